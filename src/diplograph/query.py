@@ -1,0 +1,120 @@
+"""Stored SPARQL queries (``queries/*.rq``): finding them, running them, printing their results.
+
+A stored query opens with comment lines that state its question in English:
+
+>>> from pathlib import Path
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "people.rq").write_text("# Who is there?\\nSELECT ?s WHERE { ?s a ?c }\\n")
+>>> stored_queries(folder)["people"].question
+'Who is there?'
+>>> resolve(folder, "nobody")
+Traceback (most recent call last):
+...
+diplograph.errors.DiplographError: unknown query 'nobody'; known queries: people
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+from rich.console import Console
+from rich.table import Table
+
+from diplograph.errors import DiplographError
+from diplograph.vocab import compact
+
+RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV}
+
+
+@dataclass(frozen=True)
+class StoredQuery:
+    """A SPARQL query and the question it answers."""
+
+    name: str
+    path: Path
+    question: str
+
+    @property
+    def text(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+
+def _question(path: Path) -> str:
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line.lstrip("# ").strip())
+    return " ".join(line for line in lines if line)
+
+
+def stored_queries(folder: Path) -> dict[str, StoredQuery]:
+    """The stored queries in ``folder``, by name (the file's stem)."""
+    return {
+        path.stem: StoredQuery(path.stem, path, _question(path))
+        for path in sorted(folder.glob("*.rq"))
+    }
+
+
+def resolve(folder: Path, name: str) -> StoredQuery:
+    """A stored query by name, or any ``.rq`` file by path."""
+    path = Path(name)
+    if path.suffix == ".rq":
+        if not path.is_file():
+            raise DiplographError(f"{path}: no such query file")
+        return StoredQuery(path.stem, path, _question(path))
+    known = stored_queries(folder)
+    if name not in known:
+        raise DiplographError(f"unknown query {name!r}; known queries: {', '.join(known)}")
+    return known[name]
+
+
+def run(store: ox.Store, query: StoredQuery) -> ox.QuerySolutions:
+    """Run a SELECT query over the union of all named graphs."""
+    try:
+        solutions = store.query(query.text, use_default_graph_as_union=True)
+    except SyntaxError as error:
+        raise DiplographError(f"{query.path}: {error.msg}") from None
+    if not isinstance(solutions, ox.QuerySolutions):
+        raise DiplographError(f"{query.path}: only SELECT queries are stored queries")
+    return solutions
+
+
+def cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> str:
+    """How a result term reads in a table: IRIs compacted, literals by their value.
+
+    >>> cell(ox.NamedNode("https://w3id.org/diplograph/id/wang-yi"))
+    'id:wang-yi'
+    >>> cell(ox.Literal("2023-06-19", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")))
+    '2023-06-19'
+    """
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return compact(term.value)
+    if isinstance(term, ox.Literal):
+        return term.value
+    return str(term)
+
+
+def render(solutions: ox.QuerySolutions, output_format: str, width: int | None = None) -> bytes:
+    """Results as the standard SPARQL 1.1 JSON or CSV, or as a table for a terminal."""
+    if output_format in RESULT_FORMATS:
+        serialized = solutions.serialize(format=RESULT_FORMATS[output_format])
+        assert serialized is not None
+        return serialized
+    names = [variable.value for variable in solutions.variables]
+    table = Table(*names, show_lines=False)
+    count = 0
+    for solution in solutions:
+        table.add_row(*(cell(solution[name]) for name in names))
+        count += 1
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width or 200, no_color=True, highlight=False)
+    console.print(table)
+    console.print(f"{count} row{'s' if count != 1 else ''}")
+    return buffer.getvalue().encode("utf-8")

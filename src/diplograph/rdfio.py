@@ -1,0 +1,94 @@
+"""Reading RDF files into quads with one-line errors, and writing canonical output.
+
+A Turtle or N-Triples file holds one named graph, named after the file's stem:
+
+>>> from pathlib import Path
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> _ = (folder / "actors.ttl").write_text('<https://w3id.org/diplograph/id/x> <http://www.w3.org/2000/01/rdf-schema#label> "X"@en .')
+>>> [str(q) for q in read_quads(folder / "actors.ttl")]
+['<https://w3id.org/diplograph/id/x> <http://www.w3.org/2000/01/rdf-schema#label> "X"@en <https://w3id.org/diplograph/graph/actors>']
+>>> _ = (folder / "bad.ttl").write_text('<http://a> <http://b> "open .')
+>>> read_quads(folder / "bad.ttl")
+Traceback (most recent call last):
+...
+diplograph.errors.DiplographError: ...bad.ttl:1:23: Parser error ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+
+from diplograph.errors import DiplographError
+from diplograph.vocab import PREFIXES, graph_iri
+
+TRIPLE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
+QUAD_FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
+
+
+def read_quads(path: Path) -> list[ox.Quad]:
+    """Parse one RDF file; triples go into the graph named after the file's stem."""
+    suffix = path.suffix.lower()
+    if suffix not in TRIPLE_FORMATS and suffix not in QUAD_FORMATS:
+        known = ", ".join(sorted({*TRIPLE_FORMATS, *QUAD_FORMATS}))
+        raise DiplographError(f"{path}: unknown RDF format {suffix!r} (known: {known})")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DiplographError(f"{path}: cannot read: {error.strerror}") from None
+    try:
+        if suffix in QUAD_FORMATS:
+            return list(ox.parse(data, QUAD_FORMATS[suffix], rename_blank_nodes=True))
+        graph = ox.NamedNode(graph_iri(path.stem))
+        return [
+            ox.Quad(q.subject, q.predicate, q.object, graph)
+            for q in ox.parse(data, TRIPLE_FORMATS[suffix], rename_blank_nodes=True)
+        ]
+    except SyntaxError as error:
+        raise DiplographError(f"{path}:{error.lineno}:{error.offset}: {error.msg}") from None
+
+
+def load_store(paths: Iterable[Path]) -> ox.Store:
+    """An in-memory Oxigraph store holding every quad of the given files."""
+    store = ox.Store()
+    for path in paths:
+        store.extend(read_quads(path))
+    return store
+
+
+def canonical_nquads(quads: Iterable[ox.Quad]) -> bytes:
+    """Sorted, duplicate-free N-Quads: the same quads give the same bytes."""
+    lines = {f"{quad} .\n" for quad in quads}
+    return "".join(sorted(lines)).encode("utf-8")
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> rdflib.term.Node:
+    """The rdflib twin of an Oxigraph term."""
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    raise DiplographError(f"RDF-star triple terms are not supported: {term}")
+
+
+def rdflib_graph(quads: Iterable[ox.Quad]) -> rdflib.Graph:
+    """All the quads' triples in one rdflib graph, with the project's prefixes bound."""
+    graph = rdflib.Graph(bind_namespaces="none")
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for quad in quads:
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
+    return graph
+
+
+def canonical_turtle(quads: Iterable[ox.Quad]) -> bytes:
+    """Turtle with subjects and predicates sorted (rdflib's ``longturtle``)."""
+    return rdflib_graph(quads).serialize(format="longturtle", encoding="utf-8")

@@ -1,0 +1,92 @@
+"""SHACL validation of RDF files with the project's shapes, ontology and code lists (pySHACL)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import rdflib
+from pyshacl import validate as shacl_validate
+from rdflib.namespace import RDF, SH
+
+from diplograph.project import Project
+from diplograph.rdfio import rdflib_graph, read_quads
+from diplograph.vocab import compact
+
+TARGETS = """
+PREFIX sh: <http://www.w3.org/ns/shacl#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?focus WHERE {
+  { ?shape sh:targetClass ?class . ?focus a/rdfs:subClassOf* ?class . }
+  UNION { ?shape sh:targetNode ?focus . }
+  UNION { ?shape sh:targetSubjectsOf ?p . ?focus ?p ?any . }
+  UNION { ?shape sh:targetObjectsOf ?p . ?any ?p ?focus . }
+}
+"""
+
+
+@dataclass(frozen=True)
+class Result:
+    """One ``sh:result`` of a validation report."""
+
+    focus: str
+    path: str | None
+    component: str
+    shape: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f" {compact(self.path)}" if self.path else ""
+        return f"{compact(self.focus)}{where}: {self.message} [{compact(self.component)}]"
+
+
+@dataclass(frozen=True)
+class Validation:
+    """The outcome of validating some files: what was looked at, and what was wrong."""
+
+    files: list[Path]
+    shapes: int
+    focus_nodes: int
+    results: list[Result]
+
+    @property
+    def conforms(self) -> bool:
+        return not self.results
+
+
+def _text(graph: rdflib.Graph, node: rdflib.term.Node, predicate: rdflib.URIRef) -> str | None:
+    value = graph.value(node, predicate)
+    return None if value is None else str(value)
+
+
+def validate(project: Project, files: list[Path]) -> Validation:
+    """Validate ``files`` together with the project's ontology, code lists and actors.
+
+    The shapes are ``ontology/shapes.ttl``; the ontology is given to pySHACL as ``ont_graph`` so
+    that ``sh:targetClass`` reaches instances of subclasses.
+    """
+    everything = [*project.vocabulary(), *(f for f in files if f not in project.vocabulary())]
+    data = rdflib_graph(quad for path in everything for quad in read_quads(path))
+    shapes = rdflib_graph(read_quads(project.shapes))
+    ontology = rdflib_graph(read_quads(project.ontology))
+    _, report, _ = shacl_validate(
+        data, shacl_graph=shapes, ont_graph=ontology, inference="none", allow_warnings=False
+    )
+    assert isinstance(report, rdflib.Graph)
+    results = sorted(
+        (
+            Result(
+                focus=str(report.value(node, SH.focusNode)),
+                path=_text(report, node, SH.resultPath),
+                component=str(report.value(node, SH.sourceConstraintComponent)),
+                shape=str(report.value(node, SH.sourceShape)),
+                message=_text(report, node, SH.resultMessage) or "",
+            )
+            for node in report.subjects(RDF.type, SH.ValidationResult)
+        ),
+        key=lambda r: (r.focus, r.path or "", r.component, r.message),
+    )
+    targets = shapes + data + ontology
+    focus_nodes = {str(row[0]) for row in targets.query(TARGETS)}  # type: ignore[index]
+    node_shapes = set(shapes.subjects(RDF.type, SH.NodeShape))
+    return Validation(files, len(node_shapes), len(focus_nodes), results)
