@@ -21,6 +21,7 @@ from diplograph.project import Project
 from diplograph.query import render, resolve, run, stored_queries
 from diplograph.rdfio import load_store
 from diplograph.validate import validate
+from diplograph.vocab import compact
 
 FILES = click.Path(exists=True, dir_okay=False, path_type=Path)
 
@@ -89,10 +90,12 @@ def build_command(ctx: click.Context) -> None:
         sys.exit(1)
     table = Table("named graph", "triples")
     for graph, count in report.triples.items():
-        table.add_row(graph, str(count))
+        table.add_row(compact(graph), str(count))
     console.print(table)
     total = sum(report.triples.values())
-    console.print(f"{len(project.checks)} checks passed; {total} triples in {len(report.triples)}")
+    console.print(
+        f"{len(project.checks)} checks passed; {total} triples in {len(report.triples)} named graphs"
+    )
     console.print(f"graphs written to {len(report.files)} files under {project.dist}")
 
 
@@ -147,3 +150,7 @@ def queries_command(ctx: click.Context) -> None:
     for query in stored_queries(_project(ctx).queries).values():
         table.add_row(query.name, query.question)
     _console().print(table)
+
+
+if __name__ == "__main__":
+    main()

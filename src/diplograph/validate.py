@@ -32,7 +32,7 @@ class Result:
     focus: str
     path: str | None
     component: str
-    shape: str
+    shape: str  # the source shape, or the named node shape holding it
     message: str
 
     def __str__(self) -> str:
@@ -59,6 +59,16 @@ def _text(graph: rdflib.Graph, node: rdflib.term.Node, predicate: rdflib.URIRef)
     return None if value is None else str(value)
 
 
+def _named_shape(shapes: rdflib.Graph, shape: rdflib.term.Node) -> str:
+    """The IRI of a shape, or of the nearest named shape that holds a blank property shape."""
+    while isinstance(shape, rdflib.BNode):
+        owner = next(shapes.subjects(SH.property, shape), None)
+        if owner is None:
+            break
+        shape = owner
+    return str(shape)
+
+
 def validate(project: Project, files: list[Path]) -> Validation:
     """Validate ``files`` together with the project's ontology, code lists and actors.
 
@@ -79,7 +89,7 @@ def validate(project: Project, files: list[Path]) -> Validation:
                 focus=str(report.value(node, SH.focusNode)),
                 path=_text(report, node, SH.resultPath),
                 component=str(report.value(node, SH.sourceConstraintComponent)),
-                shape=str(report.value(node, SH.sourceShape)),
+                shape=_named_shape(shapes, report.value(node, SH.sourceShape)),
                 message=_text(report, node, SH.resultMessage) or "",
             )
             for node in report.subjects(RDF.type, SH.ValidationResult)
