@@ -1,4 +1,4 @@
-"""The curated articles: text kept byte for byte, every sentence evidenced, relative dates resolved."""
+"""The curated articles: text byte for byte, every sentence evidenced, relative dates resolved."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def test_every_sentence_is_evidence_of_a_fact(store: ox.Store, source: Path) -> 
         }}"""
     solutions = store.query(query, use_default_graph_as_union=True)
     assert isinstance(solutions, ox.QuerySolutions)
-    evidence = [(int(s["start"].value), int(s["end"].value)) for s in solutions]  # type: ignore[union-attr]
+    evidence = [(int(s["start"].value), int(s["end"].value)) for s in solutions]
     assert len(evidence) >= 20
     uncovered = []
     for start, end in sentences(text):
@@ -91,7 +91,9 @@ def test_every_sentence_is_evidence_of_a_fact(store: ox.Store, source: Path) -> 
     assert uncovered == []
 
 
-def test_relative_dates_are_resolved_against_the_dateline(project: Project, store: ox.Store) -> None:
+def test_relative_dates_are_resolved_against_the_dateline(
+    project: Project, store: ox.Store
+) -> None:
     query = f"""
         PREFIX dip: <{DIP}>
         PREFIX schema: <{SCHEMA}>
@@ -103,7 +105,10 @@ def test_relative_dates_are_resolved_against_the_dateline(project: Project, stor
         }} ORDER BY ?resolved"""
     solutions = store.query(query, use_default_graph_as_union=True)
     assert isinstance(solutions, ox.QuerySolutions)
-    rows = [{name: s[name].value for name in ("expression", "anchor", "resolved", "published")} for s in solutions]  # type: ignore[union-attr]
+    rows = [
+        {name: s[name].value for name in ("expression", "anchor", "resolved", "published")}
+        for s in solutions
+    ]
     assert [(r["expression"], r["resolved"]) for r in rows] == [
         ("Sunday", "2023-06-18"),
         ("Monday", "2023-06-19"),

@@ -1,4 +1,4 @@
-"""`diplograph build`: what it writes, that it writes it the same way twice, and that it refuses bad data."""
+"""`diplograph build`: what it writes, byte-identical twice, and how it refuses bad data."""
 
 from __future__ import annotations
 
@@ -85,7 +85,11 @@ def test_failed_check_keeps_the_previous_dist(tmp_path: Path) -> None:
 
 def test_unparsable_source_names_file_and_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
-    project.actors.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c ;\n", "utf-8")
-    with pytest.raises(DiplographError, match=r"actors\.ttl:2:\d+: "):
+    project.actors.write_text(
+        "@prefix ex: <http://example.org/> .\n"
+        "ex:a ex:b ex:c .\nex:a ex:b <no iri> .\nex:d ex:e ex:f .\n",
+        "utf-8",
+    )
+    with pytest.raises(DiplographError, match=r"actors\.ttl:3:\d+: "):
         build(project)
     assert not project.dist.exists()

@@ -61,7 +61,9 @@ def entries() -> list[Entry]:
                 name=str(node).rsplit("#", 1)[-1],
                 data=Path(unquote(urlparse(str(data)).path)),
                 shape=shape,
-                expected=frozenset(_violation(manifest, r) for r in manifest.objects(report, SH.result)),
+                expected=frozenset(
+                    _violation(manifest, r) for r in manifest.objects(report, SH.result)
+                ),
             )
         )
     return sorted(found, key=lambda entry: entry.name)

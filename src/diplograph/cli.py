@@ -66,7 +66,7 @@ def _dataset(project: Project, data: tuple[Path, ...]) -> list[Path]:
 @click.option(
     "--root",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="The project folder (default: the working directory or the nearest parent with ontology/).",
+    help="The project folder (default: the working directory, or its nearest parent with one).",
 )
 @click.version_option(__version__, prog_name="diplograph")
 @click.pass_context
@@ -93,9 +93,8 @@ def build_command(ctx: click.Context) -> None:
         table.add_row(compact(graph), str(count))
     console.print(table)
     total = sum(report.triples.values())
-    console.print(
-        f"{len(project.checks)} checks passed; {total} triples in {len(report.triples)} named graphs"
-    )
+    checks = len(project.checks)
+    console.print(f"{checks} checks passed; {total} triples in {len(report.triples)} named graphs")
     console.print(f"graphs written to {len(report.files)} files under {project.dist}")
 
 

@@ -2,4 +2,4 @@
 
 
 class DiplographError(Exception):
-    """An error in the user's input or environment, with a message naming the file, line or field."""
+    """A user-facing error; its message names the file, line or field at fault."""

@@ -18,7 +18,7 @@ class Project:
 
     @classmethod
     def find(cls, start: Path | None = None) -> Project:
-        """The project whose root is ``start`` (default: the working directory) or a parent of it."""
+        """The project rooted at ``start`` (default: the working directory) or a parent."""
         here = (start or Path.cwd()).resolve()
         for folder in (here, *here.parents):
             if (folder / MARKER).is_file():

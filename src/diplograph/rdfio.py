@@ -5,9 +5,9 @@ A Turtle or N-Triples file holds one named graph, named after the file's stem:
 >>> from pathlib import Path
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())
->>> _ = (folder / "actors.ttl").write_text('<https://w3id.org/diplograph/id/x> <http://www.w3.org/2000/01/rdf-schema#label> "X"@en .')
+>>> _ = (folder / "actors.ttl").write_text('<urn:x> <urn:label> "X"@en .')
 >>> [str(q) for q in read_quads(folder / "actors.ttl")]
-['<https://w3id.org/diplograph/id/x> <http://www.w3.org/2000/01/rdf-schema#label> "X"@en <https://w3id.org/diplograph/graph/actors>']
+['<urn:x> <urn:label> "X"@en <https://w3id.org/diplograph/graph/actors>']
 >>> _ = (folder / "bad.ttl").write_text('<http://a> <http://b> "open .')
 >>> read_quads(folder / "bad.ttl")
 Traceback (most recent call last):

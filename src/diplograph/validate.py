@@ -59,7 +59,7 @@ def _text(graph: rdflib.Graph, node: rdflib.term.Node, predicate: rdflib.URIRef)
     return None if value is None else str(value)
 
 
-def _named_shape(shapes: rdflib.Graph, shape: rdflib.term.Node) -> str:
+def _named_shape(shapes: rdflib.Graph, shape: rdflib.term.Node | None) -> str:
     """The IRI of a shape, or of the nearest named shape that holds a blank property shape."""
     while isinstance(shape, rdflib.BNode):
         owner = next(shapes.subjects(SH.property, shape), None)
