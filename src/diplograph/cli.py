@@ -6,6 +6,7 @@ check; 2 an error (unreadable file, unparsable RDF, unknown query, bad option).
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -16,10 +17,11 @@ from rich.table import Table
 
 from diplograph import __version__
 from diplograph.build import ChecksFailed, build
+from diplograph.diagram import document
 from diplograph.errors import DiplographError
 from diplograph.project import Project
 from diplograph.query import render, resolve, run, stored_queries
-from diplograph.rdfio import load_store
+from diplograph.rdfio import load_store, rdflib_graph, read_quads
 from diplograph.validate import validate
 from diplograph.vocab import compact
 
@@ -133,11 +135,15 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
 def query_command(
     ctx: click.Context, name: str, data: tuple[Path, ...], output_format: str
 ) -> None:
-    """Run the stored query NAME (see `diplograph queries`) or a FILE.rq on the dataset."""
+    """Run the stored query NAME (see `diplograph queries`) or a FILE.rq on the dataset.
+
+    --data files are queried together with the ontology, code lists and actor registry.
+    """
     project = _project(ctx)
     query = resolve(project.queries, name)
-    store = load_store(_dataset(project, data))
-    sys.stdout.buffer.write(render(run(store, query), output_format))
+    store = load_store([*project.vocabulary(), *_dataset(project, data)])
+    width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else 160
+    sys.stdout.buffer.write(render(run(store, query), output_format, width))
     sys.stdout.buffer.flush()
 
 
@@ -149,6 +155,18 @@ def queries_command(ctx: click.Context) -> None:
     for query in stored_queries(_project(ctx).queries).values():
         table.add_row(query.name, query.question)
     _console().print(table)
+
+
+@main.command("diagram")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
+@click.pass_context
+def diagram_command(ctx: click.Context, output: Path | None) -> None:
+    """Print the ontology as a Mermaid class diagram in Markdown (docs/diagram.md)."""
+    page = document(rdflib_graph(read_quads(_project(ctx).ontology)))
+    if output is None:
+        click.echo(page, nl=False)
+    else:
+        output.write_text(page, encoding="utf-8")
 
 
 if __name__ == "__main__":

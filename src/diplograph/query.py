@@ -1,6 +1,6 @@
 """Stored SPARQL queries (``queries/*.rq``): finding them, running them, printing their results.
 
-A stored query opens with comment lines that state its question in English:
+A stored query opens with a comment line that states its question in English:
 
 >>> from pathlib import Path
 >>> import tempfile
@@ -44,12 +44,8 @@ class StoredQuery:
 
 
 def _question(path: Path) -> str:
-    lines = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        lines.append(line.lstrip("# ").strip())
-    return " ".join(line for line in lines if line)
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0]
+    return first.lstrip("# ").strip() if first.startswith("#") else ""
 
 
 def stored_queries(folder: Path) -> dict[str, StoredQuery]:
@@ -101,20 +97,22 @@ def cell(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple | None) -> s
     return str(term)
 
 
-def render(solutions: ox.QuerySolutions, output_format: str, width: int | None = None) -> bytes:
+def render(solutions: ox.QuerySolutions, output_format: str, width: int = 160) -> bytes:
     """Results as the standard SPARQL 1.1 JSON or CSV, or as a table for a terminal."""
     if output_format in RESULT_FORMATS:
         serialized = solutions.serialize(format=RESULT_FORMATS[output_format])
         assert serialized is not None
         return serialized
     names = [variable.value for variable in solutions.variables]
-    table = Table(*names, show_lines=False)
+    table = Table()
+    for name in names:
+        table.add_column(name, overflow="fold")
     count = 0
     for solution in solutions:
         table.add_row(*(cell(solution[name]) for name in names))
         count += 1
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width or 200, no_color=True, highlight=False)
+    console = Console(file=buffer, width=width, no_color=True, highlight=False)
     console.print(table)
     console.print(f"{count} row{'s' if count != 1 else ''}")
     return buffer.getvalue().encode("utf-8")
