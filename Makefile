@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test java clean
+.PHONY: run test system clean
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)
@@ -17,12 +17,11 @@ run: $(STAMP)
 	$(BIN)/diplograph validate
 	$(BIN)/diplograph query meetings
 
-# The OWL reasoner test runs HermiT, which needs a Java runtime.
-java:
-	@command -v java >/dev/null || { apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; }
+# Debian packages the tests need (a Java runtime for HermiT, ...), installed when missing.
+system:
+	bash scripts/system-packages.sh
 
-test: $(STAMP) java
+test: $(STAMP) system
 	$(BIN)/ruff format --check src tests
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Debian packages the test suite needs, installed when missing (run as root, as CI does).
+# One line per need: a check, and the package that satisfies it.
+set -euo pipefail
+need=()
+command -v java >/dev/null || need+=(default-jre-headless) # HermiT (owlready2)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "missing Debian packages: ${need[*]} (run as root, or install them)" >&2
+    exit 1
+  fi
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
