@@ -75,7 +75,8 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> rdf
     if isinstance(term, ox.Literal):
         if term.language:
             return rdflib.Literal(term.value, lang=term.language)
-        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+        datatype = rdflib.URIRef(term.datatype.value)
+        return rdflib.Literal(term.value, datatype=datatype, normalize=False)
     raise DiplographError(f"RDF-star triple terms are not supported: {term}")
 
 

@@ -92,7 +92,7 @@ def validate(project: Project, files: list[Path]) -> Validation:
                 shape=_named_shape(shapes, report.value(node, SH.sourceShape)),
                 message=_text(report, node, SH.resultMessage) or "",
             )
-            for node in report.subjects(RDF.type, SH.ValidationResult)
+            for node in report.objects(None, SH.result)
         ),
         key=lambda r: (r.focus, r.path or "", r.component, r.message),
     )
