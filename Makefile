@@ -21,7 +21,11 @@ run: $(STAMP)
 system:
 	bash scripts/system-packages.sh
 
-test: $(STAMP) system
+# YASGUI for the SPARQL query page (publish, serve), from package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+test: $(STAMP) system node_modules/.package-lock.json
 	$(BIN)/ruff format --check src tests
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy

@@ -4,6 +4,10 @@
 set -euo pipefail
 need=()
 command -v java >/dev/null || need+=(default-jre-headless) # HermiT (owlready2)
+command -v chromium >/dev/null || need+=(chromium) # tests/test_serve.py (browser test)
+command -v virtuoso-t >/dev/null || need+=(virtuoso-opensource) # tests/test_remote.py
+[ -f /usr/share/java/jena-shacl.jar ] || need+=(libapache-jena-java) # tests/test_jena.py
+command -v javac >/dev/null || need+=(default-jdk-headless) # compiles tests/JenaShacl.java
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "missing Debian packages: ${need[*]} (run as root, or install them)" >&2

@@ -14,7 +14,9 @@ from diplograph.rdfio import rdflib_graph, read_quads
 def reason(files: list[Path], tmp_path: Path) -> list[object]:
     """Run HermiT over the files; return the unsatisfiable classes (raises when inconsistent)."""
     triples = tmp_path / "input.nt"
-    rdflib_graph(q for f in files for q in read_quads(f)).serialize(triples, format="nt")
+    rdflib_graph(q for f in files for q in read_quads(f)).serialize(
+        triples, format="nt", encoding="utf-8"
+    )
     world = owlready2.World()
     ontology = world.get_ontology(triples.as_uri()).load()
     with ontology:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import time
 from pathlib import Path
 from typing import IO, Any
 
@@ -19,9 +20,15 @@ from diplograph import __version__
 from diplograph.build import ChecksFailed, build
 from diplograph.diagram import document
 from diplograph.errors import DiplographError
+from diplograph.progress import triples_bar
 from diplograph.project import Project
 from diplograph.query import render, resolve, run, stored_queries
 from diplograph.rdfio import load_store, rdflib_graph, read_quads
+from diplograph.remote import Server
+from diplograph.remote import load as load_remote
+from diplograph.remote import select as select_remote
+from diplograph.remote import verify as verify_remote
+from diplograph.store import VerificationFailed, check_counts, counts, load, open_store, read_graphs
 from diplograph.validate import validate
 from diplograph.vocab import compact
 
@@ -55,8 +62,9 @@ def _project(ctx: click.Context) -> Project:
 
 
 def _dataset(project: Project, data: tuple[Path, ...]) -> list[Path]:
+    """The built dump, or the given files together with the ontology, code lists and actors."""
     if data:
-        return list(data)
+        return [*project.vocabulary(), *(path for path in data if path not in project.vocabulary())]
     if not project.dump.is_file():
         raise DiplographError(
             f"{project.dump}: not built yet; run `diplograph build` first, or pass --data FILE"
@@ -109,7 +117,7 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
     The ontology, code lists and actor registry are always validated with them.
     """
     project = _project(ctx)
-    result = validate(project, _dataset(project, files))
+    result = validate(project, list(files) or _dataset(project, ()))
     console = _console()
     names = ", ".join(str(path) for path in result.files)
     console.print(f"validated {names}: {result.shapes} shapes, {result.focus_nodes} focus nodes")
@@ -131,9 +139,21 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
     default="table",
     show_default=True,
 )
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Query this persistent store (filled by `diplograph load --store DIR`).",
+)
+@click.option("--endpoint", help="Query this SPARQL 1.1 endpoint (see docs/loading.md).")
 @click.pass_context
 def query_command(
-    ctx: click.Context, name: str, data: tuple[Path, ...], output_format: str
+    ctx: click.Context,
+    name: str,
+    data: tuple[Path, ...],
+    output_format: str,
+    store_dir: Path | None,
+    endpoint: str | None,
 ) -> None:
     """Run the stored query NAME (see `diplograph queries`) or a FILE.rq on the dataset.
 
@@ -141,9 +161,16 @@ def query_command(
     """
     project = _project(ctx)
     query = resolve(project.queries, name)
-    store = load_store([*project.vocabulary(), *_dataset(project, data)])
+    if sum(map(bool, (data, store_dir, endpoint))) > 1:
+        raise DiplographError("give at most one of --data, --store and --endpoint")
+    if endpoint is not None:
+        solutions = select_remote(Server(endpoint), query.text)
+    elif store_dir is not None:
+        solutions = run(open_store(store_dir, read_only=True), query)
+    else:
+        solutions = run(load_store(_dataset(project, data)), query)
     width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else 160
-    sys.stdout.buffer.write(render(run(store, query), output_format, width))
+    sys.stdout.buffer.write(render(solutions, output_format, width))
     sys.stdout.buffer.flush()
 
 
@@ -167,6 +194,215 @@ def diagram_command(ctx: click.Context, output: Path | None) -> None:
         click.echo(page, nl=False)
     else:
         output.write_text(page, encoding="utf-8")
+
+
+@main.command("publish")
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option(
+    "--data", "data", multiple=True, type=FILES, help="RDF files to publish (repeatable)."
+)
+@click.option(
+    "--site",
+    default="https://diplograph.github.io/diplograph/",
+    show_default=True,
+    help="Where the site is hosted: the w3id.org redirect file sends requests there.",
+)
+@click.pass_context
+def publish_command(ctx: click.Context, outdir: Path, data: tuple[Path, ...], site: str) -> None:
+    """Write the dataset (default: dist/diplograph.nq) as a static linked-data site in OUTDIR."""
+    import pyoxigraph as ox
+
+    from diplograph.publish.site import Site, publish, yasgui_assets  # imported when used
+
+    project = _project(ctx)
+    quads = [quad for path in _dataset(project, data) for quad in read_quads(path)]
+    store = ox.Store()
+    store.extend(quads)
+    pages = Site(store, project.queries, yasgui_assets(project.root), quads)
+    written = publish(pages, outdir, site)
+    _console().print(f"{len(written)} files written to {outdir}")
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--data", "data", multiple=True, type=FILES, help="RDF files to serve (repeatable).")
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A persistent Oxigraph store to serve (opened read-only).",
+)
+@click.option("--base", help="The public base URL (default: http://HOST:PORT/).")
+@click.option("--timeout", default=10.0, show_default=True, help="Query time limit in seconds.")
+@click.option("--max-bytes", default=10_000_000, show_default=True, help="Query result size limit.")
+@click.pass_context
+def serve_command(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    data: tuple[Path, ...],
+    store_dir: Path | None,
+    base: str | None,
+    timeout: float,
+    max_bytes: int,
+) -> None:
+    """Serve the dataset: pages, content negotiation, and a read-only SPARQL endpoint."""
+    from diplograph.publish.site import yasgui_assets  # imported when used
+    from diplograph.serve import Settings, Source, serve
+
+    project = _project(ctx)
+    if data and store_dir:
+        raise DiplographError("--data and --store exclude each other")
+    source = Source(store=store_dir) if store_dir else Source(tuple(_dataset(project, data)))
+    public = (base or f"http://{host}:{port}/").rstrip("/") + "/"
+    settings = Settings(
+        public, source, project.queries, yasgui_assets(project.root), timeout, max_bytes
+    )
+    serve(settings, host, port)
+
+
+@main.command("load")
+@click.option(
+    "--store",
+    "store_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The persistent store to fill (default: data/.store under the project).",
+)
+@click.option("--endpoint", help="Load into the SPARQL 1.1 server with this query endpoint.")
+@click.option("--graph-store", help="The server's Graph Store endpoint (default: --endpoint).")
+@click.option("--update", "update_url", help="Its SPARQL Update endpoint (default: --endpoint).")
+@click.option("--batch-size", type=click.IntRange(1), default=50_000, show_default=True)
+@click.option("--timeout", type=click.FloatRange(0.1), default=30.0, show_default=True)
+@click.option("--retries", type=click.IntRange(0), default=3, show_default=True)
+@click.pass_context
+def load_command(
+    ctx: click.Context,
+    store_dir: Path | None,
+    endpoint: str | None,
+    graph_store: str | None,
+    update_url: str | None,
+    batch_size: int,
+    timeout: float,
+    retries: int,
+) -> None:
+    """Load the built dataset into a persistent store or a SPARQL 1.1 server, and verify it.
+
+    Each named graph replaces its old version as a whole. Server credentials come from
+    DIPLOGRAPH_USER and DIPLOGRAPH_PASSWORD, or a netrc file. Exit codes: 0 loaded and verified,
+    1 triple counts differ after the load, 2 error. See docs/loading.md.
+    """
+    project = _project(ctx)
+    if endpoint is None and (graph_store or update_url):
+        raise DiplographError("--graph-store and --update need --endpoint")
+    if endpoint is not None and store_dir is not None:
+        raise DiplographError("give --store or --endpoint, not both")
+    if not project.dump.is_file():
+        raise DiplographError(f"{project.dump}: not built yet; run `diplograph build` first")
+    graphs = read_graphs(project.dump)
+    expected = {graph: len(triples) for graph, triples in graphs.items()}
+    server = Server(endpoint or "", graph_store, update_url, timeout, retries, batch=batch_size)
+    target = endpoint or store_dir or project.store
+    started = time.monotonic()
+    try:
+        with triples_bar(Console(stderr=True), sum(expected.values())) as advance:
+            if endpoint is not None:
+                report = load_remote(server, graphs, advance)
+            else:
+                store = open_store(Path(target))
+                report = load(store, graphs, advance)
+        seconds = time.monotonic() - started
+        if endpoint is not None:
+            found = verify_remote(server, expected)
+        else:
+            found = counts(store)
+            check_counts(target, expected, found)
+    except VerificationFailed as failed:
+        click.echo(f"verification failed: {failed}", err=True)
+        sys.exit(1)
+    table = Table("named graph", "triples in dump", "triples loaded")
+    for graph, count in expected.items():
+        table.add_row(compact(graph), str(count), str(found.get(graph, 0)))
+    console = _console()
+    console.print(table)
+    total = sum(expected.values())
+    console.print(
+        f"{len(report.replaced)} graphs replaced, {len(report.unchanged)} unchanged, "
+        f"{len(report.removed)} removed in {target}: {total} triples in {seconds:.1f} s "
+        f"({total / max(seconds, 1e-9):,.0f} triples/s); every graph's triple count verified"
+    )
+
+
+@main.command("extract")
+@click.argument("source", type=FILES)
+@click.option("--date", help="Publication date YYYY-MM-DD of a .txt article (else its dateline).")
+@click.option("--publisher", help="Publisher of a .txt article.")
+@click.option("--id", "identifier", help="Article id of a .txt article (default: the file name).")
+@click.option("--url", help="URL of a .txt article.")
+@click.option("--title", help="Title of a .txt article.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["nquads", "trig", "turtle"]),
+    default="nquads",
+    show_default=True,
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here.")
+@click.pass_context
+def extract_cli(
+    ctx: click.Context,
+    source: Path,
+    date: str | None,
+    publisher: str | None,
+    identifier: str | None,
+    url: str | None,
+    title: str | None,
+    output_format: str,
+    output: Path | None,
+) -> None:
+    """Extract interactions, statements and actors from a .txt article or a .jsonl corpus."""
+    from diplograph.extract.command import extract_command, print_summary
+
+    options = {"date": date, "publisher": publisher, "id": identifier, "url": url, "title": title}
+    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    summary = extract_command(_project(ctx), source, options, output_format, output, console)
+    print_summary(summary, console)
+
+
+@main.command("evaluate")
+@click.option(
+    "--corpus",
+    type=FILES,
+    help="JSONL readouts scored against their titles "
+    "[default: data/corpus/state-department-readouts.jsonl].",
+)
+@click.option(
+    "--article",
+    type=FILES,
+    help="A .txt article with a curated graph [default: the seed article of data/articles/].",
+)
+@click.option("--curated", type=FILES, help="The curated graph of --article [default: its .ttl].")
+@click.option("--quiet", is_flag=True, help="Print the scores only, not the list of misses.")
+@click.pass_context
+def evaluate_cli(
+    ctx: click.Context,
+    corpus: Path | None,
+    article: Path | None,
+    curated: Path | None,
+    quiet: bool,
+) -> None:
+    """Score extraction: precision and recall per item kind, and the misses; exit 1 below target."""
+    from diplograph.extract.report import evaluate, print_evaluation
+
+    project = _project(ctx)
+    data = project.root / "data"
+    corpus = corpus or data / "corpus" / "state-department-readouts.jsonl"
+    article = article or data / "articles" / "global-times-2023-06-19-wang-yi-blinken.txt"
+    curated = curated or article.with_suffix(".ttl")
+    evaluation = evaluate(project, corpus, article, curated)
+    print_evaluation(evaluation, _console(), misses=not quiet)
+    if not evaluation.passed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -62,6 +62,11 @@ class Project:
         return self.root / "dist"
 
     @property
+    def store(self) -> Path:
+        """The default persistent Oxigraph store that `diplograph load` fills."""
+        return self.root / "data" / ".store"
+
+    @property
     def dump(self) -> Path:
         """The built dataset: every named graph in one canonical N-Quads file."""
         return self.dist / "diplograph.nq"

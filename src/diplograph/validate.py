@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import rdflib
 from pyshacl import validate as shacl_validate
 from rdflib.namespace import RDF, SH
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.processor import SPARQLProcessor
+from rdflib.plugins.sparql.sparql import Query
 
 from diplograph.project import Project
 from diplograph.rdfio import rdflib_graph, read_quads
@@ -23,6 +29,36 @@ SELECT DISTINCT ?focus WHERE {
   UNION { ?shape sh:targetObjectsOf ?p . ?any ?p ?focus . }
 }
 """
+
+
+@lru_cache(maxsize=512)
+def _translated(text: str, base: str | None, namespaces: frozenset[tuple[str, Any]]) -> Query:
+    from rdflib.plugins.sparql.algebra import translateQuery
+
+    return translateQuery(parseQuery(text), base, dict(namespaces))
+
+
+class ParsedOnceProcessor(SPARQLProcessor):
+    """rdflib's SPARQL processor, parsing each query text once.
+
+    pySHACL sends the text of a ``sh:sparql`` constraint once per focus node; parsing it each time
+    took two thirds of the validation time. Registered below as rdflib's ``sparql`` processor.
+    """
+
+    def query(  # type: ignore[override]
+        self,
+        strOrQuery: str | Query,
+        initBindings: Mapping[str, Any] | None = None,
+        initNs: Mapping[str, Any] | None = None,
+        base: str | None = None,
+        DEBUG: bool = False,
+    ) -> Mapping[str, Any]:
+        if isinstance(strOrQuery, str):
+            strOrQuery = _translated(strOrQuery, base, frozenset((initNs or {}).items()))
+        return super().query(strOrQuery, initBindings, initNs, base, DEBUG)
+
+
+rdflib.plugin.register("sparql", rdflib.query.Processor, __name__, "ParsedOnceProcessor")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,147 @@
+"""Resolving an article's mentions to registry actors: names, roles, pronouns and groups.
+
+Within one article "Secretary of State Antony J. Blinken", "Secretary Blinken", "the Secretary" and
+"he" (as the subject after a sentence about him) are one actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from diplograph.extract.actors import Actor, Registry, canonical_name
+from diplograph.extract.mentions import Mention
+from diplograph.extract.text import normalize
+
+SYNONYMS = {
+    "foreign minister": (
+        "minister of foreign affairs",
+        "minister for foreign affairs",
+        "external affairs minister",
+        "foreign secretary",
+        "cabinet secretary for foreign affairs",
+        "minister for europe and foreign affairs",
+        "minister of foreign affairs and trade",
+        "minister for external affairs",
+    ),
+    "minister": ("foreign minister", "minister of foreign affairs"),
+    "president": ("chairperson",),
+}
+
+
+@dataclass
+class Resolved:
+    """A mention and the actors it stands for (several for "they" or "the two leaders")."""
+
+    mention: Mention
+    actors: list[Actor]
+
+
+@dataclass
+class Coreference:
+    """The people an article has introduced so far, with the titles it gave them."""
+
+    registry: Registry
+    home: Actor | None  # the state of officials named without one (the publisher's state)
+    titles: dict[str, list[str]] = field(default_factory=dict)  # person IRI -> normalised titles
+    order: list[str] = field(default_factory=list)  # person IRIs, most recent last
+    group: list[Actor] = field(default_factory=list)  # who "they" and "the two sides" are
+
+    def resolve(self, mention: Mention, previous_subject: list[Actor]) -> list[Actor]:
+        kind = mention.kind
+        if kind == "known":
+            assert mention.known is not None
+            actor = self.registry.actors[mention.known]
+            if actor.kind == "Person":
+                self._remember(actor, ())
+            return [actor]
+        if kind in ("person", "name"):
+            assert mention.name is not None
+            person = self._person(mention)
+            return [person] if person else []
+        if kind == "role":
+            role = self._role(mention)
+            return [role] if role else []
+        if kind == "pronoun":
+            if mention.text.lower() == "they" or mention.text == "Both":
+                return list(self.group)
+            return previous_subject[:1]
+        if kind == "group":
+            return list(self.group)
+        if kind == "state" and mention.state:
+            return [self.registry.state(mention.state)]
+        if kind == "place" and mention.name:
+            return [self.registry.place(mention.name)]
+        if kind == "organization" and mention.organization:
+            return [self.registry.organization(mention.organization)]
+        return []
+
+    def _person(self, mention: Mention) -> Actor | None:
+        assert mention.name is not None
+        words = normalize(canonical_name(mention.name)).split()
+        for iri in reversed(self.order):
+            actor = self.registry.actors[iri]
+            names = {normalize(canonical_name(a)) for a in actor.aliases} | {normalize(actor.label)}
+            if any(_contains(n.split(), words) for n in names):
+                self._remember(actor, mention.titles)
+                return actor
+        if mention.kind == "name" and not self.registry.find(mention.name, ("Person",)):
+            if len(words) < 2 or not any(
+                a.kind == "Person" and _contains(normalize(a.label).split(), words)
+                for a in self.registry.actors.values()
+            ):
+                return None
+        state = None
+        if mention.state:
+            state = self.registry.state(mention.state).iri
+        elif mention.titles and not mention.organization and self.home is not None:
+            state = self.home.iri
+        actor = self.registry.person(mention.name, state)
+        if actor.represents is None and state is not None and actor.new:
+            actor.represents = state
+        self._remember(actor, mention.titles)
+        return actor
+
+    def remember(self, actor: Actor) -> None:
+        """Introduce a person the text names without a title."""
+        self._remember(actor, ())
+
+    def _remember(self, actor: Actor, titles: tuple[str, ...]) -> None:
+        if actor.iri in self.order:
+            self.order.remove(actor.iri)
+        self.order.append(actor.iri)
+        known = self.titles.setdefault(actor.iri, [])
+        known.extend(normalize(t) for t in titles if normalize(t) not in known)
+
+    def _role(self, mention: Mention) -> Actor | None:
+        role = normalize(mention.titles[0]) if mention.titles else ""
+        best: tuple[int, int, str] | None = None
+        for rank, iri in enumerate(self.order):
+            for title in self.titles.get(iri, []):
+                score = _role_score(role, title)
+                if score and (best is None or (score, rank) > best[:2]):
+                    best = (score, rank, iri)
+        if best is None:
+            return None
+        return self.registry.actors[best[2]]
+
+
+def _role_score(role: str, title: str) -> int:
+    """How well a role noun ("secretary") names a title ("secretary of state"): 0 not at all."""
+    if role == title:
+        return 4
+    if title.startswith(role + " of ") or title.startswith(role + " for "):
+        return 3
+    if title in SYNONYMS.get(role, ()):
+        return 2
+    if (
+        title.split()[-1] == role.split()[-1]
+        and len(role.split()) == 1
+        and not title.startswith(("deputy", "vice", "under", "assistant"))
+    ):
+        return 1
+    return 0
+
+
+def _contains(words: list[str], part: list[str]) -> bool:
+    size = len(part)
+    return size > 0 and any(words[i : i + size] == part for i in range(len(words) - size + 1))

@@ -1,0 +1,127 @@
+"""Resolving the dates a text gives ("today", "on Monday", "June 18-19") against its publication date.
+
+>>> from datetime import date
+>>> published = date(2023, 6, 19)
+>>> find_date("met with Blinken in Beijing on Monday, during which", 0, published)
+When(start=datetime.date(2023, 6, 19), end=None, expression='Monday', offset=35, rule='weekday resolved to the most recent such day on or before the publication date')
+>>> find_date("spoke yesterday with", 0, published).start
+datetime.date(2023, 6, 18)
+>>> find_date("Today in Washington", 0, published).start
+datetime.date(2023, 6, 19)
+>>> w = find_date("spoke with him last week", 0, published)
+>>> w.start, w.end
+(datetime.date(2023, 6, 12), datetime.date(2023, 6, 18))
+>>> w = find_date("talks on June 18-19 in Paris", 0, published)
+>>> w.start, w.end, w.expression
+(datetime.date(2023, 6, 18), datetime.date(2023, 6, 19), 'June 18-19')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        start=1,
+    )
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_PATTERN = re.compile(
+    rf"\b(?:{_MONTH} (\d{{1,2}})(?:\s*(?:-|–|and|to)\s*(\d{{1,2}}))?(?:st|nd|rd|th)?(?:,? (\d{{4}}))?"
+    rf"|((?i:today|yesterday|this morning|this afternoon|this evening|tonight|last night|last week))"
+    rf"|(?:on |last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"|(\d{{4}})-(\d{{2}})-(\d{{2}}))\b"
+)
+# "On June 29 and 30" or "on July 27" before a month-day: the month-day pattern covers them.
+RULES = {
+    "today": "'today' (or this morning, afternoon, evening) is the publication date",
+    "yesterday": "'yesterday' (or last night) is the day before the publication date",
+    "last week": "'last week' is Monday to Sunday of the week before the publication date",
+    "weekday": "weekday resolved to the most recent such day on or before the publication date",
+    "month-day": "month and day without a year: the latest such day on or before the publication date",
+    "explicit": "the date is given in full",
+}
+
+
+@dataclass(frozen=True)
+class When:
+    """A day (``end`` None) or a range of days, and the expression of the text it comes from."""
+
+    start: dt.date
+    end: dt.date | None
+    expression: str
+    offset: int  # where ``expression`` starts in the searched text
+    rule: str
+
+    @property
+    def relative(self) -> bool:
+        """Whether the day had to be resolved against the publication date."""
+        return self.rule != RULES["explicit"]
+
+
+def _month_day(month: int, day: int, year: int | None, published: dt.date) -> dt.date | None:
+    try:
+        if year is not None:
+            return dt.date(year, month, day)
+        candidate = dt.date(published.year, month, day)
+        return candidate if candidate <= published else dt.date(published.year - 1, month, day)
+    except ValueError:
+        return None
+
+
+def find_date(text: str, start: int, published: dt.date, end: int | None = None) -> When | None:
+    """The first date expression in ``text[start:end]``, resolved."""
+    for match in _PATTERN.finditer(text, start, len(text) if end is None else end):
+        when = _resolve(match, published)
+        if when is not None:
+            return when
+    return None
+
+
+def _resolve(match: re.Match[str], published: dt.date) -> When | None:
+    month, day, day2, year, relative, weekday, iso_y, iso_m, iso_d = match.groups()
+    if month:
+        first = _month_day(MONTHS[month.lower()], int(day), int(year) if year else None, published)
+        if first is None:
+            return None
+        last = _month_day(MONTHS[month.lower()], int(day2), first.year, published) if day2 else None
+        rule = RULES["explicit"] if year else RULES["month-day"]
+        expression = match.group(0)
+        return When(first, last if last and last > first else None, expression, match.start(), rule)
+    if relative:
+        word = relative.lower()
+        if word == "last week":
+            monday = published - dt.timedelta(days=published.weekday() + 7)
+            return When(
+                monday, monday + dt.timedelta(days=6), relative, match.start(5), RULES["last week"]
+            )
+        if word in ("yesterday", "last night"):
+            return When(
+                published - dt.timedelta(days=1), None, relative, match.start(5), RULES["yesterday"]
+            )
+        return When(published, None, relative, match.start(5), RULES["today"])
+    if weekday:
+        back = (published.weekday() - WEEKDAYS.index(weekday.lower())) % 7
+        return When(
+            published - dt.timedelta(days=back), None, weekday, match.start(6), RULES["weekday"]
+        )
+    day_iso = dt.date(int(iso_y), int(iso_m), int(iso_d))
+    return When(day_iso, None, match.group(0), match.start(), RULES["explicit"])

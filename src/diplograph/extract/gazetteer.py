@@ -1,0 +1,61 @@
+"""The curated gazetteer (``gazetteer.toml``): states, organisations, places, title words, issues.
+
+>>> g = load()
+>>> g.states["Germany"]
+['German']
+>>> "Foreign" in g.title_words
+True
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from diplograph.errors import DiplographError
+
+PATH = Path(__file__).with_name("gazetteer.toml")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """What the rule-based extractor knows beyond data/actors.ttl."""
+
+    states: dict[str, list[str]]
+    organizations: dict[str, list[str]]
+    places: dict[str, str]
+    title_words: frozenset[str]
+    connectors: frozenset[str]
+    honorifics: tuple[str, ...]
+    heads: tuple[str, ...]
+    inner_honorifics: tuple[str, ...]
+    name_particles: frozenset[str]
+    roles: tuple[str, ...]
+    publishers: dict[str, str]
+    issues: dict[str, list[str]]
+
+
+@cache
+def load(path: Path = PATH) -> Gazetteer:
+    """The gazetteer at ``path`` (the packaged one by default)."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise DiplographError(f"{path}: {error}") from None
+    titles = data["titles"]
+    return Gazetteer(
+        states=data["states"],
+        organizations=data["organizations"],
+        places=data["places"],
+        title_words=frozenset(titles["words"]),
+        connectors=frozenset(titles["connectors"]),
+        honorifics=tuple(titles["honorifics"]),
+        heads=tuple(titles["heads"]),
+        inner_honorifics=tuple(titles["inner_honorifics"]),
+        name_particles=frozenset(titles["name_particles"]),
+        roles=tuple(titles["roles"]),
+        publishers=data["publishers"],
+        issues=data["issues"],
+    )

@@ -1,0 +1,497 @@
+"""Finding mentions of actors in a sentence: the :class:`MentionFinder` protocol and its rules.
+
+A mention is a stretch of text that names or refers to an actor: a titled person ("German Foreign
+Minister Heiko Maas"), a bare name ("Blinken"), a role ("the Secretary"), a pronoun ("He", "They"),
+a state ("the US"), an organisation or a place. A statistical tagger can replace
+:class:`RuleMentionFinder` as long as it returns the same :class:`Mention` objects.
+
+>>> finder = RuleMentionFinder(Lexicon.build(load(), {}))
+>>> text = "Secretary of State Antony J. Blinken spoke today with German Foreign Minister Heiko Maas."
+>>> [(m.kind, m.name, m.titles, m.state) for m in finder.find(text, 0, len(text))]
+[('person', 'Antony J. Blinken', ('Secretary of State',), None), ('person', 'Heiko Maas', ('Foreign Minister',), 'Germany')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Literal, Protocol
+
+from diplograph.extract.gazetteer import Gazetteer
+from diplograph.extract.text import normalize
+
+Kind = Literal[
+    "person", "name", "role", "pronoun", "group", "state", "organization", "place", "known"
+]
+
+_TOKEN = re.compile(r"[^\W_](?:[\w]|[-’'.](?=[^\W_]))*\.?|\S", re.UNICODE)
+_POSSESSIVE = re.compile(r"^(.*[^\W_])[’']s\.?$")
+_KEEP_PERIOD = re.compile(
+    r"^(?:[A-Z]|[A-Z](?:\.[A-Z])+|Dr|Mr|Ms|Mrs|Jr|Sr|St|D\.C|U\.S|U\.K|U\.N)\.$"
+)
+_ROMAN = re.compile(r"^(?:II|III|IV|V|VI)$")
+_PARTICLE_NAME = re.compile(r"^[a-z]+-[A-Z]")  # "al-Busaidi"
+_NOT_NAMES = frozenset(
+    normalize(word)
+    for word in [
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "In",
+        "On",
+        "At",
+        "During",
+        "Today",
+        "Tonight",
+        "He",
+        "She",
+        "They",
+        "It",
+        "We",
+        "Our",
+        "Their",
+        "Both",
+        "Also",
+        "And",
+        "But",
+        "As",
+        "After",
+        "Before",
+        "Following",
+        "Since",
+        "While",
+        "When",
+        "Where",
+        "With",
+        "Without",
+        "Building",
+        "Noting",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "His",
+        "Her",
+        "Its",
+        "Secretary-General",
+    ]
+)
+PRONOUNS = {"he": "he", "she": "she", "they": "they", "both": "they"}
+GROUPS = (
+    "the two leaders",
+    "the two sides",
+    "the two",
+    "the leaders",
+    "both sides",
+    "both leaders",
+    "the two ministers",
+    "the two foreign ministers",
+    "the ministers",
+    "the officials",
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def norm(self) -> str:
+        return normalize(self.text)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of an actor, with what the text says about it."""
+
+    kind: Kind
+    start: int
+    end: int
+    text: str
+    name: str | None = None  # the name as written (persons)
+    titles: tuple[str, ...] = ()  # titles without state or honorifics, split at "and"
+    state: str | None = None  # gazetteer label of the state named in the title
+    organization: str | None = None  # gazetteer label of the organisation named in the title
+    known: str | None = None  # the IRI of a registry actor this phrase is a label of
+    title_span: tuple[int, int] | None = None
+
+
+class MentionFinder(Protocol):
+    """Anything that finds the actor mentions of ``text[start:end]``, in text order."""
+
+    def find(self, text: str, start: int, end: int) -> list[Mention]: ...
+
+
+@dataclass
+class Lexicon:
+    """Phrases the rules know, as tuples of normalised tokens."""
+
+    gazetteer: Gazetteer
+    phrases: dict[tuple[str, ...], tuple[Kind, str]] = field(default_factory=dict)
+    longest: int = 1
+
+    @classmethod
+    def build(cls, gazetteer: Gazetteer, known: dict[str, str]) -> Lexicon:
+        """From the gazetteer and the registry's ``{label: iri}`` of known actors."""
+        lexicon = cls(gazetteer)
+        for label, iri in known.items():
+            lexicon.add(label, "known", iri)
+        for label, names in gazetteer.states.items():
+            for name in (label, *names):
+                lexicon.add(name, "state", label)
+        for label, names in gazetteer.organizations.items():
+            for name in (label, *names):
+                lexicon.add(name, "organization", label)
+        for label in gazetteer.places:
+            lexicon.add(label, "place", label)
+        return lexicon
+
+    def add(self, phrase: str, kind: Kind, value: str) -> None:
+        key = tuple(t.norm for t in tokens(phrase, 0, len(phrase)))
+        if key and key not in self.phrases:
+            self.phrases[key] = (kind, value)
+            self.longest = max(self.longest, len(key))
+
+    def match(self, toks: list[Token], i: int) -> tuple[int, Kind, str] | None:
+        """The longest known phrase at ``toks[i]``: its length, kind and value."""
+        for size in range(min(self.longest, len(toks) - i), 0, -1):
+            found = self.phrases.get(tuple(t.norm for t in toks[i : i + size]))
+            if found and (size > 1 or toks[i].text[:1].isupper()):
+                return size, *found
+        return None
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Words and punctuation of ``text[start:end]``; "’s" and most final periods split off.
+
+    >>> [t.text for t in tokens("Blinken’s call with Dr. S. Jaishankar.", 0, 38)]
+    ['Blinken', '’s', 'call', 'with', 'Dr.', 'S.', 'Jaishankar', '.']
+    """
+    found: list[Token] = []
+    for match in _TOKEN.finditer(text, start, end):
+        word, begin, finish = match.group(0), match.start(), match.end()
+        possessive = _POSSESSIVE.match(word)
+        if possessive and len(word) > 2:
+            cut = begin + len(possessive.group(1))
+            found.append(Token(text[begin:cut], begin, cut))
+            found.append(Token(text[cut : cut + 2], cut, cut + 2))
+            if finish > cut + 2:
+                found.append(Token(".", cut + 2, finish))
+            continue
+        if word.endswith(".") and len(word) > 1 and not _KEEP_PERIOD.match(word):
+            found.append(Token(word[:-1], begin, finish - 1))
+            found.append(Token(".", finish - 1, finish))
+            continue
+        found.append(Token(word, begin, finish))
+    return found
+
+
+class RuleMentionFinder:
+    """Titles, names, roles and pronouns from a gazetteer and capitalisation rules."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        g = lexicon.gazetteer
+        self.title_words = frozenset(normalize(w) for w in g.title_words)
+        self.connectors = g.connectors
+        self.particles = g.name_particles
+        self.roles = frozenset(normalize(r) for r in g.roles)
+        self.honorifics = frozenset(normalize(h) for h in g.honorifics)
+        self.heads = frozenset(normalize(h) for h in g.heads)
+        self.inner_honorifics = frozenset(normalize(h) for h in g.inner_honorifics)
+
+    def find(self, text: str, start: int, end: int) -> list[Mention]:
+        toks = tokens(text, start, end)
+        found: list[Mention] = []
+        i = 0
+        while i < len(toks):
+            parsed = self._group(text, toks, i) or self._mention(text, toks, i)
+            if parsed is None:
+                i += 1
+                continue
+            mentions, i = parsed
+            found.extend(mentions)
+        return _share_states(text, found)
+
+    def _group(self, text: str, toks: list[Token], i: int) -> tuple[list[Mention], int] | None:
+        for group in GROUPS:
+            size = len(group.split())
+            if " ".join(t.norm for t in toks[i : i + size]) == group:
+                s, e = toks[i].start, toks[i + size - 1].end
+                return [Mention("group", s, e, text[s:e])], i + size
+        word = toks[i].norm
+        if word in PRONOUNS and (word != "both" or toks[i].text == "Both"):
+            return [Mention("pronoun", toks[i].start, toks[i].end, toks[i].text)], i + 1
+        return None
+
+    def _is_title(self, tok: Token) -> bool:
+        return tok.norm in self.title_words and (
+            tok.text[:1].isupper() or tok.norm in {"acting", "interim"}
+        )
+
+    def _mention(self, text: str, toks: list[Token], i: int) -> tuple[list[Mention], int] | None:
+        j = i
+        whole = self.lexicon.match(toks, i)
+        if whole and whole[1] == "known" and toks[i].norm == "the":
+            s, e = toks[i].start, toks[i + whole[0] - 1].end
+            return [Mention("known", s, e, text[s:e], known=whole[2])], i + whole[0]
+        if toks[j].norm == "the" and j + 1 < len(toks):
+            j += 1
+        place = self.lexicon.match(toks, j)
+        if place and place[1] == "place" and not self._name_follows(toks, j + place[0]):
+            s, e = toks[j].start, toks[j + place[0] - 1].end
+            return [Mention("place", s, e, text[s:e], name=place[2])], j + place[0]
+        title_start = j
+        states: list[tuple[int, str]] = []  # (position in title, state)
+        organizations: list[str] = []
+        title_words: list[Token] = []
+        known: tuple[int, str, int] | None = None
+        while j < len(toks):
+            phrase = self.lexicon.match(toks, j)
+            if phrase and phrase[1] == "known" and not title_words and not states:
+                known = (j, phrase[2], j + phrase[0])
+                break
+            if phrase and phrase[1] == "state":
+                states.append((len(title_words), phrase[2]))
+                j += phrase[0]
+            elif phrase and phrase[1] == "organization":
+                organizations.append(phrase[2])
+                j += phrase[0]
+            elif self._is_title(toks[j]):
+                title_words.append(toks[j])
+                j += 1
+            elif (
+                toks[j].norm == "'s"
+                and states
+                and not title_words
+                and j + 1 < len(toks)
+                and self._is_title(toks[j + 1])
+            ):
+                j += 1  # "Uzbekistan’s Foreign Minister"
+            elif (
+                toks[j].norm in self.connectors
+                and (title_words or states or organizations)
+                and j + 1 < len(toks)
+                and (
+                    self._is_title(toks[j + 1])
+                    or self._starts_entity(toks, j + 1)
+                    or (
+                        toks[j + 1].norm == "the"
+                        and j + 2 < len(toks)
+                        and self._is_title(toks[j + 2])
+                    )
+                )
+            ):
+                j += 1
+            else:
+                break
+        if known is not None:
+            s, e = toks[known[0]].start, toks[known[2] - 1].end
+            kind: Kind = "known"
+            return [Mention(kind, s, e, text[s:e], known=known[1])], known[2]
+        name_start = j
+        j = self._name_end(toks, j)
+        appositive = False
+        if j == name_start and title_words and j + 1 < len(toks) and toks[j].text == ",":
+            first_name = j + 1
+            while first_name < len(toks) - 1 and toks[first_name].norm in self.honorifics:
+                first_name += 1
+            k = self._name_end(toks, first_name)
+            if k > first_name and (k == len(toks) or toks[k].text in {".", ",", ";"}):
+                name_start, j, appositive = first_name, k, True
+        name_end = j
+        if name_end < len(toks) - 1 and toks[name_end].norm == "of":
+            phrase = self.lexicon.match(toks, name_end + 1 + (toks[name_end + 1].norm == "the"))
+            if phrase and phrase[1] == "state" and name_end > name_start:
+                states.append((len(title_words), phrase[2]))
+                j = name_end + 1 + (toks[name_end + 1].norm == "the") + phrase[0]
+        if j == i or (j == title_start and toks[i].norm == "the"):
+            return None
+        first = toks[i] if (title_words or name_end > name_start) else toks[title_start]
+        s, e = first.start, toks[j - 1].end
+        titles = self._titles(
+            text, toks, title_start, name_start if not appositive else name_start - 1
+        )
+        state = self._state(states, title_words)
+        organization = organizations[0] if organizations else None
+        title_span = (
+            (toks[title_start].start, toks[name_start - 1 - appositive].end) if titles else None
+        )
+        if titles and not any(w.norm in self.heads for w in title_words):
+            titles, title_span = (), None  # "Global Strategic Partnership": no person's title
+        if name_end > name_start:
+            name = text[toks[name_start].start : toks[name_end - 1].end]
+            kind = "person" if titles else "name"
+            return [
+                Mention(kind, s, e, text[s:e], name, titles, state, organization, None, title_span)
+            ], j
+        if title_words:
+            core = normalize(" ".join(titles))
+            if core in self.roles:
+                return [Mention("role", s, e, text[s:e], None, titles, state, organization)], j
+            roles = []
+            for title in titles:
+                at = text.find(title, s, e)
+                if normalize(title) in self.roles and at >= 0:
+                    roles.append(Mention("role", at, at + len(title), title, None, (title,), state))
+            return (roles, j) if roles else None
+        mentions = []
+        position = title_start
+        while position < j:
+            phrase = self.lexicon.match(toks, position)
+            if phrase is None:
+                position += 1
+                continue
+            size, kind, value = phrase
+            ms, me = toks[position].start, toks[position + size - 1].end
+            if position == title_start and toks[i].norm == "the":
+                ms = toks[i].start
+            if kind in ("state", "organization"):
+                mentions.append(
+                    Mention(
+                        kind,
+                        ms,
+                        me,
+                        text[ms:me],
+                        state=value if kind == "state" else None,
+                        organization=value if kind == "organization" else None,
+                    )
+                )
+            position += size
+        return mentions, j
+
+    def _name_follows(self, toks: list[Token], j: int) -> bool:
+        """Whether a capitalised word that is no title starts at ``toks[j]`` ("Santiago Cafiero")."""
+        return (
+            j < len(toks)
+            and toks[j].text[:1].isupper()
+            and toks[j].norm not in _NOT_NAMES
+            and not self._is_title(toks[j])
+            and self.lexicon.match(toks, j) is None
+        )
+
+    def _starts_entity(self, toks: list[Token], j: int) -> bool:
+        if toks[j].norm == "the" and j + 1 < len(toks):
+            j += 1
+        phrase = self.lexicon.match(toks, j)
+        return phrase is not None and phrase[1] in ("state", "organization")
+
+    def _name_end(self, toks: list[Token], j: int) -> int:
+        start = j
+        while j < len(toks):
+            tok = toks[j]
+            word = tok.text
+            inner_honorific = j > start and tok.norm in self.inner_honorifics
+            if (
+                word[:1].isupper()
+                and tok.norm not in _NOT_NAMES
+                and (inner_honorific or not self._is_title(tok))
+            ):
+                phrase = self.lexicon.match(toks, j)
+                if (
+                    phrase
+                    and phrase[1] in ("state", "organization", "place")
+                    and j == start
+                    and not (phrase[1] == "place" and self._name_follows(toks, j + phrase[0]))
+                ):
+                    break
+                if phrase and phrase[1] in ("state", "organization", "place") and phrase[0] > 1:
+                    break
+                j += 1
+            elif (
+                j > start and _PARTICLE_NAME.match(word) and word.split("-")[0] in self.particles
+            ) or (
+                j > start
+                and (tok.norm in self.particles or tok.norm.rstrip("-") in self.particles)
+                and j + 1 < len(toks)
+                and toks[j + 1].text[:1].isupper()
+            ):
+                j += 1
+            elif (
+                j > start and word == "," and j + 1 < len(toks) and toks[j + 1].norm in {"jr", "sr"}
+            ):
+                j += 2
+            elif j > start and _ROMAN.match(word):
+                j += 1
+            else:
+                break
+        return j
+
+    def _titles(self, text: str, toks: list[Token], start: int, end: int) -> tuple[str, ...]:
+        """The title words between ``start`` and ``end``, states and honorifics removed, split at "and"."""
+        parts: list[list[str]] = [[]]
+        j = start
+        while j < end:
+            phrase = self.lexicon.match(toks, j)
+            if phrase and phrase[1] == "state":
+                j += phrase[0]
+                continue
+            if phrase and phrase[1] == "organization":
+                if parts[-1] and parts[-1][-1] in {"of", "for", "the"}:
+                    parts[-1].append(text[toks[j].start : toks[j + phrase[0] - 1].end])
+                j += phrase[0]
+                continue
+            word = toks[j].text
+            if toks[j].norm == "and":
+                parts.append([])
+            elif toks[j].norm in self.honorifics or (
+                j + 1 < end and f"{toks[j].norm} {toks[j + 1].norm}" in self.honorifics
+            ):
+                j += 1 if toks[j].norm in self.honorifics else 2
+                continue
+            else:
+                parts[-1].append(word)
+            j += 1
+        cleaned = []
+        for part in parts:
+            while part and part[-1] in {"of", "for", "the", "to", "on", ","}:
+                part.pop()
+            while part and part[0] in {"of", "for", "the", "to", "on"}:
+                part.pop(0)
+            if part:
+                cleaned.append(" ".join(part))
+        return tuple(cleaned)
+
+    @staticmethod
+    def _state(states: list[tuple[int, str]], title_words: list[Token]) -> str | None:
+        if not states:
+            return None
+        before = [state for position, state in states if position == 0]
+        return before[0] if before else states[-1][1]
+
+
+def _share_states(text: str, found: list[Mention]) -> list[Mention]:
+    """A titled person joined by "and" to one of a named state is of that state too: "Ukrainian
+    Foreign Minister Dmytro Kuleba and Head of the Presidential Office Andriy Yermak"."""
+    shared = list(found)
+    for n in range(1, len(shared)):
+        before, mention = shared[n - 1], shared[n]
+        if (
+            mention.kind == "person"
+            and mention.state is None
+            and mention.organization is None
+            and before.kind == "person"
+            and before.state is not None
+            and text[before.end : mention.start] in (" and ", ", and ", ", ")
+        ):
+            shared[n] = replace(mention, state=before.state)
+    return shared

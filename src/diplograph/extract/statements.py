@@ -1,0 +1,143 @@
+"""Finding statements: who said what of which kind, demands with their target and action.
+
+>>> kind_for("urged", "the US not to project its image")
+'Demand'
+>>> kind_for("said", "the US is committed to returning to the agenda")
+'Commitment'
+>>> kind_for("underscored", "the importance of the partnership")
+'Assertion'
+"""
+
+from __future__ import annotations
+
+import re
+
+VERBS = (
+    "underscored|emphasized|emphasised|reiterated|stressed|noted|highlighted|affirmed|reaffirmed|said|"
+    "conveyed|expressed|explained|added|pointed out|recognized|acknowledged|welcomed|praised|"
+    "commended|thanked|congratulated|urged|asked|called on|called for|pressed|requested|demanded|"
+    "encouraged|committed|pledged|promised|vowed|condemned|criticized|denounced|warned|proposed|"
+    "suggested|offered|agreed|emphasizing|stressing|noting|underscoring|reiterating|told|raised|"
+    "discussed|reviewed|exchanged views|analyzed"
+)
+SPEECH = re.compile(rf"\b(?:{VERBS})\b")
+NOT_STATEMENTS = frozenset({"discussed", "reviewed", "exchanged views"})
+DEMAND_VERBS = frozenset(
+    {"urged", "asked", "called on", "called for", "pressed", "requested", "demanded", "encouraged"}
+)
+VERB_KINDS = {
+    **dict.fromkeys(DEMAND_VERBS, "Demand"),
+    **dict.fromkeys(("committed", "pledged", "promised", "vowed"), "Commitment"),
+    **dict.fromkeys(("condemned", "criticized", "denounced"), "Criticism"),
+    "warned": "Warning",
+    **dict.fromkeys(("proposed", "suggested", "offered"), "Proposal"),
+    "agreed": "AgreementStatement",
+}
+CUES: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "Commitment",
+        re.compile(r"\b(?:is|are|remains?|was|were) (?:\w+ )?committed to\b|\bpledged?\b"),
+    ),
+    ("Proposal", re.compile(r"\blooks? forward to\b|\bwe must\b|\bwork together\b|\bproposed\b")),
+    ("Demand", re.compile(r"\bmust\b|\bit is necessary for\b")),
+    (
+        "Criticism",
+        re.compile(r"\b(?:erroneous|wrong policies|irresponsible|unacceptable|condemn\w*)\b"),
+    ),
+]
+CAMEO = {
+    "Assertion": "010",
+    "Demand": "1042",
+    "Commitment": "032",
+    "Proposal": "030",
+    "Criticism": "111",
+    "Warning": "130",
+    "AgreementStatement": "030",
+}
+PLOVER = {
+    "Demand": "REQUEST",
+    "Commitment": "AGREE",
+    "Proposal": "AGREE",
+    "Criticism": "ACCUSE",
+    "Warning": "THREATEN",
+    "AgreementStatement": "AGREE",
+}
+_DEMAND_ACTION = re.compile(r"\b(?P<neg>not\s+)?to\s+(?P<action>.+)$", re.S)
+_MUST = re.compile(r"\bmust\s+(?:\w+ly\s+)?(?P<action>.+)$", re.S)
+_NECESSARY = re.compile(r"\bit is necessary for (?P<target>.+?) to (?P<action>.+)$", re.S)
+_TRAILING_ATTRIBUTION = re.compile(r",?[\"”]?,?\s+(?:\w+\s){0,3}(?:said|noted|stressed|added)\.?$")
+BASE_VERBS = frozenset(
+    [
+        "stop",
+        "lift",
+        "refrain",
+        "respect",
+        "adhere",
+        "oppose",
+        "avoid",
+        "reflect",
+        "end",
+        "cease",
+        "release",
+        "allow",
+        "ensure",
+        "support",
+        "take",
+        "return",
+        "implement",
+        "withdraw",
+        "engage",
+        "abide",
+        "halt",
+        "provide",
+        "uphold",
+        "honor",
+        "honour",
+        "resume",
+        "refrain",
+    ]
+)
+
+
+def kind_for(verb: str, content: str) -> str:
+    """The kind of a statement from its reporting verb, then from cues in what was said."""
+    if verb in VERB_KINDS:
+        return VERB_KINDS[verb]
+    for kind, cue in CUES:
+        if cue.search(content):
+            return kind
+    return "Assertion"
+
+
+def clean_action(action: str) -> str:
+    """A demanded action without the sentence's closing attribution and punctuation.
+
+    >>> clean_action('clearly oppose "Taiwan independence," Wang noted.')
+    'clearly oppose "Taiwan independence"'
+    """
+    action = _TRAILING_ATTRIBUTION.sub("", action.strip())
+    return action.rstrip(" .,;").strip()
+
+
+def split_items(action: str) -> list[tuple[int, str]]:
+    """A list of three or more demanded actions, each opening with a verb, split into items.
+
+    >>> [item for _, item in split_items("stop hyping it, lift sanctions, stop pressuring China and stop interfering")]
+    ['stop hyping it', 'lift sanctions', 'stop pressuring China', 'stop interfering']
+    >>> split_items("adhere to it, respect China, and clearly oppose it")
+    [(0, 'adhere to it, respect China, and clearly oppose it')]
+    """
+    cuts = [0]
+    for match in re.finditer(r",\s+and\s+|,\s+|\s+and\s+", action):
+        following = action[match.end() :].split(" ", 1)[0]
+        if following in BASE_VERBS:
+            cuts.append(match.end())
+    if len(cuts) < 3:
+        return [(0, action)]
+    items = []
+    for index, cut in enumerate(cuts):
+        end = len(action) if index + 1 == len(cuts) else cuts[index + 1]
+        piece = action[cut:end]
+        piece = re.sub(r"(?:,\s+and|,|\s+and)\s*$", "", piece.rstrip())
+        items.append((cut, piece))
+    return items
