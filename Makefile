@@ -1,5 +1,5 @@
 # The two commands of the README's quick start:
-#   make run    set up, then build, validate and query the dataset on the embedded store
+#   make run    set up, then build, validate, load and query the dataset on the embedded store
 #   make test   set up, then run the whole test suite (what .ci/run calls)
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/diplograph build
 	$(BIN)/diplograph validate
-	$(BIN)/diplograph query meetings
+	$(BIN)/diplograph load
+	$(BIN)/diplograph query meetings --store data/.store
 
 # Debian packages the tests need (a Java runtime for HermiT, ...), installed when missing.
 system:

@@ -53,7 +53,7 @@ class Group(click.Group):
 
 
 def _console() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+    return Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 
 
 def _project(ctx: click.Context) -> Project:

@@ -74,6 +74,18 @@ def canonical_name(name: str) -> str:
     return " ".join(words) or name
 
 
+def name_key(name: str) -> tuple[str, ...]:
+    """A person's name words, hyphens dropped, in any order: "Cho Hyun-dong" is "Cho Hyundong",
+    "Kishida Fumio" is "Fumio Kishida".
+
+    >>> name_key("Cho Hyun-dong") == name_key("Cho Hyundong")
+    True
+    >>> name_key("Kishida Fumio") == name_key("Fumio Kishida")
+    True
+    """
+    return tuple(sorted(word.replace("-", "") for word in normalize(name).split()))
+
+
 class Registry:
     """Every actor the extractor knows, by IRI and by normalised surface form."""
 
@@ -215,15 +227,28 @@ class Registry:
                 self._alias(found, name)
                 return found
         words = normalize(canonical).split()
-        matches = [
-            actor
-            for actor in self.actors.values()
-            if actor.kind == "Person"
-            and _contains(normalize(canonical_name(actor.label)).split(), words)
+        people = [a for a in self.actors.values() if a.kind == "Person"]
+        key = name_key(canonical)
+        matches = [a for a in people if name_key(canonical_name(a.label)) == key]
+        matches = matches or [
+            a for a in people if _contains(normalize(canonical_name(a.label)).split(), words)
         ]
         if len(matches) == 1:
             self._alias(matches[0], name)
             return matches[0]
+        # a full name after the surname alone ("Jaishankar", then "Subrahmanyam Jaishankar")
+        shorter = [
+            a
+            for a in people
+            if len(words) > 1
+            and a.new
+            and normalize(a.label) == words[-1]
+            and (a.represents is None or state is None or a.represents == state)
+        ]
+        if len(shorter) == 1:
+            shorter[0].label = canonical
+            self._alias(shorter[0], name)
+            return shorter[0]
         actor = self._mint(ID + slug(canonical), "Person", canonical, represents=state)
         self._alias(actor, name)
         return actor

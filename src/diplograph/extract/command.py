@@ -1,4 +1,4 @@
-"""What ``diplograph extract`` does: read the input, extract with a progress bar, write, summarise."""
+"""``diplograph extract``: read the input, extract with a progress bar, write, summarise."""
 
 from __future__ import annotations
 

@@ -6,6 +6,7 @@ Within one article "Secretary of State Antony J. Blinken", "Secretary Blinken", 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from diplograph.extract.actors import Actor, Registry, canonical_name
@@ -84,22 +85,38 @@ class Coreference:
             if any(_contains(n.split(), words) for n in names):
                 self._remember(actor, mention.titles)
                 return actor
-        if mention.kind == "name" and not self.registry.find(mention.name, ("Person",)):
-            if len(words) < 2 or not any(
-                a.kind == "Person" and _contains(normalize(a.label).split(), words)
-                for a in self.registry.actors.values()
-            ):
-                return None
+        if (
+            mention.kind == "name"
+            and not self.registry.find(mention.name, ("Person",))
+            and (
+                len(words) < 2
+                or not any(
+                    a.kind == "Person" and _contains(normalize(a.label).split(), words)
+                    for a in self.registry.actors.values()
+                )
+            )
+        ):
+            return None
         state = None
         if mention.state:
             state = self.registry.state(mention.state).iri
-        elif mention.titles and not mention.organization and self.home is not None:
+        elif mention.titles and not mention.organization and self._home_title(mention.titles):
+            assert self.home is not None
             state = self.home.iri
         actor = self.registry.person(mention.name, state)
         if actor.represents is None and state is not None and actor.new:
             actor.represents = state
         self._remember(actor, mention.titles)
         return actor
+
+    def _home_title(self, titles: tuple[str, ...]) -> bool:
+        """Whether officials of the home state bear these titles ("Secretary", not "Minister")."""
+        if self.home is None:
+            return False
+        foreign = self.registry.gazetteer.foreign_titles.get(self.home.label, frozenset())
+        return not any(
+            re.search(rf"\b{re.escape(f)}\b", title) for f in foreign for title in titles
+        )
 
     def remember(self, actor: Actor) -> None:
         """Introduce a person the text names without a title."""

@@ -6,7 +6,7 @@ optionally, ``title, url, creator`` (the format of data/corpus/state-department-
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())
 >>> _ = (folder / "c.jsonl").write_text('{"id": "a", "text": "Hi.", "published": "2021-05-21"}\\n')
->>> read_articles(folder / "c.jsonl")
+>>> read_jsonl(folder / "c.jsonl")
 Traceback (most recent call last):
 ...
 diplograph.errors.DiplographError: ...c.jsonl:1: missing field 'publisher'
@@ -102,7 +102,7 @@ def read_txt(
     url: str | None = None,
     title: str | None = None,
 ) -> Article:
-    """One plain-text article; its date comes from ``published`` or a ``date YYYY-MM-DD`` dateline."""
+    """One plain-text article; its date is ``published`` or a ``date YYYY-MM-DD`` dateline."""
     text = _read(path)
     if published is None:
         dateline = _DATELINE.match(text)

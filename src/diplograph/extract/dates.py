@@ -1,9 +1,12 @@
-"""Resolving the dates a text gives ("today", "on Monday", "June 18-19") against its publication date.
+"""Resolving the dates of a text ("today", "on Monday", "June 18-19") against its publication date.
 
 >>> from datetime import date
 >>> published = date(2023, 6, 19)
->>> find_date("met with Blinken in Beijing on Monday, during which", 0, published)
-When(start=datetime.date(2023, 6, 19), end=None, expression='Monday', offset=35, rule='weekday resolved to the most recent such day on or before the publication date')
+>>> w = find_date("met with Blinken in Beijing on Monday, during which", 0, published)
+>>> w.start, w.end, w.expression, w.offset
+(datetime.date(2023, 6, 19), None, 'Monday', 31)
+>>> w.rule
+'weekday resolved to the most recent such day on or before the publication date'
 >>> find_date("spoke yesterday with", 0, published).start
 datetime.date(2023, 6, 18)
 >>> find_date("Today in Washington", 0, published).start
@@ -45,8 +48,10 @@ MONTHS = {
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _PATTERN = re.compile(
-    rf"\b(?:{_MONTH} (\d{{1,2}})(?:\s*(?:-|–|and|to)\s*(\d{{1,2}}))?(?:st|nd|rd|th)?(?:,? (\d{{4}}))?"
-    rf"|((?i:today|yesterday|this morning|this afternoon|this evening|tonight|last night|last week))"
+    rf"\b(?:{_MONTH} (\d{{1,2}})(?:\s*(?:-|\u2013|and|to)\s*(\d{{1,2}}))?(?:st|nd|rd|th)?"
+    rf"(?:,? (\d{{4}}))?"
+    r"|((?i:today|yesterday|this morning|this afternoon|this evening|tonight|last night"
+    r"|last week))"
     rf"|(?:on |last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     rf"|(\d{{4}})-(\d{{2}})-(\d{{2}}))\b"
 )
@@ -56,7 +61,9 @@ RULES = {
     "yesterday": "'yesterday' (or last night) is the day before the publication date",
     "last week": "'last week' is Monday to Sunday of the week before the publication date",
     "weekday": "weekday resolved to the most recent such day on or before the publication date",
-    "month-day": "month and day without a year: the latest such day on or before the publication date",
+    "month-day": (
+        "month and day without a year: the latest such day on or before the publication date"
+    ),
     "explicit": "the date is given in full",
 }
 

@@ -8,8 +8,8 @@ Representatives"). :func:`score_corpus` checks the article's *main* interaction 
 extracted) against it:
 
 - found: an interaction was extracted at all;
-- type: a call is a ``PhoneCall`` or ``VideoCall`` (a "Virtual Meeting" a ``VideoCall``), a meeting a
-  ``Meeting`` or ``Talks``;
+- type: a call is a ``PhoneCall`` or ``VideoCall`` (a "Virtual Meeting" a ``VideoCall``), a
+  meeting a ``Meeting`` or ``Talks``;
 - date: the title gives none, so the weak label is that a readout reports an interaction of the last
   week: a day (or a range overlapping the days) from 7 days before the publication date to it;
 - participants: every party of the title is among the participants (recall); a participant that is
@@ -19,15 +19,15 @@ extracted) against it:
 and participants, and the date where the curated graph gives one) and statements (speaker and kind,
 matched through overlapping evidence).
 
->>> label = parse_title("Secretary Blinken’s Call with German Foreign Minister Maas")
+>>> label = parse_title("Secretary Blinken\u2019s Call with German Foreign Minister Maas")
 >>> label.kinds, [p.words for p in label.principals], [p.words for p in label.counterparts]
 (('PhoneCall', 'VideoCall'), [('blinken',)], [('maas',)])
->>> [p.words for p in parse_title("Secretary Blinken’s Meeting with Qatari Deputy Prime Minister "
-...     "and Minister of Foreign Affairs Al-Thani").counterparts]
+>>> [p.words for p in parse_title("Secretary Blinken\u2019s Meeting with Qatari Deputy Prime "
+...     "Minister and Minister of Foreign Affairs Al-Thani").counterparts]
 [('thani',)]
->>> [p.states for p in parse_title("Secretary Blinken’s Meeting with German, UK, and French "
+>>> [p.states for p in parse_title("Secretary Blinken\u2019s Meeting with German, UK, and French "
 ...     "Counterparts").counterparts]
-[('Germany', 'United Kingdom', 'France')]
+[('Germany',), ('United Kingdom',), ('France',)]
 >>> parse_title("Secretary Antony J. Blinken At a Meeting With Moldovan Civil Society") is None
 True
 """
@@ -48,7 +48,7 @@ from diplograph.extract.text import normalize, slug
 from diplograph.vocab import DIP
 
 _TITLE = re.compile(
-    r"^(?P<who>.+?)(?:[’']s)?\s+(?:(?P<mode>Trilateral|Virtual|Phone)\s+)?"
+    r"^(?P<who>.+?)(?:[\u2019']s)?\s+(?:(?P<mode>Trilateral|Virtual|Phone)\s+)?"
     r"(?P<kind>Call|Meeting|Meet)\s+[Ww]ith\s+(?P<with>.+?)(?:\s+on\s+(?:AUKUS|Afghan\b.*))?$"
 )
 # Titles of transcripts of remarks, not readouts: no weak label.
@@ -171,7 +171,7 @@ def _words(name: str) -> tuple[str, ...]:
 
 
 def _protect(text: str, gazetteer: Gazetteer) -> str:
-    """``text`` with the spaces, "and"s and commas inside known multi-word names made unsplittable."""
+    """``text`` with the spaces, "and"s and commas inside known multi-word names unsplittable."""
     names = [n for label, aliases in gazetteer.states.items() for n in (label, *aliases)]
     names += [n for label, aliases in gazetteer.organizations.items() for n in (label, *aliases)]
     for name in sorted(names, key=len, reverse=True):
@@ -181,9 +181,11 @@ def _protect(text: str, gazetteer: Gazetteer) -> str:
 
 
 def _party(text: str, gazetteer: Gazetteer, home: str | None) -> Party | None:
-    """One party from a piece of a title ("German Foreign Minister Maas"); None if it names no one."""
+    """One party from a piece of a title ("German Foreign Minister Maas"); None if none named."""
     lexicon = _lexicon(gazetteer)
-    piece = re.sub(r"(?<!People)[’']s\b", "", text.replace("_", " ").replace("\u201a", ",")).strip()
+    piece = re.sub(
+        r"(?<!People)[\u2019']s\b", "", text.replace("_", " ").replace("\u201a", ",")
+    ).strip()
     tokens = piece.split()
     states = tuple(dict.fromkeys(s for s in _states_in(piece, lexicon)))
     if tokens and normalize(tokens[-1]) in _GROUP_WORDS:
@@ -243,7 +245,7 @@ def _lexicon(gazetteer: Gazetteer) -> dict[str, str | None]:
 def parse_title(
     title: str, gazetteer: Gazetteer | None = None, home: str = "United States"
 ) -> TitleLabel | None:
-    """The weak label of a readout's title; None for titles that are not "X's Call/Meeting with Y"."""
+    """The weak label of a readout's title; None unless it is "X's Call/Meeting with Y"."""
     g = gazetteer or load()
     title = " ".join(title.split())
     if _REMARKS.search(title):
@@ -508,7 +510,8 @@ def _same_statement(gold: Fact, found: Fact) -> bool:
 def score_article(
     gold: Iterable[ox.Quad], found: Iterable[ox.Quad], article: str
 ) -> list[KindScore]:
-    """Interactions (type, participants, date) and statements (speaker, kind) against a curated graph."""
+    """Interactions (type, participants, date) and statements (speaker, kind) against a curated
+    graph."""
     gold_interactions, gold_statements = graph_facts(gold, article)
     found_interactions, found_statements = graph_facts(found, article)
     return [

@@ -34,6 +34,7 @@ class Gazetteer:
     name_particles: frozenset[str]
     roles: tuple[str, ...]
     publishers: dict[str, str]
+    foreign_titles: dict[str, frozenset[str]]  # state label -> titles only other states have
     issues: dict[str, list[str]]
 
 
@@ -57,5 +58,6 @@ def load(path: Path = PATH) -> Gazetteer:
         name_particles=frozenset(titles["name_particles"]),
         roles=tuple(titles["roles"]),
         publishers=data["publishers"],
+        foreign_titles={k: frozenset(v) for k, v in data["foreign_titles"].items()},
         issues=data["issues"],
     )

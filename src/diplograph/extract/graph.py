@@ -106,7 +106,8 @@ def article_quads(extraction: Extraction) -> list[ox.Quad]:
     for stance in extraction.stances:
         iri = base + stance.key
         w.add(iri, RDF + "type", DIP + "Stance")
-        label = f"{stance.holder.label} {'supports' if stance.polarity == 'support' else 'opposes'} {stance.issue.replace('-', ' ')}"
+        verb = "supports" if stance.polarity == "support" else "opposes"
+        label = f"{stance.holder.label} {verb} {stance.issue.replace('-', ' ')}"
         w.add(iri, RDFS + "label", _en(label))
         w.add(iri, DIP + "holder", stance.holder.iri)
         w.add(iri, DIP + "issue", f"{CODE}issue/{stance.issue}")

@@ -28,13 +28,15 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "PhoneCall",
         re.compile(
-            r"\b(?:spoke|speaks|talked)\b(?=(?:\s+(?:today|yesterday|\w+day|again|by phone|by telephone|on \w+ \d+|this \w+|last \w+))*\s+with\b)"
+            r"\b(?:spoke|speaks|talked)\b(?=(?:\s+(?:today|yesterday|\w+day|again|by phone"
+            r"|by telephone|on \w+ \d+|this \w+|last \w+))*\s+with\b)"
         ),
     ),
     (
         "PhoneCall",
         re.compile(
-            r"\b(?:held|had|holds)\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?(?:phone call|telephone call|call)\b"
+            r"\b(?:held|had|holds)\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?"
+            r"(?:phone call|telephone call|call)\b"
         ),
     ),
     ("PhoneCall", re.compile(r"\bcalled\b(?=\s+(?:[A-Z]|his|her))")),
@@ -47,22 +49,26 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:held|hosted|convened)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:meeting|conversation|dialogue)\b"
         ),
     ),
-    ("Meeting", re.compile(r"\bwelcomed\b(?=\s+(?:[A-Z][\w.’'-]*\s+){2,}[^.’']*?\bto\b)")),
+    (
+        "Meeting",
+        re.compile(r"\bwelcomed\b(?=\s+(?:[A-Z][\w.\u2019'-]*\s+){2,}[^.\u2019']*?\bto\b)"),
+    ),
 ]
 _WINDOW_END = re.compile(
-    r"\b(?:to discuss|to review|to reaffirm|to express|to congratulate|to follow|to affirm|to offer|"
-    r"to highlight|to underscore|to emphasize|to continue|to thank|to coordinate|regarding|about|"
-    r"where|during which|concerning|on the (?:margins|sidelines)|ahead of|following|after)\b|[;:]"
+    r"\b(?:to discuss|to review|to reaffirm|to express|to congratulate|to follow|to affirm|"
+    r"to offer|to highlight|to underscore|to emphasize|to continue|to thank|to coordinate|"
+    r"regarding|about|where|during which|concerning|on the (?:margins|sidelines)|ahead of|"
+    r"following|after)\b|[;:]"
 )
 _LOCATIVE = re.compile(r"\b(?:at|to|in|from)\s+(?:the\s+)?$")
 _OF_TITLE = re.compile(r"\b[A-Z][\w-]*\s+(?:of|for)\s+(?:the\s+)?$")
-_VISIT = re.compile(r"[’']s\s+(?:\w+\s+)?(?:trip|visit|travel)\s+to\s+")
+_VISIT = re.compile(r"[\u2019']s\s+(?:\w+\s+)?(?:trip|visit|travel)\s+to\s+")
 
 
 # "spoke with X during the ... Ministerial Meeting" or "on the margins of": in person, not a call.
 _IN_PERSON = re.compile(
-    r"\b(?:during|at|on the (?:margins|sidelines) of)\b[^;]*?\b(?:[Mm]eeting|[Ss]ummit|[Cc]onference|"
-    r"Ministerial|General Assembly|G7|G20)\b"
+    r"\b(?:during|at|on the (?:margins|sidelines) of)\b[^;]*?"
+    r"\b(?:[Mm]eeting|[Ss]ummit|[Cc]onference|Ministerial|General Assembly|G7|G20)\b"
 )
 
 
@@ -77,9 +83,13 @@ def kind_of(text: str) -> tuple[str, int] | None:
         match = pattern.search(text)
         if match and (best is None or match.start() < best[1]):
             best = (kind, match.start())
-    if best and best[0] == "PhoneCall" and text[best[1] :].startswith("spoke"):
-        if _IN_PERSON.search(text, best[1]):
-            return "Meeting", best[1]
+    if (
+        best
+        and best[0] == "PhoneCall"
+        and text[best[1] :].startswith("spoke")
+        and _IN_PERSON.search(text, best[1])
+    ):
+        return "Meeting", best[1]
     return best
 
 
@@ -151,7 +161,7 @@ def _possessive(sentence: Sentence, item: Resolved) -> bool:
     following = sentence.text[
         item.mention.end - sentence.start : item.mention.end - sentence.start + 2
     ]
-    return following in ("’s", "'s")
+    return following in ("\u2019s", "'s")
 
 
 def find_visit(sentence: Sentence, resolved: list[Resolved]) -> tuple[Actor, Actor, Span] | None:
@@ -164,8 +174,11 @@ def find_visit(sentence: Sentence, resolved: list[Resolved]) -> tuple[Actor, Act
         if not match:
             continue
         for later in resolved[index + 1 :]:
-            if later.mention.start == sentence.start + match.end():
-                if later.actors and later.actors[0].kind == "Place":
-                    where = Span(item.mention.start, later.mention.end, "")
-                    return item.actors[0], later.actors[0], where
+            if (
+                later.mention.start == sentence.start + match.end()
+                and later.actors
+                and later.actors[0].kind == "Place"
+            ):
+                where = Span(item.mention.start, later.mention.end, "")
+                return item.actors[0], later.actors[0], where
     return None

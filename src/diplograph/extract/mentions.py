@@ -5,16 +5,20 @@ Minister Heiko Maas"), a bare name ("Blinken"), a role ("the Secretary"), a pron
 a state ("the US"), an organisation or a place. A statistical tagger can replace
 :class:`RuleMentionFinder` as long as it returns the same :class:`Mention` objects.
 
+>>> from diplograph.extract.gazetteer import load
 >>> finder = RuleMentionFinder(Lexicon.build(load(), {}))
->>> text = "Secretary of State Antony J. Blinken spoke today with German Foreign Minister Heiko Maas."
->>> [(m.kind, m.name, m.titles, m.state) for m in finder.find(text, 0, len(text))]
-[('person', 'Antony J. Blinken', ('Secretary of State',), None), ('person', 'Heiko Maas', ('Foreign Minister',), 'Germany')]
+>>> text = "Secretary of State Antony J. Blinken spoke today with German Foreign Minister Maas."
+>>> for m in finder.find(text, 0, len(text)):
+...     print(m.kind, m.name, m.titles, m.state)
+person Antony J. Blinken ('Secretary of State',) None
+person Maas ('Foreign Minister',) Germany
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Literal, Protocol
 
 from diplograph.extract.gazetteer import Gazetteer
@@ -24,8 +28,8 @@ Kind = Literal[
     "person", "name", "role", "pronoun", "group", "state", "organization", "place", "known"
 ]
 
-_TOKEN = re.compile(r"[^\W_](?:[\w]|[-’'.](?=[^\W_]))*\.?|\S", re.UNICODE)
-_POSSESSIVE = re.compile(r"^(.*[^\W_])[’']s\.?$")
+_TOKEN = re.compile(r"[^\W_](?:[\w]|[-\u2019'.](?=[^\W_]))*\.?|\S", re.UNICODE)
+_POSSESSIVE = re.compile(r"^(.*[^\W_])[\u2019']s\.?$")
 _KEEP_PERIOD = re.compile(
     r"^(?:[A-Z]|[A-Z](?:\.[A-Z])+|Dr|Mr|Ms|Mrs|Jr|Sr|St|D\.C|U\.S|U\.K|U\.N)\.$"
 )
@@ -114,7 +118,7 @@ class Token:
     start: int
     end: int
 
-    @property
+    @cached_property
     def norm(self) -> str:
         return normalize(self.text)
 
@@ -147,7 +151,7 @@ class Lexicon:
 
     gazetteer: Gazetteer
     phrases: dict[tuple[str, ...], tuple[Kind, str]] = field(default_factory=dict)
-    longest: int = 1
+    longest: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase length
 
     @classmethod
     def build(cls, gazetteer: Gazetteer, known: dict[str, str]) -> Lexicon:
@@ -169,11 +173,11 @@ class Lexicon:
         key = tuple(t.norm for t in tokens(phrase, 0, len(phrase)))
         if key and key not in self.phrases:
             self.phrases[key] = (kind, value)
-            self.longest = max(self.longest, len(key))
+            self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
 
     def match(self, toks: list[Token], i: int) -> tuple[int, Kind, str] | None:
         """The longest known phrase at ``toks[i]``: its length, kind and value."""
-        for size in range(min(self.longest, len(toks) - i), 0, -1):
+        for size in range(min(self.longest.get(toks[i].norm, 0), len(toks) - i), 0, -1):
             found = self.phrases.get(tuple(t.norm for t in toks[i : i + size]))
             if found and (size > 1 or toks[i].text[:1].isupper()):
                 return size, *found
@@ -181,10 +185,10 @@ class Lexicon:
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
-    """Words and punctuation of ``text[start:end]``; "’s" and most final periods split off.
+    """Words and punctuation of ``text[start:end]``; "\u2019s" and most final periods split off.
 
-    >>> [t.text for t in tokens("Blinken’s call with Dr. S. Jaishankar.", 0, 38)]
-    ['Blinken', '’s', 'call', 'with', 'Dr.', 'S.', 'Jaishankar', '.']
+    >>> [t.text for t in tokens("Blinken\u2019s call with Dr. S. Jaishankar.", 0, 38)]
+    ['Blinken', '\u2019s', 'call', 'with', 'Dr.', 'S.', 'Jaishankar', '.']
     """
     found: list[Token] = []
     for match in _TOKEN.finditer(text, start, end):
@@ -274,7 +278,8 @@ class RuleMentionFinder:
                 states.append((len(title_words), phrase[2]))
                 j += phrase[0]
             elif phrase and phrase[1] == "organization":
-                organizations.append(phrase[2])
+                if not (states and j > 0 and toks[j - 1].norm == "for"):
+                    organizations.append(phrase[2])  # not "Bulgarian Minister for EU Funds"
                 j += phrase[0]
             elif self._is_title(toks[j]):
                 title_words.append(toks[j])
@@ -286,7 +291,7 @@ class RuleMentionFinder:
                 and j + 1 < len(toks)
                 and self._is_title(toks[j + 1])
             ):
-                j += 1  # "Uzbekistan’s Foreign Minister"
+                j += 1  # "Uzbekistan's Foreign Minister"
             elif (
                 toks[j].norm in self.connectors
                 and (title_words or states or organizations)
@@ -380,7 +385,7 @@ class RuleMentionFinder:
         return mentions, j
 
     def _name_follows(self, toks: list[Token], j: int) -> bool:
-        """Whether a capitalised word that is no title starts at ``toks[j]`` ("Santiago Cafiero")."""
+        """Whether a capitalised word, no title, starts at ``toks[j]`` ("Santiago Cafiero")."""
         return (
             j < len(toks)
             and toks[j].text[:1].isupper()
@@ -416,6 +421,13 @@ class RuleMentionFinder:
                     break
                 if phrase and phrase[1] in ("state", "organization", "place") and phrase[0] > 1:
                     break
+                if (
+                    phrase
+                    and phrase[1] == "state"
+                    and j + 1 < len(toks)
+                    and toks[j + 1].text in ("\u2019s", "'s")
+                ):
+                    break  # "Secretary General Delattre France\u2019s plans"
                 j += 1
             elif (
                 j > start and _PARTICLE_NAME.match(word) and word.split("-")[0] in self.particles
@@ -437,7 +449,8 @@ class RuleMentionFinder:
         return j
 
     def _titles(self, text: str, toks: list[Token], start: int, end: int) -> tuple[str, ...]:
-        """The title words between ``start`` and ``end``, states and honorifics removed, split at "and"."""
+        """The title words between ``start`` and ``end``, without states and honorifics, split at
+        "and"."""
         parts: list[list[str]] = [[]]
         j = start
         while j < end:
@@ -451,7 +464,9 @@ class RuleMentionFinder:
                 j += phrase[0]
                 continue
             word = toks[j].text
-            if toks[j].norm == "and":
+            if word in ("\u2019s", "'s"):  # "Uzbekistan\u2019s Foreign Minister"
+                pass
+            elif toks[j].norm == "and":
                 parts.append([])
             elif toks[j].norm in self.honorifics or (
                 j + 1 < end and f"{toks[j].norm} {toks[j + 1].norm}" in self.honorifics
@@ -461,13 +476,19 @@ class RuleMentionFinder:
             else:
                 parts[-1].append(word)
             j += 1
-        cleaned = []
+        cleaned: list[str] = []
         for part in parts:
             while part and part[-1] in {"of", "for", "the", "to", "on", ","}:
                 part.pop()
             while part and part[0] in {"of", "for", "the", "to", "on"}:
                 part.pop(0)
-            if part:
+            if not part:
+                continue
+            if cleaned and not any(normalize(w) in self.heads for w in part):
+                # no head word: the rest of one title ("Minister of International Relations and
+                # Cooperation"), not a second one ("Deputy Prime Minister and Foreign Minister")
+                cleaned[-1] += " and " + " ".join(part)
+            else:
                 cleaned.append(" ".join(part))
         return tuple(cleaned)
 

@@ -36,6 +36,8 @@ _AFTER_BARE_NAME = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:Chair|President|Minister|Envoy|Secretary|Director|Head|Ambassador)\b"
 )
 _SPLIT_CLAUSE = re.compile(r",?\s+and\s+(?=looks? forward to\b)")
+# A person after one of these ("proposed by Chinese President Xi Jinping") is no new speaker.
+_OBJECT_BEFORE = re.compile(r"\b(?:by|with|to|of|from|for)\s+$")
 
 
 class Extractor:
@@ -118,8 +120,8 @@ class Extractor:
     # --- interactions --------------------------------------------------------------------------
 
     def _bare_name(self, text: str, item: Resolved, coref: Coreference) -> Resolved:
-        """An untitled full name where an interaction names its participants is a person:
-        "met with Staffan de Mistura, the UN ...", "with NUG representatives, including Zin Mar Aung"."""
+        """An untitled full name where an interaction names its participants is a person: "met
+        with Staffan de Mistura, the UN ...", "with NUG representatives, including Zin Mar Aung"."""
         m = item.mention
         if m.kind != "name" or item.actors or m.name is None or len(m.name.split()) < 2:
             return item
@@ -231,7 +233,12 @@ class Extractor:
                 speakers, verb, content_start = subject, match.group(0), match.end()
                 break
         if not speakers:
-            people = [r for r in resolved if _is_person(r)]
+            people = [
+                r
+                for r in resolved
+                if _is_person(r)
+                and not _OBJECT_BEFORE.search(text, sentence.start, r.mention.start)
+            ]
             if last_speaker is None or people or last_speaker[0] != sentence.paragraph:
                 return None
             speakers, verb = [last_speaker[1]], ""
@@ -320,9 +327,9 @@ class Extractor:
                 item.mention.start >= sentence.start
                 and item.actors
                 and item.actors[0].kind in CITABLE
+                and item.actors[0] not in cites
             ):
-                if item.actors[0] not in cites:
-                    cites.append(item.actors[0])
+                cites.append(item.actors[0])
         evidence = span(text, sentence.start, sentence.end)
         if kind == "Criticism":
             own = speaker.represents
@@ -386,11 +393,12 @@ class Extractor:
             target = addressees[0]
         if target is None or target is speaker:
             return None, []
-        action = clean_action(text[action_at : at + len(clause)])
+        action, covered = clean_action(text[action_at : at + len(clause)])
         items = []
         for offset, item in split_items(action):
             words = "not " + item if negated else item
-            items.append((span(text, action_at + offset, action_at + offset + len(item)), words))
+            end = covered if offset + len(item) == len(action) else offset + len(item)
+            items.append((span(text, action_at + offset, action_at + end), words))
         return target, [i for i in items if len(i[1]) >= 3]
 
     @staticmethod

@@ -1,4 +1,4 @@
-"""``diplograph evaluate``: extract the corpus and the seed article, score them, print the tables."""
+"""``diplograph evaluate``: extract the corpus and the seed article, score them, print tables."""
 
 from __future__ import annotations
 

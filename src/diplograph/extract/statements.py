@@ -6,6 +6,8 @@
 'Commitment'
 >>> kind_for("underscored", "the importance of the partnership")
 'Assertion'
+>>> kind_for("", "to follow the principles proposed by President Xi Jinping")
+'Assertion'
 """
 
 from __future__ import annotations
@@ -38,7 +40,10 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         "Commitment",
         re.compile(r"\b(?:is|are|remains?|was|were) (?:\w+ )?committed to\b|\bpledged?\b"),
     ),
-    ("Proposal", re.compile(r"\blooks? forward to\b|\bwe must\b|\bwork together\b|\bproposed\b")),
+    (
+        "Proposal",
+        re.compile(r"\blooks? forward to\b|\bwe must\b|\bwork together\b|\bproposed\b(?! by\b)"),
+    ),
     ("Demand", re.compile(r"\bmust\b|\bit is necessary for\b")),
     (
         "Criticism",
@@ -65,7 +70,9 @@ PLOVER = {
 _DEMAND_ACTION = re.compile(r"\b(?P<neg>not\s+)?to\s+(?P<action>.+)$", re.S)
 _MUST = re.compile(r"\bmust\s+(?:\w+ly\s+)?(?P<action>.+)$", re.S)
 _NECESSARY = re.compile(r"\bit is necessary for (?P<target>.+?) to (?P<action>.+)$", re.S)
-_TRAILING_ATTRIBUTION = re.compile(r",?[\"”]?,?\s+(?:\w+\s){0,3}(?:said|noted|stressed|added)\.?$")
+_TRAILING_ATTRIBUTION = re.compile(r"\s+(?:\w+\s){0,3}(?:said|noted|stressed|added)\.?$")
+# A closing quote, after the comma or period that US style puts inside it.
+_CLOSING_QUOTE = re.compile(r"[,.]?([\"\u201d])$")
 BASE_VERBS = frozenset(
     [
         "stop",
@@ -109,20 +116,37 @@ def kind_for(verb: str, content: str) -> str:
     return "Assertion"
 
 
-def clean_action(action: str) -> str:
-    """A demanded action without the sentence's closing attribution and punctuation.
+def clean_action(action: str) -> tuple[str, int]:
+    """A demanded action without the sentence's closing attribution and punctuation, and the
+    length of the stretch of ``action`` it stands for.
+
+    A closing quote stays when it closes a quotation the action opens (a comma inside it goes);
+    one that closes a quotation opened before the action goes.
 
     >>> clean_action('clearly oppose "Taiwan independence," Wang noted.')
-    'clearly oppose "Taiwan independence"'
+    ('clearly oppose "Taiwan independence"', 37)
+    >>> clean_action("stop interfering in China\u2019s internal affairs,\u201d he said.")
+    ('stop interfering in China\u2019s internal affairs', 44)
     """
-    action = _TRAILING_ATTRIBUTION.sub("", action.strip())
-    return action.rstrip(" .,;").strip()
+    action = _TRAILING_ATTRIBUTION.sub("", action.rstrip())
+    raw = action.rstrip(" .,;")
+    closing = _CLOSING_QUOTE.search(raw)
+    if closing is None:
+        return raw, len(raw)
+    quote = closing.group(1)
+    body = raw[: closing.start()]
+    opened = body.count('"') % 2 == 1 if quote == '"' else body.count("\u201c") > body.count(quote)
+    if opened:
+        return body.rstrip() + quote, len(raw)
+    body = body.rstrip(" .,;")
+    return body, len(body)
 
 
 def split_items(action: str) -> list[tuple[int, str]]:
     """A list of three or more demanded actions, each opening with a verb, split into items.
 
-    >>> [item for _, item in split_items("stop hyping it, lift sanctions, stop pressuring China and stop interfering")]
+    >>> demands = "stop hyping it, lift sanctions, stop pressuring China and stop interfering"
+    >>> [item for _, item in split_items(demands)]
     ['stop hyping it', 'lift sanctions', 'stop pressuring China', 'stop interfering']
     >>> split_items("adhere to it, respect China, and clearly oppose it")
     [(0, 'adhere to it, respect China, and clearly oppose it')]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 # A sentence ends at . ! ? (optionally followed by a closing quote) before a space and a capital
 # letter or an opening quote, but not after an initial ("Antony J.") or a common abbreviation.
-_END = re.compile(r"[.!?][\"”’)]?(?=\s+[\"“A-Z])")
+_END = re.compile(r"[.!?][\"\u201d\u2019)]?(?=\s+[\"\u201cA-Z])")
 _ABBREVIATIONS = re.compile(
     r"(?:\b[A-Z]|\bU\.S|\bU\.N|\bD\.C|\bDr|\bMr|\bMs|\bMrs|\bJr|\bSt|\bNo|\bvs|\bU\.K|\bE\.U)\.$"
 )
@@ -79,10 +79,12 @@ def normalize(label: str) -> str:
 
     >>> normalize("U.S. Secretary  of State")
     'us secretary of state'
-    >>> normalize("Blinken’s") == normalize("Blinken's")
+    >>> normalize("Blinken\u2019s") == normalize("Blinken's")
     True
     """
-    cleaned = label.replace("’", "'").replace("\u202f", " ").replace("\u00a0", " ").replace(".", "")
+    cleaned = (
+        label.replace("\u2019", "'").replace("\u202f", " ").replace("\u00a0", " ").replace(".", "")
+    )
     return " ".join(cleaned.lower().split())
 
 
@@ -95,6 +97,6 @@ def slug(label: str) -> str:
     'carlos-franca'
     """
 
-    plain = unicodedata.normalize("NFKD", label.replace("’", "").replace("'", ""))
+    plain = unicodedata.normalize("NFKD", label.replace("\u2019", "").replace("'", ""))
     ascii_only = plain.encode("ascii", "ignore").decode("ascii").lower()
     return "-".join(re.findall(r"[a-z0-9]+", ascii_only))
