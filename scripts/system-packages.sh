@@ -10,8 +10,9 @@ command -v virtuoso-t >/dev/null || need+=(virtuoso-opensource) # tests/test_rem
 command -v javac >/dev/null || need+=(default-jdk-headless) # compiles tests/JenaShacl.java
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
-    echo "missing Debian packages: ${need[*]} (run as root, or install them)" >&2
-    exit 1
+    # Not root: the tests that need these skip with a reason, except under CI=true, where they fail.
+    echo "warning: missing Debian packages: ${need[*]} (run as root, or install them)" >&2
+    exit 0
   fi
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
