@@ -108,6 +108,80 @@ def test_posts_are_of_the_state_that_holds_them() -> None:
     ]
 
 
+def _holdings(extraction: Extraction) -> list[tuple[str, str | None, str]]:
+    return [
+        (h.person.label, (h.person.represents or "").removeprefix(ID) or None, h.post.label)
+        for h in extraction.holdings
+    ]
+
+
+def test_an_organisation_named_with_its_acronym_in_brackets_is_the_post_not_a_participant() -> None:
+    extraction = _one(
+        "Secretary Blinken spoke today with NATO Secretary General Jens Stoltenberg and "
+        "Organization for Security and Cooperation in Europe (OSCE) Chairman-in-Office Zbigniew "
+        "Rau."
+    )
+    assert _interactions(extraction) == [
+        ("PhoneCall", ["antony-blinken", "jens-stoltenberg", "zbigniew-rau"], "2022-06-24", None)
+    ]
+    assert _holdings(extraction) == [
+        ("Jens Stoltenberg", None, "Secretary General of North Atlantic Treaty Organization"),
+        (
+            "Zbigniew Rau",
+            None,
+            "Chairman-in-Office of Organization for Security and Co-operation in Europe",
+        ),
+    ]
+
+
+def test_continued_discussions_with_a_group_are_talks() -> None:
+    extraction = _one(
+        "On June 22 and 23, Special Representative for Afghanistan Thomas West led a delegation "
+        "to continue discussions with senior Taliban representatives in Doha, Qatar."
+    )
+    assert _interactions(extraction) == [
+        ("Talks", ["thomas-west", "taliban"], "2022-06-22", "2022-06-23")
+    ]
+
+
+def test_a_state_after_for_is_the_portfolio_not_the_holders_state() -> None:
+    extraction = _one(
+        "Special Representative for Afghanistan Thomas West and Special Envoy for Afghan Women, "
+        "Girls, and Human Rights Rina Amiri met today with Under Secretary for Economic Growth, "
+        "Energy, and the Environment Jose Fernandez."
+    )
+    assert _holdings(extraction) == [
+        ("Thomas West", "united-states", "Special Representative for Afghanistan of United States"),
+        (
+            "Rina Amiri",
+            "united-states",
+            "Special Envoy for Afghan Women, Girls, and Human Rights of United States",
+        ),
+        (
+            "Jose Fernandez",
+            "united-states",
+            "Under Secretary for Economic Growth, Energy, and the Environment of United States",
+        ),
+    ]
+
+
+def test_a_foreign_leader_named_without_a_state_is_not_the_publishers() -> None:
+    result = _run(
+        _article(
+            "a",
+            "Secretary Blinken met today with President Zelenskyy in Kyiv. The Secretary said "
+            "President Putin and President Biden had spoken.",
+        )
+    )
+    extraction = result.extractions[0]
+    assert _interactions(extraction) == [
+        ("Meeting", ["antony-blinken", "zelenskyy"], "2022-06-24", None)
+    ]
+    assert _holdings(extraction) == []  # no post: "President" of no named state
+    people = {a.label: a.represents for a in result.registry.new_actors() if a.kind == "Person"}
+    assert people == {"Zelenskyy": None, "Putin": None}  # Biden is data/actors.ttl's
+
+
 def test_one_person_across_spellings_and_name_orders() -> None:
     result = _run(
         _article("a", "Secretary Blinken spoke today with Foreign Minister Jaishankar."),
@@ -227,6 +301,9 @@ def test_corpus_scores_stay_at_or_above_the_targets(corpus_result: Result) -> No
     assert len(score.articles) == 222
     assert score.rate("complete") >= 0.95
     assert score.invented_rate <= 0.02
+    # the measured scores, so that they cannot silently drop: 214/222 complete, none invented
+    assert sum(a.complete for a in score.articles) >= 214
+    assert sum(bool(a.invented) for a in score.articles) == 0
 
 
 def test_the_corpus_reuses_actors(corpus_result: Result) -> None:
@@ -235,8 +312,8 @@ def test_the_corpus_reuses_actors(corpus_result: Result) -> None:
     blinken = corpus_result.registry.actors[ID + "antony-blinken"]
     assert {"Secretary Blinken", "Secretary of State Antony J. Blinken"} <= blinken.aliases
     new = [a for a in corpus_result.registry.new_actors() if a.kind == "Person"]
-    assert summary.actors_new <= 294  # persons, states and organisations, not posts and places
-    assert len(new) <= 173
+    assert summary.actors_new <= 292  # persons, states and organisations, not posts and places
+    assert len(new) <= 171
 
 
 def test_seed_scores_stay_at_or_above_the_targets() -> None:

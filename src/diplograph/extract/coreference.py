@@ -114,8 +114,24 @@ class Coreference:
         if self.home is None:
             return False
         foreign = self.registry.gazetteer.foreign_titles.get(self.home.label, frozenset())
-        return not any(
-            re.search(rf"\b{re.escape(f)}\b", title) for f in foreign for title in titles
+        if any(re.search(rf"\b{re.escape(f)}\b", title) for f in foreign for title in titles):
+            return False
+        return not (len(titles) == 1 and self._home_holder(titles[0]))
+
+    def _home_holder(self, title: str) -> bool:
+        """Whether ``title`` is one a single person of the home state holds ("President") and
+        data/actors.ttl names its holder ("President Biden"): then "President Putin", whom the
+        registry does not know by that name, is a foreign leader, not the home state's."""
+        assert self.home is not None
+        if title not in self.registry.gazetteer.leaders:
+            return False
+        prefix = normalize(title) + " "
+        return any(
+            actor.kind == "Person"
+            and not actor.new
+            and actor.represents == self.home.iri
+            and any(normalize(alias).startswith(prefix) for alias in actor.aliases)
+            for actor in self.registry.actors.values()
         )
 
     def remember(self, actor: Actor) -> None:

@@ -33,6 +33,7 @@ class Gazetteer:
     inner_honorifics: tuple[str, ...]
     name_particles: frozenset[str]
     roles: tuple[str, ...]
+    leaders: frozenset[str]  # titles one person of a state holds at a time ("President")
     publishers: dict[str, str]
     foreign_titles: dict[str, frozenset[str]]  # state label -> titles only other states have
     issues: dict[str, list[str]]
@@ -57,6 +58,7 @@ def load(path: Path = PATH) -> Gazetteer:
         inner_honorifics=tuple(titles["inner_honorifics"]),
         name_particles=frozenset(titles["name_particles"]),
         roles=tuple(titles["roles"]),
+        leaders=frozenset(titles["leaders"]),
         publishers=data["publishers"],
         foreign_titles={k: frozenset(v) for k, v in data["foreign_titles"].items()},
         issues=data["issues"],

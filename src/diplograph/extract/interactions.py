@@ -42,6 +42,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("PhoneCall", re.compile(r"\bcalled\b(?=\s+(?:[A-Z]|his|her))")),
     ("PhoneCall", re.compile(r"^In an? (?:[\w-]+ ){0,4}(?:phone |telephone )?call\b")),
     ("Talks", re.compile(r"\bheld\b[^.;]{0,80}?\btalks?\b")),
+    (
+        "Talks",
+        re.compile(r"\b(?:held|hold|continued?|resumed?)\s+(?:\w+\s+){0,2}discussions\s+with\b"),
+    ),
     ("Meeting", re.compile(r"\b(?:met|meets)\b")),
     (
         "Meeting",

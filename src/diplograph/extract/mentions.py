@@ -275,12 +275,14 @@ class RuleMentionFinder:
                 known = (j, phrase[2], j + phrase[0])
                 break
             if phrase and phrase[1] == "state":
-                states.append((len(title_words), phrase[2]))
+                if not (title_words and _after_for(toks, j)):
+                    states.append((len(title_words), phrase[2]))  # not "Envoy for Afghanistan"
                 j += phrase[0]
             elif phrase and phrase[1] == "organization":
                 if not (states and j > 0 and toks[j - 1].norm == "for"):
                     organizations.append(phrase[2])  # not "Bulgarian Minister for EU Funds"
                 j += phrase[0]
+                j += self._acronym(toks, j, phrase[2])
             elif self._is_title(toks[j]):
                 title_words.append(toks[j])
                 j += 1
@@ -292,7 +294,7 @@ class RuleMentionFinder:
                 and self._is_title(toks[j + 1])
             ):
                 j += 1  # "Uzbekistan's Foreign Minister"
-            elif (
+            elif self._list_comma(toks, j, title_words) or (
                 toks[j].norm in self.connectors
                 and (title_words or states or organizations)
                 and j + 1 < len(toks)
@@ -384,6 +386,24 @@ class RuleMentionFinder:
             position += size
         return mentions, j
 
+    def _list_comma(self, toks: list[Token], j: int, title_words: list[Token]) -> bool:
+        """Whether ``toks[j]`` is a comma inside a title, between title words: "Under Secretary
+        for Economic Growth, Energy, and the Environment"."""
+        if toks[j].text != "," or not title_words or toks[j - 1] is not title_words[-1]:
+            return False
+        after = [t for t in toks[j + 1 : j + 4] if t.norm not in ("and", "the")]
+        return bool(after) and self._is_title(after[0])
+
+    def _acronym(self, toks: list[Token], j: int, organization: str) -> int:
+        """How many tokens at ``toks[j]`` are the organisation's own name in brackets, as in
+        "Organization for Security and Cooperation in Europe (OSCE) Chairman-in-Office"."""
+        if j + 2 >= len(toks) or toks[j].text != "(":
+            return 0
+        phrase = self.lexicon.match(toks, j + 1)
+        if phrase is None or phrase[2] != organization or j + 1 + phrase[0] >= len(toks):
+            return 0
+        return phrase[0] + 2 if toks[j + 1 + phrase[0]].text == ")" else 0
+
     def _name_follows(self, toks: list[Token], j: int) -> bool:
         """Whether a capitalised word, no title, starts at ``toks[j]`` ("Santiago Cafiero")."""
         return (
@@ -456,17 +476,20 @@ class RuleMentionFinder:
         while j < end:
             phrase = self.lexicon.match(toks, j)
             if phrase and phrase[1] == "state":
+                if parts[-1] and _after_for(toks, j):  # the portfolio: "Envoy for Afghanistan"
+                    parts[-1].append(text[toks[j].start : toks[j + phrase[0] - 1].end])
                 j += phrase[0]
                 continue
             if phrase and phrase[1] == "organization":
                 if parts[-1] and parts[-1][-1] in {"of", "for", "the"}:
                     parts[-1].append(text[toks[j].start : toks[j + phrase[0] - 1].end])
                 j += phrase[0]
+                j += self._acronym(toks, j, phrase[2])
                 continue
             word = toks[j].text
             if word in ("\u2019s", "'s"):  # "Uzbekistan\u2019s Foreign Minister"
                 pass
-            elif toks[j].norm == "and":
+            elif toks[j].norm == "and" and toks[j - 1].text != ",":
                 parts.append([])
             elif toks[j].norm in self.honorifics or (
                 j + 1 < end and f"{toks[j].norm} {toks[j + 1].norm}" in self.honorifics
@@ -489,7 +512,7 @@ class RuleMentionFinder:
                 # Cooperation"), not a second one ("Deputy Prime Minister and Foreign Minister")
                 cleaned[-1] += " and " + " ".join(part)
             else:
-                cleaned.append(" ".join(part))
+                cleaned.append(" ".join(part).replace(" ,", ","))
         return tuple(cleaned)
 
     @staticmethod
@@ -498,6 +521,17 @@ class RuleMentionFinder:
             return None
         before = [state for position, state in states if position == 0]
         return before[0] if before else states[-1][1]
+
+
+def _after_for(toks: list[Token], j: int) -> bool:
+    """Whether ``toks[j]`` follows "for" or "for the": the state a title is responsible for
+    ("Special Representative for Afghanistan"), not the state of its holder.
+
+    >>> _after_for(tokens("Envoy for the DPRK", 0, 18), 3)
+    True
+    """
+    before = [t.norm for t in toks[max(0, j - 2) : j]]
+    return before[-1:] == ["for"] or before == ["for", "the"]
 
 
 def _share_states(text: str, found: list[Mention]) -> list[Mention]:
