@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 from diplograph.publish.describe import ONTOLOGY, key, text
+from diplograph.rdfio import canonical_nquads
 from diplograph.vocab import BASE, ID, PREFIXES
 
 VOID = "http://rdfs.org/ns/void#"
@@ -70,14 +71,14 @@ def gzipped(data: bytes) -> bytes:
 
 
 def dumps(dataset: Iterable[ox.Quad]) -> list[Dump]:
-    """N-Quads and TriG dumps of every named graph, quads sorted."""
+    """N-Quads (the build's canonical form) and TriG dumps of every named graph, quads sorted."""
     quads = sorted(
         set(dataset),
         key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)),
     )
-    nquads = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    nquads = canonical_nquads(quads)
     trig = ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
-    assert nquads is not None and trig is not None
+    assert trig is not None
     return [
         Dump("diplograph.nq.gz", "application/n-quads", gzipped(nquads)),
         Dump("diplograph.trig.gz", "application/trig", gzipped(trig)),
