@@ -38,7 +38,8 @@ def test_unknown_query_lists_the_known_ones(project: Project) -> None:
     assert code == 2
     assert err.strip() == (
         "error: unknown query 'nope'; known queries: "
-        "demands, meetings, posts, references, stances, statements, timeline"
+        "commitments, demands, events, meetings, positions, posts, references, said-in, stances, "
+        "statements, timeline"
     )
 
 
@@ -55,14 +56,14 @@ def test_query_json_is_sparql_results_json(project: Project) -> None:
     code, out, _ = invoke(project, "query", "timeline", "--format", "json")
     assert code == 0
     results = json.loads(out)
-    assert results["head"]["vars"] == ["date", "event", "type", "label"]
+    assert results["head"]["vars"] == ["date", "event", "type", "label", "start", "end"]
     assert len(results["results"]["bindings"]) >= 2
 
 
 def test_query_csv_is_sparql_csv(project: Project) -> None:
     code, out, _ = invoke(project, "query", "posts", "--format", "csv")
     assert code == 0
-    assert out.splitlines()[0] == "personLabel,postLabel,organizationLabel,date"
+    assert out.splitlines()[0] == "personLabel,postLabel,organizationLabel,date,postType,article"
 
 
 def test_query_table_ends_with_the_row_count(project: Project) -> None:

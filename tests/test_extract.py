@@ -1,5 +1,6 @@
-"""Extraction: small articles with exact expected graphs, the corpus and seed scores, validation,
-determinism and errors."""
+"""Extraction: small articles with exact expected graphs (model v2: coded events, the side a speaker
+speaks for, time-bound aliases, claims), the corpus and seed scores, validation, determinism and
+errors."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
@@ -20,7 +22,7 @@ from diplograph.extract.run import Result, extract_articles, serialize
 from diplograph.project import Project
 from diplograph.rdfio import read_quads
 from diplograph.validate import validate
-from diplograph.vocab import ID
+from diplograph.vocab import DIP, ID, compact, graph_iri
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = Project(ROOT)
@@ -50,8 +52,10 @@ RANGE = (
 NOTHING = "The Department of State released its annual report on religious freedom today."
 
 
-def _article(identifier: str, text: str) -> Article:
-    return Article(identifier, text, PUBLISHED, STATE)
+def _article(
+    identifier: str, text: str, published: dt.date = PUBLISHED, publisher: str = STATE
+) -> Article:
+    return Article(identifier, text, published, publisher)
 
 
 def _run(*articles: Article) -> Result:
@@ -82,6 +86,19 @@ def _statements(extraction: Extraction) -> list[tuple[str, str, str | None]]:
     ]
 
 
+def _graph(result: Result, name: str = "a") -> dict[str, set[tuple[str, str]]]:
+    """The named graph ``name`` (an article id, or "extracted-actors"): each subject, compacted,
+    with its (predicate, object) pairs, compacted (literals by their value)."""
+    subjects: dict[str, set[tuple[str, str]]] = {}
+    for quad in result.quads:
+        subject, value = quad.subject, quad.object
+        if quad.graph_name == ox.NamedNode(graph_iri(name)):
+            assert isinstance(subject, ox.NamedNode) and not isinstance(value, ox.Triple)
+            pair = (compact(quad.predicate.value), compact(value.value))
+            subjects.setdefault(compact(subject.value), set()).add(pair)
+    return subjects
+
+
 def test_a_meeting_with_two_counterparts() -> None:
     extraction = _one(TWO_COUNTERPARTS)
     assert _interactions(extraction) == [
@@ -110,7 +127,7 @@ def test_posts_are_of_the_state_that_holds_them() -> None:
 
 def _holdings(extraction: Extraction) -> list[tuple[str, str | None, str]]:
     return [
-        (h.person.label, (h.person.represents or "").removeprefix(ID) or None, h.post.label)
+        (h.person.label, (h.person.nationality or "").removeprefix(ID) or None, h.post.label)
         for h in extraction.holdings
     ]
 
@@ -178,7 +195,7 @@ def test_a_foreign_leader_named_without_a_state_is_not_the_publishers() -> None:
         ("Meeting", ["antony-blinken", "zelenskyy"], "2022-06-24", None)
     ]
     assert _holdings(extraction) == []  # no post: "President" of no named state
-    people = {a.label: a.represents for a in result.registry.new_actors() if a.kind == "Person"}
+    people = {a.label: a.nationality for a in result.registry.new_actors() if a.kind == "Person"}
     assert people == {"Zelenskyy": None, "Putin": None}  # Biden is data/actors.ttl's
 
 
@@ -200,7 +217,7 @@ def test_a_call_yesterday_is_a_phone_call_of_the_day_before() -> None:
     assert _interactions(extraction) == [
         ("PhoneCall", ["wendy-sherman", "cesar-landa"], "2022-06-23", None)
     ]
-    assert extraction.interactions[0].participants[1].represents == ID + "peru"
+    assert extraction.interactions[0].participants[1].nationality == ID + "peru"
 
 
 def test_the_secretary_and_he_are_the_secretary_of_state() -> None:
@@ -241,6 +258,285 @@ def test_one_iri_per_person_across_articles() -> None:
     assert [p.iri for p in first.participants] == [p.iri for p in second.participants]
     assert [p.iri for p in second.participants] == [ID + "antony-blinken", ID + "dmytro-kuleba"]
     assert result.summary.actors_reused >= 1
+
+
+# --- model v2 -------------------------------------------------------------------------------------
+
+ADDRESSEE = (
+    "The addressee is the counterpart in the interaction it was made during, which the sentence "
+    "does not name."
+)
+
+
+def test_a_statement_speaks_for_a_side_and_is_coded_on_a_coded_event() -> None:
+    graph = _graph(_run(_article("a", THE_SECRETARY)))
+    call = "id:a/phonecall-antony-blinken-dmytro-kuleba"
+    assert graph["id:a/demand-1-1"] == {
+        ("rdf:type", "dip:Demand"),
+        ("rdfs:label", "Antony Blinken: withdraw its forces from Ukraine"),
+        ("dip:speaker", "id:antony-blinken"),
+        ("dip:onBehalfOf", "id:united-states"),  # by nationality: no post of his is attested
+        ("dip:addressee", "id:dmytro-kuleba"),
+        ("dip:inferredProperty", "dip:addressee"),
+        ("rdfs:comment", ADDRESSEE),
+        ("dip:madeDuring", call),
+        ("dip:date", "2022-06-24"),
+        ("dip:target", "id:russia"),
+        ("dip:demandedAction", "withdraw its forces from Ukraine"),
+        ("dip:reportedIn", "id:article/a"),
+        ("dip:hasEvidence", "id:a/char/126-158"),
+        ("dip:hasEvidence", "id:a/char/96-159"),
+        ("prov:wasDerivedFrom", "id:a/char/126-158"),
+        ("prov:wasDerivedFrom", "id:a/char/96-159"),
+    }
+    assert graph["id:a/demand-1-1/event"] == {
+        ("rdf:type", "dip:CodedEvent"),
+        ("rdfs:label", "Antony Blinken \u2192 Russia: REQUEST change, CAMEO 0242"),
+        ("dip:codes", "id:a/demand-1-1"),
+        ("dip:sourceActor", "id:antony-blinken"),
+        ("dip:targetActor", "id:russia"),  # the target, not the addressee
+        ("dip:cameoCode", "code:cameo/0242"),  # "urged": an appeal
+        ("dip:ploverEvent", "code:plover/REQUEST"),
+        ("dip:ploverMode", "code:plover-mode/REQUEST-change"),
+        ("dip:reportedIn", "id:article/a"),
+    }
+    # no target: the addressee; an assertion has no PLOVER event
+    assert graph["id:a/assertion-2-1/event"] == {
+        ("rdf:type", "dip:CodedEvent"),
+        ("rdfs:label", "Antony Blinken \u2192 Dmytro Kuleba: no PLOVER event, CAMEO 010"),
+        ("dip:codes", "id:a/assertion-2-1"),
+        ("dip:sourceActor", "id:antony-blinken"),
+        ("dip:targetActor", "id:dmytro-kuleba"),
+        ("dip:cameoCode", "code:cameo/010"),
+        ("dip:reportedIn", "id:article/a"),
+    }
+    assert graph[call + "/event"] == {
+        ("rdf:type", "dip:CodedEvent"),
+        ("rdfs:label", "Antony Blinken \u2192 Dmytro Kuleba: CONSULT phone, CAMEO 041"),
+        ("dip:codes", call),
+        ("dip:sourceActor", "id:antony-blinken"),
+        ("dip:targetActor", "id:dmytro-kuleba"),
+        ("dip:cameoCode", "code:cameo/041"),
+        ("dip:ploverEvent", "code:plover/CONSULT"),
+        ("dip:ploverMode", "code:plover-mode/CONSULT-phone"),
+        ("dip:ploverContext", "code:plover-context/diplomatic"),
+        ("dip:reportedIn", "id:article/a"),
+    }
+    # a readout is the account of the Department and of the state it belongs to; an interaction
+    # (an event, not a record) is not derived from the text
+    assert {o for p, o in graph["id:article/a"] if p == "dip:accordingTo"} == {
+        "id:us-department-of-state",
+        "id:united-states",
+    }
+    assert ("schema:publisher", "id:us-department-of-state") in graph["id:article/a"]
+    assert not {p for p, _ in graph[call]} & {"prov:wasDerivedFrom", "dip:cameoCode"}
+    holding = graph["id:a/holding-dmytro-kuleba-foreign-minister-of-ukraine"]
+    assert ("org:organization", "id:ukraine") in holding  # the post's org:postIn
+
+
+def test_new_actors_have_a_nationality_and_new_posts_a_kind() -> None:
+    result = _run(_article("a", THE_SECRETARY))
+    actors = _graph(result, "extracted-actors")
+    assert actors["id:dmytro-kuleba"] == {
+        ("rdf:type", "dip:Person"),
+        ("rdfs:label", "Dmytro Kuleba"),
+        ("schema:nationality", "id:ukraine"),
+    }
+    assert actors["id:post/foreign-minister-of-ukraine"] == {
+        ("rdf:type", "dip:StatePost"),
+        ("rdfs:label", "Foreign Minister of Ukraine"),
+        ("org:postIn", "id:ukraine"),
+    }
+    # the publisher keeps its registry type (a dip:GovernmentBody): no dip:NewsOrganization
+    assert "id:us-department-of-state" not in actors
+    assert not [q for q in result.quads if q.predicate.value == DIP + "represents"]
+
+
+def test_a_meeting_is_coded_once_per_counterpart() -> None:
+    graph = _graph(_run(_article("a", TWO_COUNTERPARTS)))
+    meeting = "id:a/meeting-antony-blinken-hayashi-yoshimasa-park-jin"
+    events = {s: pairs for s, pairs in graph.items() if s.startswith(meeting + "/event")}
+    assert sorted(events) == [meeting + "/event-hayashi-yoshimasa", meeting + "/event-park-jin"]
+    assert events[meeting + "/event-park-jin"] == {
+        ("rdf:type", "dip:CodedEvent"),
+        ("rdfs:label", "Antony Blinken \u2192 Park Jin: CONSULT, CAMEO 040"),
+        ("dip:codes", meeting),
+        ("dip:sourceActor", "id:antony-blinken"),
+        ("dip:targetActor", "id:park-jin"),
+        ("dip:cameoCode", "code:cameo/040"),  # a meeting, not a visit: no mode
+        ("dip:ploverEvent", "code:plover/CONSULT"),
+        ("dip:ploverContext", "code:plover-context/diplomatic"),
+        ("dip:reportedIn", "id:article/a"),
+    }
+    why = (
+        "Host and visitor are inferred from the place: Washington is in United States, the hosts' "
+        "state."
+    )
+    assert {("dip:inferredProperty", "dip:host"), ("rdfs:comment", why)} <= graph[meeting]
+
+
+def test_the_verb_decides_appeal_from_demand_and_refusals_are_rejections() -> None:
+    result = _run(
+        _article(
+            "a",
+            "Secretary Blinken spoke today with Russian Foreign Minister Sergey Lavrov. The "
+            "Secretary urged Russia to lift its sanctions on Ukrainian grain exports. He insisted "
+            "that Russia must withdraw its forces from Ukraine. The Secretary rejected "
+            "Russia\u2019s demands.",
+        )
+    )
+    extraction = result.extractions[0]
+    assert [(s.kind, s.cameo, s.action) for s in extraction.statements] == [
+        ("Demand", "0254", "lift its sanctions on Ukrainian grain exports"),  # appeal, sanctions
+        ("Demand", "1042", "withdraw its forces from Ukraine"),  # "insisted ... must": a demand
+        ("Rejection", "120", None),
+    ]
+    graph = _graph(result)
+    assert graph["id:a/rejection-3-1/event"] == {
+        ("rdf:type", "dip:CodedEvent"),
+        ("rdfs:label", "Antony Blinken \u2192 Sergey Lavrov: REJECT, CAMEO 120"),
+        ("dip:codes", "id:a/rejection-3-1"),
+        ("dip:sourceActor", "id:antony-blinken"),
+        ("dip:targetActor", "id:sergey-lavrov"),
+        ("dip:cameoCode", "code:cameo/120"),
+        ("dip:ploverEvent", "code:plover/REJECT"),
+        ("dip:reportedIn", "id:article/a"),
+    }
+    assert ("dip:ploverMode", "code:plover-mode/REQUEST-yield") in graph["id:a/demand-1-1/event"]
+
+
+def test_a_statement_with_no_target_and_no_addressee_is_not_coded() -> None:
+    result = _run(_article("a", "Secretary Blinken underscored the importance of the alliance."))
+    assert _statements(result.extractions[0]) == [("antony-blinken", "Assertion", None)]
+    graph = _graph(result)
+    assert ("dip:onBehalfOf", "id:united-states") in graph["id:a/assertion-0-1"]
+    assert "id:a/assertion-0-1/event" not in graph
+    assert not [s for s, pairs in graph.items() if ("rdf:type", "dip:CodedEvent") in pairs]
+
+
+# Two texts of the kind the registry's time-bound aliases are for: "China's top diplomat" was Yang
+# Jiechi until 2022 (dip:validUntil 2022-12-31) and is Wang Yi from 2023 (dip:validFrom 2023-01-01).
+TOP_DIPLOMAT_2021 = (
+    "Secretary of State Antony J. Blinken met with China\u2019s top diplomat in Anchorage on "
+    "Thursday. The Chinese top diplomat urged the United States to lift unilateral sanctions on "
+    "China."
+)
+TOP_DIPLOMAT_2023 = (
+    "China\u2019s top diplomat met with Secretary of State Antony J. Blinken in Beijing on Monday. "
+    "The Chinese top diplomat urged the US to stop interfering in China\u2019s internal affairs."
+)
+
+
+def test_a_time_bound_alias_names_the_actor_of_the_articles_date() -> None:
+    result = _run(
+        _article("alaska", TOP_DIPLOMAT_2021, dt.date(2021, 3, 19)),
+        _article("beijing", TOP_DIPLOMAT_2023, dt.date(2023, 6, 19), "Global Times"),
+    )
+    alaska, beijing = result.extractions
+    assert _interactions(alaska) == [
+        ("Meeting", ["antony-blinken", "yang-jiechi"], "2021-03-18", None)
+    ]
+    assert _statements(alaska) == [("yang-jiechi", "Demand", "united-states")]
+    assert _interactions(beijing) == [
+        ("Meeting", ["wang-yi", "antony-blinken"], "2023-06-19", None)
+    ]
+    assert _statements(beijing) == [("wang-yi", "Demand", "united-states")]
+    graph = _graph(result, "beijing")
+    assert ("dip:onBehalfOf", "id:china") in graph["id:beijing/demand-1-1"]
+    assert {o for p, o in graph["id:article/beijing"] if p == "dip:accordingTo"} == {
+        "id:global-times"
+    }
+
+
+def test_a_time_bound_alias_outside_its_period_names_no_one() -> None:
+    # the same words in texts of other years: 2023 for the 2021 text and the other way round
+    swapped = _run(
+        _article("alaska", TOP_DIPLOMAT_2021, dt.date(2023, 3, 17)),
+        _article("beijing", TOP_DIPLOMAT_2023, dt.date(2021, 3, 22), "Global Times"),
+    )
+    assert [_statements(e) for e in swapped.extractions] == [
+        [("wang-yi", "Demand", "united-states")],
+        [("yang-jiechi", "Demand", "united-states")],
+    ]
+    # 2012: neither Yang Jiechi (from 2013-03-16) nor Wang Yi; Blinken's names hold at all times
+    extraction = _run(_article("a", TOP_DIPLOMAT_2021, dt.date(2012, 3, 16))).extractions[0]
+    assert (_interactions(extraction), _statements(extraction)) == ([], [])
+
+
+def test_the_seed_article_as_model_v2() -> None:
+    article = read_txt(SEED.with_suffix(".txt"), publisher="Global Times")
+    result = _run(article)
+    graph = _graph(result, article.id)
+    base = f"id:{article.id}/"
+    codes = {
+        s.removeprefix(base): (
+            {o for p, o in pairs if p == "dip:sourceActor"},
+            {o for p, o in pairs if p == "dip:targetActor"},
+            {o.rsplit("/", 1)[-1] for p, o in pairs if p.startswith(("dip:plover", "dip:cameo"))},
+        )
+        for s, pairs in graph.items()
+        if ("rdf:type", "dip:CodedEvent") in pairs
+    }
+    # the visit is the CONSULT-visit; the meeting and the talks that are part of it are CONSULT
+    assert codes["visit-antony-blinken-beijing/event"] == (
+        {"id:antony-blinken"},
+        {"id:china"},
+        {"CONSULT", "CONSULT-visit", "diplomatic", "042"},
+    )
+    assert codes["meeting-wang-yi-antony-blinken/event"] == (
+        {"id:wang-yi"},
+        {"id:antony-blinken"},
+        {"CONSULT", "diplomatic", "040"},
+    )
+    assert codes["talks-qin-gang-antony-blinken/event"] == (
+        {"id:qin-gang"},
+        {"id:antony-blinken"},
+        {"CONSULT", "diplomatic", "040"},
+    )
+    assert codes["rejection-13-1/event"] == (
+        {"id:wang-yi"},
+        {"id:antony-blinken"},
+        {"REJECT", "REJECT-yield", "124"},  # "no room for compromise": refuse to yield
+    )
+    assert codes["demand-0-2/event"][2] == {"REQUEST", "REQUEST-yield", "0254"}  # asked: lift…
+    assert codes["demand-14-1/event"][2] == {"REQUEST", "REQUEST-change", "1042"}  # must
+    assert len(codes) == 25  # 22 statements (all with an addressee) and 3 interactions
+    # the Bali meeting is cited, not coded; where an agreement was reached is a claim of the
+    # statement that says so, its object marked inferred where the text does not name the place
+    assert "id:event/bali-heads-of-state-meeting-2022/event" not in graph
+    consensus = graph[base + "claim-bali-consensus-reached-at-bali-heads-of-state-meeting-2022"]
+    agenda = graph[base + "claim-bali-agenda-reached-at-bali-heads-of-state-meeting-2022"]
+    assert {
+        ("dip:claimedIn", base + "assertion-8-1"),
+        ("dip:claimSubject", "id:agreement/bali-consensus"),
+        ("dip:claimProperty", "dip:reachedAt"),
+        ("dip:claimObject", "id:event/bali-heads-of-state-meeting-2022"),
+        ("dip:inferredProperty", "dip:claimObject"),
+        ("dip:hasEvidence", base + "char/1766-1813"),
+    } <= consensus
+    assert ("dip:inferredProperty", "dip:claimObject") not in agenda
+    assert ("dip:cites", "id:event/bali-heads-of-state-meeting-2022") in graph[
+        base + "commitment-15-1"
+    ]
+    # stances are held by the side the speaker speaks for, which the graph says it inferred
+    stance = graph[base + "stance-china-support-one-china"]
+    assert {
+        ("dip:holder", "id:china"),
+        ("dip:issue", "id:principle/one-china"),
+        ("dip:inferredProperty", "dip:holder"),
+        ("rdfs:comment", "The holder is the state Wang Yi speaks for in the expressing statement."),
+    } <= stance
+    assert ("dip:issue", "id:agreement/bali-agenda") in graph[
+        base + "stance-united-states-support-bali-agenda"
+    ]
+    # Wang Yi's attested post is a party post: he speaks for China by nationality
+    assert ("dip:onBehalfOf", "id:china") in graph[base + "assertion-2-1"]
+    coded = [
+        q
+        for q in result.quads
+        if q.predicate.value in {DIP + n for n in ("ploverEvent", "ploverMode", "cameoCode")}
+    ]
+    assert {compact(str(q.subject)[1:-1]).removeprefix(base) for q in coded} == set(codes)
 
 
 def test_extracted_graphs_validate(tmp_path: Path) -> None:

@@ -8,14 +8,14 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-from conftest import copy_project
+from conftest import ROOT, copy_project
 from diplograph.build import BuildReport, build
 from diplograph.cli import main
 from diplograph.project import Project
 from diplograph.store import counts, open_store, read_graphs, stored_form
 from diplograph.vocab import graph_iri
 
-NAMES = ["demands", "meetings", "posts", "references", "stances", "statements", "timeline"]
+NAMES = sorted(path.stem for path in (ROOT / "queries").glob("*.rq"))
 
 
 def invoke(project: Project, *args: str) -> tuple[int, str, str]:

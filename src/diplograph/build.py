@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from diplograph.errors import DiplographError
 from diplograph.project import Project
+from diplograph.provenance import derivations
 from diplograph.rdfio import canonical_nquads, canonical_turtle, read_quads
 
 
@@ -47,8 +48,9 @@ class BuildReport:
 
 
 def compile_quads(project: Project) -> list[ox.Quad]:
-    """Every quad of every source file, in build order."""
-    return [quad for path in project.sources() for quad in read_quads(path)]
+    """Every quad of every source file, in build order, with the PROV derivations of records."""
+    quads = [quad for path in project.sources() for quad in read_quads(path)]
+    return [*quads, *derivations(quads)]
 
 
 def run_checks(checks: list[Path], store: ox.Store) -> list[Violation]:

@@ -65,7 +65,7 @@ def document(ontology: rdflib.Graph) -> str:
         "Generated from `ontology/diplograph.ttl` by `diplograph diagram`; do not edit by hand.\n"
         "Arrows with a name are object properties (domain → range); `<|--` is rdfs:subClassOf;\n"
         "names inside a class are its datatype properties. Properties without a declared domain\n"
-        "(`dip:hasEvidence`, `dip:reportedIn`, `dip:topic`, the event codes) are described in\n"
-        "[model.md](model.md).\n\n"
+        "(`dip:hasEvidence`, `dip:reportedIn`, `dip:topic`, `dip:dateResolution`) are described\n"
+        "in [model.md](model.md).\n\n"
         f"```mermaid\n{mermaid(ontology)}\n```\n"
     )

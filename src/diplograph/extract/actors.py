@@ -1,8 +1,13 @@
 """The actor registry: one IRI per real person, state, organisation, place and post.
 
-Actors of data/actors.ttl keep their IRIs (matched by rdfs:label and skos:altLabel); the gazetteer's
-states, organisations and places, and the people and posts the texts name, get deterministic IRIs
-``id:<slug of the canonical name>`` (posts ``id:post/<slug>``) the first time they are used.
+Actors of data/actors.ttl keep their IRIs (matched by rdfs:label and skos:altLabel, and by the
+label of a ``dip:Alias`` only in articles published within its ``dip:validFrom``..
+``dip:validUntil``); the gazetteer's states, organisations and places, and the people and posts the
+texts name, get deterministic IRIs ``id:<slug of the canonical name>`` (posts ``id:post/<slug>``)
+the first time they are used. The registry holds identity only: a person's nationality
+(``schema:nationality``), the organisation a post is in (``org:postIn``) and the organisation a
+body belongs to (``org:subOrganizationOf``); what texts say of agreements (where they were
+reached) comes from the curated articles' ``dip:Claim`` nodes (:meth:`Registry.add_events`).
 
 >>> registry = Registry.empty()
 >>> registry.person("Antony J. Blinken", None).iri
@@ -13,6 +18,7 @@ states, organisations and places, and the people and posts the texts name, get d
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,15 +34,21 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 ORG_POST_IN = "http://www.w3.org/ns/org#postIn"
+ORG_SUB_ORGANIZATION_OF = "http://www.w3.org/ns/org#subOrganizationOf"
+SCHEMA_NATIONALITY = "https://schema.org/nationality"
 _INITIAL = re.compile(r"^(?:[A-Z]\.|Dr\.?|Jr\.?|Sr\.?|Mr\.?|Ms\.?)$")
-ACTOR_KINDS = (
-    "Person",
-    "State",
+ORGANIZATION_KINDS = (
     "Organization",
     "GovernmentBody",
     "PoliticalParty",
+    "PartyBody",
     "NewsOrganization",
 )
+ACTOR_KINDS = ("Person", "State", *ORGANIZATION_KINDS)
+POST_KINDS = ("Post", "StatePost", "PartyPost")
+# Organisations whose posts are party posts (dip:PartyPost), and those whose posts are state posts.
+PARTY_KINDS = frozenset({"PoliticalParty", "PartyBody"})
+STATE_KINDS = frozenset({"State", "GovernmentBody"})
 
 
 @dataclass
@@ -46,16 +58,43 @@ class Actor:
     iri: str
     kind: str  # local name of its dip: class
     label: str
-    aliases: set[str] = field(default_factory=set)  # surface forms, as written
-    represents: str | None = None  # persons: the IRI of their state
+    aliases: set[str] = field(default_factory=set)  # time-independent surface forms, as written
+    nationality: str | None = None  # persons: the IRI of their state (schema:nationality)
     post_in: str | None = None  # posts: the IRI of their state or organisation
+    part_of: str | None = None  # organisations: the IRI of the one they belong to
     new: bool = False
-    reached_at: str | None = None  # agreements: the IRI of the meeting that reached them
+
+    @property
+    def is_post(self) -> bool:
+        return self.kind in POST_KINDS
+
+
+@dataclass(frozen=True)
+class Period:
+    """A time-bound alias (a ``dip:Alias`` node): ``label`` names ``actor`` from ``valid_from``
+    to ``valid_until``, both inclusive, either open.
+
+    >>> yang = "https://w3id.org/diplograph/id/yang-jiechi"
+    >>> alias = Period(yang, "China's top diplomat", dt.date(2013, 3, 16), dt.date(2022, 12, 31))
+    >>> alias.holds_on(dt.date(2021, 3, 18)), alias.holds_on(dt.date(2023, 6, 19))
+    (True, False)
+    """
+
+    actor: str
+    label: str
+    valid_from: dt.date | None
+    valid_until: dt.date | None
+
+    def holds_on(self, day: dt.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
 
 
 @dataclass(frozen=True)
 class KnownEvent:
-    """A curated interaction at which a registry agreement was reached (the Bali meeting)."""
+    """A curated interaction at which, a curated article's claim says, an agreement was reached
+    (the Bali meeting of the two heads of state)."""
 
     iri: str
     kind: str
@@ -93,7 +132,10 @@ class Registry:
         self.gazetteer = gazetteer
         self.actors: dict[str, Actor] = {}
         self.index: dict[str, list[str]] = {}
-        self.events: dict[str, KnownEvent] = {}
+        # time-bound aliases: by the IRI of their dip:Alias node, and by normalised label
+        self.alias_nodes: dict[str, Period] = {}
+        self.periods: dict[str, list[Period]] = {}
+        self.events: dict[str, KnownEvent] = {}  # agreement IRI -> the meeting it was reached at
 
     @classmethod
     def empty(cls) -> Registry:
@@ -108,37 +150,72 @@ class Registry:
         for quad in quads:
             if quad.predicate.value == RDF_TYPE and quad.object.value.startswith(DIP):
                 kinds.setdefault(quad.subject.value, quad.object.value[len(DIP) :])
+        aliases = {iri for iri, kind in kinds.items() if kind == "Alias"}
         for iri, kind in sorted(kinds.items()):
-            registry.actors[iri] = Actor(iri, kind, "")
+            if iri not in aliases:
+                registry.actors[iri] = Actor(iri, kind, "")
+        alias_of: dict[str, str] = {}
+        facts: dict[str, dict[str, str]] = {iri: {} for iri in aliases}
         for quad in quads:
-            actor = registry.actors.get(quad.subject.value)
+            subject, predicate, value = quad.subject.value, quad.predicate.value, quad.object.value
+            if subject in facts:
+                facts[subject].setdefault(predicate, value)
+                continue
+            actor = registry.actors.get(subject)
             if actor is None:
                 continue
-            value = quad.object.value
-            if quad.predicate.value == RDFS_LABEL:
+            if predicate == RDFS_LABEL:
                 actor.label = value
                 registry._alias(actor, value)
-            elif quad.predicate.value == SKOS_ALT:
+            elif predicate == SKOS_ALT:
                 registry._alias(actor, value)
-            elif quad.predicate.value == DIP + "represents":
-                actor.represents = value
-            elif quad.predicate.value == ORG_POST_IN:
+            elif predicate == SCHEMA_NATIONALITY:
+                actor.nationality = value
+            elif predicate == ORG_POST_IN:
                 actor.post_in = value
-            elif quad.predicate.value == DIP + "reachedAt":
-                actor.reached_at = value
+            elif predicate == ORG_SUB_ORGANIZATION_OF:
+                actor.part_of = value
+            elif predicate == DIP + "alias" and value in aliases:
+                alias_of[value] = subject
+        for iri in sorted(alias_of):
+            label = facts[iri].get(RDFS_LABEL)
+            if label is None:
+                continue
+            start, until = facts[iri].get(DIP + "validFrom"), facts[iri].get(DIP + "validUntil")
+            period = Period(
+                alias_of[iri],
+                label,
+                dt.date.fromisoformat(start) if start else None,
+                dt.date.fromisoformat(until) if until else None,
+            )
+            registry.alias_nodes[iri] = period
+            registry.periods.setdefault(normalize(label), []).append(period)
         return registry
 
     def add_events(self, paths: Iterable[Path]) -> None:
-        """The curated interactions of article files (data/articles/*.ttl) at which an agreement
-        was reached, so that a text citing the agreement re-reports the same event."""
+        """The curated interactions at which, by a ``dip:Claim`` of a curated article
+        (data/articles/*.ttl), a registry agreement was reached (``dip:claimProperty
+        dip:reachedAt``), so that a text saying it was reached re-reports the same event."""
         for path in paths:
             quads = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
-            reached = {
-                (q.subject.value, q.object.value)
-                for q in quads
-                if q.predicate.value == DIP + "reachedAt"
-            }
-            for agreement, event in sorted(reached):
+            claims: dict[str, dict[str, str]] = {}
+            for q in quads:
+                if q.predicate.value in (
+                    DIP + "claimSubject",
+                    DIP + "claimProperty",
+                    DIP + "claimObject",
+                ):
+                    claims.setdefault(q.subject.value, {})[q.predicate.value] = q.object.value
+            reached = sorted(
+                (claim[DIP + "claimSubject"], claim[DIP + "claimObject"])
+                for claim in claims.values()
+                if claim.get(DIP + "claimProperty") == DIP + "reachedAt"
+                and DIP + "claimSubject" in claim
+                and DIP + "claimObject" in claim
+            )
+            for agreement, event in reached:
+                if agreement not in self.actors or agreement in self.events:
+                    continue
                 facts = [q for q in quads if q.subject.value == event]
                 kinds = [
                     q.object.value[len(DIP) :]
@@ -152,11 +229,9 @@ class Registry:
                 places = [q.object.value for q in facts if q.predicate.value == DIP + "place"]
                 if not kinds or not labels or len(people) < 2:
                     continue
-                self.events[event] = KnownEvent(
+                self.events[agreement] = KnownEvent(
                     event, kinds[0], labels[0], tuple(people), places[0] if places else None
                 )
-                if agreement in self.actors:
-                    self.actors[agreement].reached_at = event
 
     def _alias(self, actor: Actor, surface: str) -> None:
         actor.aliases.add(surface)
@@ -165,19 +240,51 @@ class Registry:
             iris.append(actor.iri)
 
     def known_labels(self) -> dict[str, str]:
-        """``{surface form: iri}`` of persons and multi-word labels of other registry actors."""
+        """``{surface form: iri}`` of the registry's actors, agreements and principles (not its
+        posts); the label of a time-bound alias maps to its ``dip:Alias`` node, which
+        :meth:`known` resolves by the article's date."""
         labels: dict[str, str] = {}
         for actor in self.actors.values():
-            if actor.new or actor.kind in ("Post",):
+            if actor.new or actor.is_post:
                 continue
             for alias in sorted(actor.aliases):
                 labels.setdefault(alias, actor.iri)
+        for iri, period in sorted(self.alias_nodes.items()):
+            labels.setdefault(period.label, iri)
         return labels
 
+    def known(self, iri: str, day: dt.date | None) -> Actor | None:
+        """The actor a known phrase (:meth:`known_labels`) names in an article published on
+        ``day``: a time-bound alias names the actor whose period holds then, else none."""
+        period = self.alias_nodes.get(iri)
+        if period is None:
+            return self.actors[iri]
+        valid = self._valid(period.label, day)
+        return self.actors[valid[0]] if valid else None
+
+    def _valid(self, surface: str, day: dt.date | None) -> list[str]:
+        """The IRIs of actors a time-bound alias ``surface`` names on ``day`` (none without one)."""
+        if day is None:
+            return []
+        return sorted(
+            {p.actor for p in self.periods.get(normalize(surface), []) if p.holds_on(day)}
+        )
+
     def find(self, surface: str, kinds: tuple[str, ...]) -> Actor | None:
+        """The actor of one of ``kinds`` that ``surface`` names at all times."""
         for iri in self.index.get(normalize(surface), []):
             if self.actors[iri].kind in kinds:
                 return self.actors[iri]
+        return None
+
+    def state_of(self, actor: Actor | None) -> Actor | None:
+        """The state an organisation or a state belongs to, up ``org:subOrganizationOf``."""
+        seen: set[str] = set()
+        while actor is not None and actor.iri not in seen:
+            if actor.kind == "State":
+                return actor
+            seen.add(actor.iri)
+            actor = self.actors.get(actor.part_of or "")
         return None
 
     def _mint(self, iri: str, kind: str, label: str, **extra: str | None) -> Actor:
@@ -188,7 +295,7 @@ class Registry:
                 kind,
                 label,
                 new=True,
-                represents=extra.get("represents"),
+                nationality=extra.get("nationality"),
                 post_in=extra.get("post_in"),
             )
             self.actors[iri] = actor
@@ -201,11 +308,11 @@ class Registry:
         return found or self._mint(ID + slug(label), "State", label)
 
     def organization(self, label: str) -> Actor:
-        found = self.find(label, ACTOR_KINDS[2:])
+        found = self.find(label, ORGANIZATION_KINDS)
         if found:
             return found
         for alias in self.gazetteer.organizations.get(label, []):
-            found = self.find(alias, ACTOR_KINDS[2:])
+            found = self.find(alias, ORGANIZATION_KINDS)
             if found:
                 return found
         return self._mint(ID + slug(label), "Organization", label)
@@ -215,11 +322,14 @@ class Registry:
         return found or self._mint(ID + slug(label), "Place", label)
 
     def publisher(self, name: str) -> Actor:
-        found = self.find(name, ACTOR_KINDS[2:])
+        """The registry organisation of this name, of any kind (a government body that publishes
+        readouts too), else a new news organisation."""
+        found = self.find(name, ORGANIZATION_KINDS)
         return found or self._mint(ID + slug(name), "NewsOrganization", name)
 
     def person(self, name: str, state: str | None) -> Actor:
-        """The person of this name: known by the full name, else by a unique part, else new."""
+        """The person of this name: known by the full name, else by a unique part, else new (of
+        nationality ``state``, the IRI of the state the text gives)."""
         canonical = canonical_name(name)
         for surface in (name, canonical):
             found = self.find(surface, ("Person",))
@@ -243,32 +353,41 @@ class Registry:
             if len(words) > 1
             and a.new
             and normalize(a.label) == words[-1]
-            and (a.represents is None or state is None or a.represents == state)
+            and (a.nationality is None or state is None or a.nationality == state)
         ]
         if len(shorter) == 1:
             shorter[0].label = canonical
             self._alias(shorter[0], name)
             return shorter[0]
-        actor = self._mint(ID + slug(canonical), "Person", canonical, represents=state)
+        actor = self._mint(ID + slug(canonical), "Person", canonical, nationality=state)
         self._alias(actor, name)
         return actor
 
     def post(self, title: str, holder: Actor, where: Actor | None) -> Actor | None:
-        """The post ``title`` of a state or organisation (``where``), existing or new."""
+        """The post ``title`` of a state or organisation (``where``, else the holder's state),
+        existing or new; a new post is a dip:StatePost of a state or a government body, a
+        dip:PartyPost of a party or a party body, else a dip:Post."""
         place = where
-        if place is None and holder.represents:
-            place = self.actors[holder.represents]
+        if place is None and holder.nationality:
+            place = self.actors[holder.nationality]
         if place is None:
             return None
         forms = [f"{place.label} {title}", f"{title} of {place.label}"]
         forms += [f"{alias} {title}" for alias in sorted(place.aliases)]
         forms += [f"{demonym} {title}" for demonym in self.gazetteer.states.get(place.label, [])]
         for form in forms:
-            found = self.find(form, ("Post",))
+            found = self.find(form, POST_KINDS)
             if found:
                 return found
         label = f"{title[:1].upper() + title[1:]} of {place.label}"
-        return self._mint(ID + "post/" + slug(label), "Post", label, post_in=place.iri)
+        kind = (
+            "StatePost"
+            if place.kind in STATE_KINDS
+            else "PartyPost"
+            if place.kind in PARTY_KINDS
+            else "Post"
+        )
+        return self._mint(ID + "post/" + slug(label), kind, label, post_in=place.iri)
 
     def new_actors(self) -> list[Actor]:
         return [self.actors[iri] for iri in sorted(self.actors) if self.actors[iri].new]

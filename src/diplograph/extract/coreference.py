@@ -1,11 +1,14 @@
 """Resolving an article's mentions to registry actors: names, roles, pronouns and groups.
 
 Within one article "Secretary of State Antony J. Blinken", "Secretary Blinken", "the Secretary" and
-"he" (as the subject after a sentence about him) are one actor.
+"he" (as the subject after a sentence about him) are one actor. A time-bound alias names the actor
+whose period holds on the article's publication date: "China's top diplomat" is Yang Jiechi in 2021
+and Wang Yi in 2023.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -43,6 +46,7 @@ class Coreference:
 
     registry: Registry
     home: Actor | None  # the state of officials named without one (the publisher's state)
+    published: dt.date | None = None  # the article's date, for the time-bound aliases
     titles: dict[str, list[str]] = field(default_factory=dict)  # person IRI -> normalised titles
     order: list[str] = field(default_factory=list)  # person IRIs, most recent last
     group: list[Actor] = field(default_factory=list)  # who "they" and "the two sides" are
@@ -51,7 +55,9 @@ class Coreference:
         kind = mention.kind
         if kind == "known":
             assert mention.known is not None
-            actor = self.registry.actors[mention.known]
+            actor = self.registry.known(mention.known, self.published)
+            if actor is None:
+                return []  # a time-bound alias outside its period
             if actor.kind == "Person":
                 self._remember(actor, ())
             return [actor]
@@ -104,8 +110,8 @@ class Coreference:
             assert self.home is not None
             state = self.home.iri
         actor = self.registry.person(mention.name, state)
-        if actor.represents is None and state is not None and actor.new:
-            actor.represents = state
+        if actor.nationality is None and state is not None and actor.new:
+            actor.nationality = state
         self._remember(actor, mention.titles)
         return actor
 
@@ -129,7 +135,7 @@ class Coreference:
         return any(
             actor.kind == "Person"
             and not actor.new
-            and actor.represents == self.home.iri
+            and actor.nationality == self.home.iri
             and any(normalize(alias).startswith(prefix) for alias in actor.aliases)
             for actor in self.registry.actors.values()
         )

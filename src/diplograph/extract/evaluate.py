@@ -144,15 +144,15 @@ class Party:
     states: tuple[str, ...] = ()  # gazetteer labels of the states a group is from
     group: bool = False  # a group the title does not name person by person
 
-    def matches(self, actor: Actor, represents: str | None) -> bool:
-        """Whether ``actor`` (representing the state labelled ``represents``) is this party."""
+    def matches(self, actor: Actor, nationality: str | None) -> bool:
+        """Whether ``actor`` (of the state labelled ``nationality``) is this party."""
         if self.words:
             names = {w for alias in (actor.label, *actor.aliases) for w in slug(alias).split("-")}
             return any(word in names for word in self.words)
-        if self.states and (represents in self.states or actor.label in self.states):
+        if self.states and (nationality in self.states or actor.label in self.states):
             return True
         # a group the title does not name: anyone not known to be from another state
-        return self.group and (not self.states or (represents is None and actor.kind == "Person"))
+        return self.group and (not self.states or (nationality is None and actor.kind == "Person"))
 
 
 @dataclass(frozen=True)
@@ -390,8 +390,8 @@ def _score_main(
         score.date_ok = (
             article.published - DATE_WINDOW <= last and main.when.start <= article.published
         )
-    represents = {
-        p.iri: actors[p.represents].label if p.represents in actors else None
+    nationalities = {
+        p.iri: actors[p.nationality].label if p.nationality in actors else None
         for p in main.participants
     }
     matched: set[int] = set()
@@ -399,7 +399,7 @@ def _score_main(
         hits = [
             n
             for n, party in enumerate(label.parties)
-            if party.matches(person, represents[person.iri])
+            if party.matches(person, nationalities[person.iri])
         ]
         matched.update(hits)
         if hits:

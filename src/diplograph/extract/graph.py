@@ -1,38 +1,48 @@
 """Extractions as RDF quads: one named graph per article, new actors in graph:extracted-actors.
 
 The IRIs follow the curated seed: ``id:article/<id>`` for the article, ``id:<id>/<fact>`` for its
-facts and ``id:<id>/char/S-E`` for evidence spans with their quote and position selectors.
-"""
+facts, ``<fact>/event`` for the coded event of a statement or an interaction (``<fact>/event-<t>``,
+``<t>`` the local name of the target, when it has several) and ``id:<id>/char/S-E`` for evidence
+spans with their quote and position selectors. Codes live on the ``dip:CodedEvent`` nodes only: a
+statement is coded speaker → target (else addressee), a visit visitor → host (CONSULT-visit, 042),
+a call CONSULT-phone (041), a meeting or talks CONSULT (040) from the first participant to each
+counterpart. Records derived from text get ``prov:wasDerivedFrom`` their evidence
+(:func:`diplograph.provenance.derivations`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 
 from diplograph.extract.actors import Actor
-from diplograph.extract.model import Extraction, Interaction, Statement
-from diplograph.extract.statements import CAMEO, PLOVER
+from diplograph.extract.model import Claim, Extraction, Interaction, Statement
+from diplograph.extract.statements import PLOVER, PLOVER_MODES
 from diplograph.extract.text import Span
+from diplograph.provenance import derivations
 from diplograph.vocab import CODE, DIP, ID, PREFIXES, graph_iri
 
 ACTORS_GRAPH = graph_iri("extracted-actors")
 RDF, RDFS, XSD = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["xsd"]
 OA, ORG, SCHEMA, SKOS = PREFIXES["oa"], PREFIXES["org"], PREFIXES["schema"], PREFIXES["skos"]
-INTERACTION_CODES = {
-    "Meeting": ("CONSULT", "CONSULT-visit", "040"),
-    "Talks": ("CONSULT", "CONSULT-visit", "040"),
+# PLOVER event, PLOVER mode (None: none) and CAMEO code of each kind of interaction.
+INTERACTION_CODES: dict[str, tuple[str, str | None, str]] = {
+    "Meeting": ("CONSULT", None, "040"),
+    "Talks": ("CONSULT", None, "040"),
     "PhoneCall": ("CONSULT", "CONSULT-phone", "041"),
     "VideoCall": ("CONSULT", "CONSULT-phone", "041"),
     "Visit": ("CONSULT", "CONSULT-visit", "042"),
 }
+CONTEXT = "diplomatic"  # the PLOVER context of interactions
 VERBS = {
     "Meeting": "meets",
     "Talks": "holds talks with",
     "PhoneCall": "speaks by phone with",
     "VideoCall": "holds a video call with",
 }
+
+Evidence = Callable[[str, Iterable[Span]], None]
 
 
 def _n(iri: str) -> ox.NamedNode:
@@ -47,6 +57,10 @@ def _en(text: str) -> ox.Literal:
     return ox.Literal(text, language="en")
 
 
+def _local(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
 class Writer:
     """Collects the quads of one named graph."""
 
@@ -58,9 +72,18 @@ class Writer:
         value = _n(obj) if isinstance(obj, str) else obj
         self.quads.append(ox.Quad(_n(subject), _n(predicate), value, self.graph))
 
+    def inferred(self, subject: str, properties: Iterable[str], comment: str) -> None:
+        """Mark the values of ``properties`` (local names of dip: properties) on ``subject`` as
+        the extractor's inference, and say why."""
+        names = sorted(set(properties))
+        for name in names:
+            self.add(subject, DIP + "inferredProperty", DIP + name)
+        if names:
+            self.add(subject, RDFS + "comment", _en(comment))
+
 
 def article_quads(extraction: Extraction) -> list[ox.Quad]:
-    """The named graph of one article."""
+    """The named graph of one article, with the PROV derivations of its records."""
     article = extraction.article
     base = f"{ID}{article.id}/"
     node = f"{ID}article/{article.id}"
@@ -76,6 +99,8 @@ def article_quads(extraction: Extraction) -> list[ox.Quad]:
         w.add(node, SCHEMA + "headline", _en(article.title))
     w.add(node, SCHEMA + "datePublished", _date(article.published))
     w.add(node, SCHEMA + "publisher", extraction.publisher.iri)
+    for source in extraction.according_to or [extraction.publisher]:
+        w.add(node, DIP + "accordingTo", source.iri)
     w.add(node, SCHEMA + "text", ox.Literal(article.text))
     if article.url:
         w.add(node, SCHEMA + "url", article.url)
@@ -87,34 +112,47 @@ def article_quads(extraction: Extraction) -> list[ox.Quad]:
             spans[iri] = item
             w.add(subject, DIP + "hasEvidence", iri)
 
-    def fact(subject: str) -> None:
-        w.add(subject, DIP + "reportedIn", node)
-
     for interaction in extraction.interactions:
-        _interaction(w, base, interaction, article.published, evidence, fact)
+        _interaction(w, base, node, interaction, article.published, evidence)
     for statement in extraction.statements:
-        _statement(w, base, statement, evidence, fact)
+        _statement(w, base, node, statement, evidence)
+    for claim in extraction.claims:
+        _claim(w, base, node, claim, evidence)
     for holding in extraction.holdings:
         iri = base + holding.key
         w.add(iri, RDF + "type", DIP + "PostHolding")
         w.add(iri, RDFS + "label", _en(f"{holding.person.label}, {holding.post.label}"))
         w.add(iri, ORG + "member", holding.person.iri)
+        if holding.post.post_in:
+            w.add(iri, ORG + "organization", holding.post.post_in)
         w.add(iri, DIP + "post", holding.post.iri)
         w.add(iri, DIP + "attestedOn", _date(article.published))
-        fact(iri)
+        w.add(iri, DIP + "reportedIn", node)
         evidence(iri, [holding.evidence])
     for stance in extraction.stances:
         iri = base + stance.key
         w.add(iri, RDF + "type", DIP + "Stance")
         verb = "supports" if stance.polarity == "support" else "opposes"
-        label = f"{stance.holder.label} {verb} {stance.issue.replace('-', ' ')}"
-        w.add(iri, RDFS + "label", _en(label))
+        w.add(iri, RDFS + "label", _en(f"{stance.holder.label} {verb} {stance.issue_label}"))
         w.add(iri, DIP + "holder", stance.holder.iri)
-        w.add(iri, DIP + "issue", f"{CODE}issue/{stance.issue}")
+        w.add(iri, DIP + "issue", stance.issue)
         w.add(iri, DIP + "polarity", f"{CODE}polarity/{stance.polarity}")
         for statement in stance.expressed_by:
             w.add(iri, DIP + "expressedBy", base + statement.key)
-        fact(iri)
+        speakers: list[Actor] = []
+        for statement in stance.expressed_by:
+            if statement.speaker not in speakers:
+                speakers.append(statement.speaker)
+        if stance.holder not in speakers:
+            side = "state" if stance.holder.kind == "State" else "side"
+            names = " and ".join(s.label for s in speakers)
+            w.inferred(
+                iri,
+                ["holder"],
+                f"The holder is the {side} {names} speaks for in the expressing "
+                f"statement{'s' if len(stance.expressed_by) > 1 else ''}.",
+            )
+        w.add(iri, DIP + "reportedIn", node)
         evidence(iri, stance.evidence)
     for iri, item in sorted(spans.items()):
         w.add(iri, RDF + "type", OA + "SpecificResource")
@@ -130,18 +168,80 @@ def article_quads(extraction: Extraction) -> list[ox.Quad]:
                 OA + name,
                 ox.Literal(str(value), datatype=_n(XSD + "nonNegativeInteger")),
             )
-    return w.quads
+    return [*w.quads, *derivations(w.quads)]
 
 
-def _interaction(w, base, interaction: Interaction, published, evidence, fact) -> None:  # type: ignore[no-untyped-def]
+def _coded_event(
+    w: Writer,
+    iri: str,
+    coded: str,
+    article: str,
+    pair: tuple[Actor, Actor],
+    cameo: str,
+    event: str | None,
+    mode: str | None,
+    context: str | None,
+) -> None:
+    """One ``dip:CodedEvent``: ``pair`` is (source actor, target actor)."""
+    source, target = pair
+    what = "no PLOVER event" if event is None else event
+    if event is not None and mode is not None:
+        what += " " + mode.removeprefix(event + "-")
+    w.add(iri, RDF + "type", DIP + "CodedEvent")
+    w.add(iri, RDFS + "label", _en(f"{source.label} \u2192 {target.label}: {what}, CAMEO {cameo}"))
+    w.add(iri, DIP + "codes", coded)
+    w.add(iri, DIP + "sourceActor", source.iri)
+    w.add(iri, DIP + "targetActor", target.iri)
+    w.add(iri, DIP + "cameoCode", f"{CODE}cameo/{cameo}")
+    if event is not None:
+        w.add(iri, DIP + "ploverEvent", f"{CODE}plover/{event}")
+    if mode is not None:
+        w.add(iri, DIP + "ploverMode", f"{CODE}plover-mode/{mode}")
+    if context is not None:
+        w.add(iri, DIP + "ploverContext", f"{CODE}plover-context/{context}")
+    w.add(iri, DIP + "reportedIn", article)
+
+
+def _side(actor: Actor) -> str | None:
+    return actor.iri if actor.kind == "State" else actor.nationality
+
+
+def coded_pairs(interaction: Interaction) -> list[tuple[Actor, Actor]]:
+    """The directed (source, target) pairs an interaction is coded as: visitor → host for a
+    visit, else the first participant → each counterpart (each other participant not of the
+    first's state, or every other participant when all are)."""
+    if interaction.kind == "Visit":
+        return [(v, h) for v in interaction.visitors for h in interaction.hosts if v is not h]
+    first, *others = interaction.participants
+    side = _side(first)
+    counterparts = [p for p in others if side is None or _side(p) != side] or others
+    return [(first, p) for p in counterparts]
+
+
+def _interaction(
+    w: Writer,
+    base: str,
+    article: str,
+    interaction: Interaction,
+    published: dt.date,
+    evidence: Evidence,
+) -> None:
     if interaction.known:
+        # an earlier event a statement cites (the meeting an agreement was reached at): reported,
+        # not coded, with the participants the curated article gives
         w.add(interaction.known, RDF + "type", DIP + interaction.kind)
         w.add(interaction.known, RDFS + "label", _en(interaction.label or interaction.known))
         for person in interaction.participants:
             w.add(interaction.known, DIP + "participant", person.iri)
         if interaction.place is not None:
             w.add(interaction.known, DIP + "place", interaction.place.iri)
-        fact(interaction.known)
+        w.add(interaction.known, DIP + "reportedIn", article)
+        w.inferred(
+            interaction.known,
+            ["participant"],
+            "The text does not name the participants: they are those of the meeting at which, "
+            "as a curated article reports, the cited agreement was reached.",
+        )
         evidence(interaction.known, interaction.evidence)
         return
     iri = base + interaction.key
@@ -183,16 +283,20 @@ def _interaction(w, base, interaction: Interaction, published, evidence, fact) -
             evidence(resolution, [interaction.when_span])
     if interaction.part_of is not None:
         w.add(iri, DIP + "partOfVisit", base + interaction.part_of.key)
-    event, mode, cameo = INTERACTION_CODES[interaction.kind]
-    w.add(iri, DIP + "ploverEvent", f"{CODE}plover/{event}")
-    w.add(iri, DIP + "ploverMode", f"{CODE}plover-mode/{mode}")
-    w.add(iri, DIP + "ploverContext", f"{CODE}plover-context/diplomatic")
-    w.add(iri, DIP + "cameoCode", f"{CODE}cameo/{cameo}")
-    fact(iri)
+    reasons = list(dict.fromkeys(why for _, why in interaction.inferred))
+    w.inferred(iri, [name for name, _ in interaction.inferred], " ".join(reasons))
+    w.add(iri, DIP + "reportedIn", article)
     evidence(iri, interaction.evidence)
+    event, mode, cameo = INTERACTION_CODES[interaction.kind]
+    pairs = coded_pairs(interaction)
+    for pair in pairs:
+        event_iri = f"{iri}/event" if len(pairs) == 1 else f"{iri}/event-{_local(pair[1].iri)}"
+        _coded_event(w, event_iri, iri, article, pair, cameo, event, mode, CONTEXT)
 
 
-def _statement(w, base, statement: Statement, evidence, fact) -> None:  # type: ignore[no-untyped-def]
+def _statement(
+    w: Writer, base: str, article: str, statement: Statement, evidence: Evidence
+) -> None:
     iri = base + statement.key
     w.add(iri, RDF + "type", DIP + statement.kind)
     quote = statement.action or statement.evidence[-1].text
@@ -200,6 +304,8 @@ def _statement(w, base, statement: Statement, evidence, fact) -> None:  # type: 
         quote = quote[:157].rsplit(" ", 1)[0] + " …"
     w.add(iri, RDFS + "label", _en(f"{statement.speaker.label}: {quote}"))
     w.add(iri, DIP + "speaker", statement.speaker.iri)
+    if statement.on_behalf_of is not None:
+        w.add(iri, DIP + "onBehalfOf", statement.on_behalf_of.iri)
     for addressee in statement.addressees:
         w.add(iri, DIP + "addressee", addressee.iri)
     if statement.made_during is not None and not statement.made_during.known:
@@ -213,11 +319,60 @@ def _statement(w, base, statement: Statement, evidence, fact) -> None:  # type: 
         w.add(iri, DIP + "demandedAction", _en(statement.action))
     for cited in statement.cites:
         w.add(iri, DIP + "cites", cited.iri)
-    if statement.kind in PLOVER:
-        w.add(iri, DIP + "ploverEvent", f"{CODE}plover/{PLOVER[statement.kind]}")
-    w.add(iri, DIP + "cameoCode", f"{CODE}cameo/{CAMEO[statement.kind]}")
-    fact(iri)
+    inferred, why = [], []
+    if statement.speaker_inferred:
+        inferred.append("speaker")
+        why.append(
+            "Unattributed inside its sentence: it continues the reported speech of "
+            f"{statement.speaker.label} earlier in the paragraph."
+        )
+    if statement.addressees:
+        inferred.append("addressee")
+        why.append(
+            "The addressee is the counterpart in the interaction it was made during, which the "
+            "sentence does not name."
+        )
+    w.inferred(iri, inferred, " ".join(why))
+    w.add(iri, DIP + "reportedIn", article)
     evidence(iri, statement.evidence)
+    target = statement.target or (statement.addressees[0] if statement.addressees else None)
+    if target is not None:
+        cameo = statement.cameo
+        _coded_event(
+            w,
+            iri + "/event",
+            iri,
+            article,
+            (statement.speaker, target),
+            cameo,
+            PLOVER.get(statement.kind),
+            PLOVER_MODES.get(cameo),
+            None,
+        )
+
+
+def _claim(w: Writer, base: str, article: str, claim: Claim, evidence: Evidence) -> None:
+    iri = base + claim.key
+    statement = base + claim.statement.key
+    event = claim.object.known or base + claim.object.key
+    w.add(iri, RDF + "type", DIP + "Claim")
+    quote = " ".join(e.text for e in claim.evidence)
+    w.add(iri, RDFS + "label", _en(f"{claim.statement.speaker.label}: {quote}"))
+    w.add(iri, DIP + "claimedIn", statement)
+    w.add(iri, DIP + "claimSubject", claim.subject.iri)
+    w.add(iri, DIP + "claimProperty", DIP + claim.property)
+    w.add(iri, DIP + "claimObject", event)
+    if claim.object_inferred:
+        w.inferred(
+            iri,
+            ["claimObject"],
+            "The text says the agreement was reached but not where: the meeting is the one a "
+            "curated article reports it reached at.",
+        )
+    else:
+        w.add(statement, DIP + "cites", event)  # the text names the meeting ("... in Bali")
+    w.add(iri, DIP + "reportedIn", article)
+    evidence(iri, claim.evidence)
 
 
 def actor_quads(actors: Iterable[Actor]) -> list[ox.Quad]:
@@ -229,16 +384,8 @@ def actor_quads(actors: Iterable[Actor]) -> list[ox.Quad]:
         for alias in sorted(actor.aliases - {actor.label}):
             if actor.kind in ("Person", "State", "Organization"):
                 w.add(actor.iri, SKOS + "altLabel", _en(alias))
-        if actor.represents:
-            w.add(actor.iri, DIP + "represents", actor.represents)
+        if actor.nationality:
+            w.add(actor.iri, SCHEMA + "nationality", actor.nationality)
         if actor.post_in:
             w.add(actor.iri, ORG + "postIn", actor.post_in)
-    return w.quads
-
-
-def publisher_quads(iris: Iterable[str]) -> list[ox.Quad]:
-    """Registry organisations that publish articles, typed dip:NewsOrganization as publishers."""
-    w = Writer(ACTORS_GRAPH)
-    for iri in iris:
-        w.add(iri, RDF + "type", DIP + "NewsOrganization")
     return w.quads

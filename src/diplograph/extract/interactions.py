@@ -146,6 +146,8 @@ _NOT_ACTORS = frozenset(
         "State",
         "Place",
         "Post",
+        "StatePost",
+        "PartyPost",
         "Agreement",
         "JointCommunique",
         "Consensus",

@@ -18,6 +18,7 @@ STATEMENT_KINDS = (
     "Proposal",
     "Criticism",
     "AgreementStatement",
+    "Rejection",
 )
 
 
@@ -35,6 +36,8 @@ class Interaction:
     part_of: Interaction | None = None
     known: str | None = None  # the IRI of a registry event this re-reports
     label: str | None = None  # the curated label of a re-reported event
+    # (local name of a dip: property, why): values the extractor inferred, not read in the text
+    inferred: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -48,6 +51,24 @@ class Statement:
     target: Actor | None = None
     action: str | None = None
     cites: list[Actor] = field(default_factory=list)
+    cited_at: list[Span] = field(default_factory=list)  # the mention of each cited item
+    cameo: str = "010"  # the CAMEO code of its coded event (statements.event_code)
+    on_behalf_of: Actor | None = None  # the side the speaker speaks for (dip:onBehalfOf)
+    speaker_inferred: bool = False  # from the paragraph's reported speech, not the sentence
+
+
+@dataclass
+class Claim:
+    """A relation a statement asserts (a ``dip:Claim``): that ``subject`` (an agreement) was
+    reached at the interaction ``object`` (``dip:reachedAt``)."""
+
+    key: str
+    statement: Statement
+    subject: Actor
+    property: str  # the local name of a dip: property, e.g. reachedAt
+    object: Interaction
+    evidence: list[Span]
+    object_inferred: bool = False  # the text does not name the object: marked dip:claimObject
 
 
 @dataclass
@@ -62,7 +83,8 @@ class Holding:
 class Stance:
     key: str
     holder: Actor
-    issue: str  # the local name of a code:issue concept
+    issue: str  # the IRI of a code:issue concept, or of a cited agreement or principle
+    issue_label: str
     polarity: str  # support or oppose
     expressed_by: list[Statement]
     evidence: list[Span]
@@ -74,7 +96,9 @@ class Extraction:
 
     article: Article
     publisher: Actor
+    according_to: list[Actor] = field(default_factory=list)  # the publisher, and its state
     interactions: list[Interaction] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     holdings: list[Holding] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)

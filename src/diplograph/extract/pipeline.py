@@ -11,7 +11,7 @@ from diplograph.extract.dates import find_date
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.interactions import Found, find_interaction, find_visit, kind_of
 from diplograph.extract.mentions import Lexicon, MentionFinder, RuleMentionFinder
-from diplograph.extract.model import Extraction, Holding, Interaction, Stance, Statement
+from diplograph.extract.model import Claim, Extraction, Holding, Interaction, Stance, Statement
 from diplograph.extract.statements import (
     _DEMAND_ACTION,
     _MUST,
@@ -20,12 +20,24 @@ from diplograph.extract.statements import (
     NOT_STATEMENTS,
     SPEECH,
     clean_action,
+    event_code,
     kind_for,
     split_items,
 )
-from diplograph.extract.text import Sentence, Span, sentences, slug, span
+from diplograph.extract.text import Sentence, Span, normalize, sentences, slug, span
+from diplograph.vocab import CODE
 
-CITABLE = frozenset({"Agreement", "JointCommunique", "Consensus", "Agenda", "Principle"})
+AGREEMENTS = frozenset({"Agreement", "JointCommunique", "Consensus", "Agenda"})
+CITABLE = AGREEMENTS | {"Principle"}
+# Who can speak, be a demand's target or be criticised.
+SPEAKER_KINDS = ("Person", "State", "Organization", "GovernmentBody", "PartyBody")
+# The text says an agreement was reached: in its own words ("the consensus reached by the two
+# heads of state") or right after them ("the agreement they signed in 2021").
+_REACHED = re.compile(r"\b(?:reached|set|agreed|adopted|signed|concluded|struck)\b")
+_REACHED_AFTER = re.compile(
+    r"\s*(?:(?:that|which)\s+(?:was|were)\s+)?(?:reached|set|agreed|adopted|signed|concluded)\b"
+    r"[^,;.]*"
+)
 PERSONLIKE = frozenset({"person", "name", "role", "pronoun", "group", "known"})
 _SUBJECT_GAP = re.compile(r"^\s*(?:,[^,]{1,160},)?\s*(?:also |further |again |then )?$")
 _BOILERPLATE = re.compile(
@@ -54,8 +66,13 @@ class Extractor:
         publisher = self.registry.publisher(article.publisher)
         home_label = self.gazetteer.publishers.get(article.publisher)
         home = self.registry.state(home_label) if home_label else None
-        result = Extraction(article, publisher)
-        coref = Coreference(self.registry, home)
+        # whose account the article is: its publisher, and the state a government publisher is of
+        according_to = [publisher]
+        publisher_state = self.registry.state_of(publisher)
+        if publisher_state is not None and publisher_state is not publisher:
+            according_to.append(publisher_state)
+        result = Extraction(article, publisher, according_to)
+        coref = Coreference(self.registry, home, article.published)
         text = article.text
         previous: list[Actor] = []
         last_speaker: tuple[int, Actor] | None = None
@@ -89,9 +106,34 @@ class Extractor:
             subject = [a for r in resolved[:1] if r.mention.kind in PERSONLIKE for a in r.actors]
             if subject:
                 previous = subject
-        self._cited_events(result)
+        for statement in result.statements:
+            statement.on_behalf_of = self._side(result, statement.speaker)
+        self._claims(result)
         self._stances(result)
         return result
+
+    def _side(self, result: Extraction, speaker: Actor) -> Actor | None:
+        """The side ``speaker`` speaks for: a state itself; a person's state by a post the article
+        attests (up org:postIn and org:subOrganizationOf), else by nationality, else the
+        organisation of a post in no state and no party (an international organisation); an
+        organisation's state, else the organisation itself."""
+        registry = self.registry
+        if speaker.kind == "State":
+            return speaker
+        if speaker.kind != "Person":
+            return registry.state_of(speaker) or speaker
+        posts = [h.post for h in result.holdings if h.person is speaker]
+        for post in posts:
+            state = registry.state_of(registry.actors.get(post.post_in or ""))
+            if state is not None:
+                return state
+        if speaker.nationality in registry.actors:
+            return registry.actors[speaker.nationality]
+        for post in posts:
+            where = registry.actors.get(post.post_in or "")
+            if where is not None and where.kind not in ("PoliticalParty", "PartyBody"):
+                return where
+        return None
 
     # --- post holdings -------------------------------------------------------------------------
 
@@ -142,11 +184,19 @@ class Extractor:
         keys: set[str],
     ) -> Interaction | None:
         participants = list(found.participants)
+        inferred: list[tuple[str, str]] = []
         if len(participants) == 1 and main is not None:
-            own = participants[0].represents
+            own = participants[0].nationality
             participants += [
-                p for p in main.participants if p.represents != own and p not in participants
+                p for p in main.participants if p.nationality != own and p not in participants
             ]
+            inferred.append(
+                (
+                    "participant",
+                    "The sentence names one participant: the others are its counterparts in the "
+                    "article's main interaction.",
+                )
+            )
         if len(participants) < 2:
             return None
         article = result.article
@@ -156,6 +206,7 @@ class Extractor:
         )
         evidence = [span(article.text, sentence.start, sentence.end)]
         interaction = Interaction(key, found.kind, participants, evidence, when, None, found.place)
+        interaction.inferred = inferred
         if when is not None:
             interaction.when_span = span(
                 article.text, when.offset, when.offset + len(when.expression)
@@ -164,10 +215,15 @@ class Extractor:
             host_state = self.gazetteer.places.get(found.place.label)
             if host_state:
                 state = self.registry.state(host_state)
-                hosts = [p for p in participants if p.represents == state.iri]
+                hosts = [p for p in participants if p.nationality == state.iri]
                 if hosts and len(hosts) < len(participants):
                     interaction.hosts = hosts
                     interaction.visitors = [p for p in participants if p not in hosts]
+                    why = (
+                        f"Host and visitor are inferred from the place: {found.place.label} is in "
+                        f"{state.label}, the hosts' state."
+                    )
+                    interaction.inferred += [("host", why), ("visitor", why)]
         result.interactions.append(interaction)
         return interaction
 
@@ -177,38 +233,69 @@ class Extractor:
         if not host_label:
             return
         host = self.registry.state(host_label)
-        if host.iri == visitor.represents:
+        if host.iri == visitor.nationality:
             return
         key = _unique(f"visit-{_local(visitor)}-{_local(place)}", keys)
         evidence = [span(result.article.text, where.start, where.end)]
         trip = Interaction(
             key, "Visit", [visitor, host], evidence, place=place, hosts=[host], visitors=[visitor]
         )
+        why = f"The host, {host.label}, is inferred from the destination, {place.label}."
+        trip.inferred = [("host", why), ("participant", why)]
         for other in result.interactions:
             if visitor in other.participants and other.kind in ("Meeting", "Talks"):
                 other.part_of = trip
+                other.inferred.append(
+                    (
+                        "partOfVisit",
+                        f"Part of the visit: {visitor.label} takes part in it, and the article "
+                        "reports the trip.",
+                    )
+                )
         result.interactions.append(trip)
 
-    def _cited_events(self, result: Extraction) -> None:
-        seen: set[str] = set()
+    def _claims(self, result: Extraction) -> None:
+        """Where a statement says a cited agreement was reached ("the consensus reached by the
+        two heads of state"), the claim that it was reached at the meeting a curated article says
+        it was (re-reported, cited, not coded); the meeting is marked inferred unless the text
+        names its place ("... in Bali"). Nothing when the text does not say it was reached."""
+        text = result.article.text
+        known: dict[str, Interaction] = {}
+        said: set[tuple[str, int, int]] = set()
+        keys: set[str] = {s.key for s in result.statements}
         for statement in result.statements:
-            for cited in statement.cites:
-                known = self.registry.events.get(cited.reached_at or "")
-                if known is None or known.iri in seen:
+            for cited, mention in zip(statement.cites, statement.cited_at, strict=True):
+                event = self.registry.events.get(cited.iri)
+                if event is None or (cited.iri, mention.start, mention.end) in said:
                     continue
-                seen.add(known.iri)
-                people = [self.registry.actors[p] for p in known.participants]
-                place = self.registry.actors.get(known.place or "")
-                result.interactions.append(
-                    Interaction(
-                        known.iri,
-                        known.kind,
-                        people,
-                        statement.evidence[:1],
+                end = mention.end
+                if not _REACHED.search(mention.text):
+                    after = _REACHED_AFTER.match(text, mention.end)
+                    if after is None:
+                        continue
+                    end = after.end()
+                said.add((cited.iri, mention.start, mention.end))
+                evidence = span(text, mention.start, end)
+                place = self.registry.actors.get(event.place or "")
+                named = place is not None and normalize(place.label) in normalize(evidence.text)
+                interaction = known.get(event.iri)
+                if interaction is None:
+                    interaction = Interaction(
+                        event.iri,
+                        event.kind,
+                        [self.registry.actors[p] for p in event.participants],
+                        [evidence],
                         place=place,
-                        known=known.iri,
-                        label=known.label,
+                        known=event.iri,
+                        label=event.label,
                     )
+                    known[event.iri] = interaction
+                    result.interactions.append(interaction)
+                elif evidence not in interaction.evidence:
+                    interaction.evidence.append(evidence)
+                key = _unique(f"claim-{_local(cited)}-reached-at-{_local_iri(event.iri)}", keys)
+                result.claims.append(
+                    Claim(key, statement, cited, "reachedAt", interaction, [evidence], not named)
                 )
 
     # --- statements ----------------------------------------------------------------------------
@@ -226,6 +313,7 @@ class Extractor:
         text = result.article.text
         speakers: list[Actor] = []
         verb = ""
+        continued = False  # the speaker is the paragraph's, not named in the sentence
         content_start = sentence.start
         for match in SPEECH.finditer(text, sentence.start, sentence.end):
             subject = self._subject(text, resolved, match.start(), sentence.start)
@@ -241,7 +329,7 @@ class Extractor:
             ]
             if last_speaker is None or people or last_speaker[0] != sentence.paragraph:
                 return None
-            speakers, verb = [last_speaker[1]], ""
+            speakers, verb, continued = [last_speaker[1]], "", True
             content_start = sentence.start
         if verb in NOT_STATEMENTS:
             return None
@@ -267,6 +355,7 @@ class Extractor:
                     clause,
                     keys,
                     verb,
+                    continued,
                 )
         return speakers[0] if len(speakers) == 1 else None
 
@@ -289,10 +378,7 @@ class Extractor:
                     break
                 continue
             for actor in item.actors:
-                if (
-                    actor.kind in ("Person", "State", "Organization", "GovernmentBody")
-                    and actor not in speakers
-                ):
+                if actor.kind in SPEAKER_KINDS and actor not in speakers:
                     speakers.insert(0, actor)
             position = item.mention.start
         return speakers
@@ -310,6 +396,7 @@ class Extractor:
         clause: str,
         keys: set[str],
         verb: str,
+        continued: bool = False,
     ) -> None:
         text = result.article.text
         during = None
@@ -321,7 +408,8 @@ class Extractor:
                     during = other
                     break
         addressees = [p for p in during.participants if p is not speaker] if during else []
-        cites = []
+        cites: list[Actor] = []
+        cited_at: list[Span] = []
         for item in resolved:
             if (
                 item.mention.start >= sentence.start
@@ -330,9 +418,10 @@ class Extractor:
                 and item.actors[0] not in cites
             ):
                 cites.append(item.actors[0])
+                cited_at.append(span(text, item.mention.start, item.mention.end))
         evidence = span(text, sentence.start, sentence.end)
         if kind == "Criticism":
-            own = speaker.represents
+            own = speaker.nationality
             states = [
                 r.actors[0]
                 for r in resolved
@@ -356,8 +445,22 @@ class Extractor:
         for number, (item_span, action) in enumerate(items, start=1):
             key = _unique(f"{kind.lower()}-{index}-{number}", keys)
             spans = [evidence] if item_span == evidence else [item_span, evidence]
+            cameo = event_code(kind, verb, action or clause)
             result.statements.append(
-                Statement(key, kind, speaker, spans, addressees, during, target, action, cites)
+                Statement(
+                    key,
+                    kind,
+                    speaker,
+                    spans,
+                    addressees,
+                    during,
+                    target,
+                    action,
+                    cites,
+                    cited_at,
+                    cameo,
+                    speaker_inferred=continued,
+                )
             )
 
     def _demand(
@@ -378,12 +481,12 @@ class Extractor:
         if necessary:
             target_at, action_at = at + necessary.start("target"), at + necessary.start("action")
             target = self._actor_at(resolved, target_at, action_at)
-        elif verb in DEMAND_VERBS:
+        elif verb in DEMAND_VERBS and _DEMAND_ACTION.search(clause):
             demand = _DEMAND_ACTION.search(clause)
-            if demand:
-                action_at = at + demand.start("action")
-                negated = demand.group("neg") is not None
-                target = self._actor_at(resolved, at, at + demand.start())
+            assert demand is not None
+            action_at = at + demand.start("action")
+            negated = demand.group("neg") is not None
+            target = self._actor_at(resolved, at, at + demand.start())
         elif must:
             action_at = at + must.start("action")
             target = self._actor_at(resolved, at, at + must.start(), last=True)
@@ -411,7 +514,7 @@ class Extractor:
             if start <= r.mention.start
             and r.mention.end <= end
             and r.actors
-            and r.actors[0].kind in ("Person", "State", "Organization", "GovernmentBody")
+            and r.actors[0].kind in SPEAKER_KINDS
         ]
         if not found:
             return None
@@ -420,13 +523,28 @@ class Extractor:
     # --- stances -------------------------------------------------------------------------------
 
     def _stances(self, result: Extraction) -> None:
+        """The stances demands and commitments express: of the side the speaker speaks for, on the
+        issues of the gazetteer their words name, and in support of the first agreement or
+        principle they cite ("must truly adhere to the one-China principle")."""
         text = result.article.text
         stances: dict[str, Stance] = {}
+
+        def express(
+            statement: Statement, where: Span, issue: str, label: str, polarity: str
+        ) -> None:
+            assert statement.on_behalf_of is not None
+            holder = statement.on_behalf_of
+            key = f"stance-{_local(holder)}-{polarity}-{issue.rsplit('/', 1)[-1]}"
+            stance = stances.setdefault(key, Stance(key, holder, issue, label, polarity, [], []))
+            if statement not in stance.expressed_by:
+                stance.expressed_by.append(statement)
+            if where not in stance.evidence:
+                stance.evidence.append(where)
+
         for statement in result.statements:
-            if statement.kind not in ("Demand", "Commitment") or not statement.speaker.represents:
+            if statement.kind not in ("Demand", "Commitment") or statement.on_behalf_of is None:
                 continue
-            holder = self.registry.actors[statement.speaker.represents]
-            where = statement.evidence[-1]
+            where = statement.evidence[0]  # the demanded action, else the sentence
             for issue, phrases in self.gazetteer.issues.items():
                 hits = sorted(
                     (found, phrase)
@@ -439,13 +557,15 @@ class Extractor:
                         r"\b(?:stop|lift|refrain|oppose|not|against|interfer\w*)\b", before
                     )
                     polarity = "oppose" if oppose or issue.endswith("interference") else "support"
-                    key = f"stance-{_local(holder)}-{polarity}-{issue}"
-                    stance = stances.setdefault(key, Stance(key, holder, issue, polarity, [], []))
-                    if statement not in stance.expressed_by:
-                        stance.expressed_by.append(statement)
-                    if where not in stance.evidence:
-                        stance.evidence.append(where)
-                    break
+                    label = issue.replace("-", " ")
+                    express(statement, where, f"{CODE}issue/{issue}", label, polarity)
+            cited = [
+                actor
+                for actor, mention in zip(statement.cites, statement.cited_at, strict=True)
+                if where.start <= mention.start and mention.end <= where.end
+            ]
+            if cited:
+                express(statement, where, cited[0].iri, cited[0].label, "support")
         result.stances = [stances[k] for k in sorted(stances)]
 
 
@@ -459,7 +579,11 @@ def _is_person(item: Resolved) -> bool:
 
 
 def _local(actor: Actor) -> str:
-    return actor.iri.rstrip("/").rsplit("/", 1)[-1]
+    return _local_iri(actor.iri)
+
+
+def _local_iri(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
 def _unique(key: str, keys: set[str]) -> str:

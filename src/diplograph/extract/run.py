@@ -13,7 +13,7 @@ import pyoxigraph as ox
 from diplograph.extract.actors import ACTOR_KINDS, Registry
 from diplograph.extract.corpus import Article
 from diplograph.extract.gazetteer import load
-from diplograph.extract.graph import actor_quads, article_quads, publisher_quads
+from diplograph.extract.graph import actor_quads, article_quads
 from diplograph.extract.model import Extraction
 from diplograph.extract.pipeline import Extractor
 from diplograph.project import Project
@@ -79,10 +79,6 @@ def extract_articles(
     new = registry.new_actors()
     new_iris = {a.iri for a in new}
     quads.extend(actor_quads(new))
-    # A publisher is a dip:NewsOrganization (shapes.ttl); a registry organisation that publishes
-    # (the U.S. Department of State, a dip:GovernmentBody) is typed so as well.
-    publishers = {e.publisher.iri for e in extractions if e.publisher.kind != "NewsOrganization"}
-    quads.extend(publisher_quads(sorted(publishers)))
     summary.actors_new = sum(1 for a in new if a.kind in ACTOR_KINDS)
     summary.actors_reused = len(
         {

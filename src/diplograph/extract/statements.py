@@ -1,4 +1,5 @@
-"""Finding statements: who said what of which kind, demands with their target and action.
+"""Finding statements: who said what of which kind, demands with their target and action, and
+the event code of each (CAMEO 1.1b3, PLOVER), where the verb decides appeal from demand.
 
 >>> kind_for("urged", "the US not to project its image")
 'Demand'
@@ -8,6 +9,8 @@
 'Assertion'
 >>> kind_for("", "to follow the principles proposed by President Xi Jinping")
 'Assertion'
+>>> kind_for("", "On the Taiwan question, China has no room for compromise and concession.")
+'Rejection'
 """
 
 from __future__ import annotations
@@ -18,17 +21,23 @@ VERBS = (
     "underscored|emphasized|emphasised|reiterated|stressed|noted|highlighted|affirmed|reaffirmed|said|"
     "conveyed|expressed|explained|added|pointed out|recognized|acknowledged|welcomed|praised|"
     "commended|thanked|congratulated|urged|asked|called on|called for|pressed|requested|demanded|"
+    "appealed|insisted|rejected|refused|"
     "encouraged|committed|pledged|promised|vowed|condemned|criticized|denounced|warned|proposed|"
     "suggested|offered|agreed|emphasizing|stressing|noting|underscoring|reiterating|told|raised|"
     "discussed|reviewed|exchanged views|analyzed"
 )
 SPEECH = re.compile(rf"\b(?:{VERBS})\b")
 NOT_STATEMENTS = frozenset({"discussed", "reviewed", "exchanged views"})
-DEMAND_VERBS = frozenset(
-    {"urged", "asked", "called on", "called for", "pressed", "requested", "demanded", "encouraged"}
+# Appeals (CAMEO 02) and demands (CAMEO 10) are both dip:Demand; the verb decides the code.
+APPEAL_VERBS = frozenset(
+    {"urged", "asked", "called on", "called for", "appealed", "requested", "encouraged"}
 )
+INSISTING_VERBS = frozenset({"demanded", "insisted", "pressed"})
+DEMAND_VERBS = APPEAL_VERBS | INSISTING_VERBS
+REJECTION_VERBS = frozenset({"rejected", "refused"})
 VERB_KINDS = {
     **dict.fromkeys(DEMAND_VERBS, "Demand"),
+    **dict.fromkeys(REJECTION_VERBS, "Rejection"),
     **dict.fromkeys(("committed", "pledged", "promised", "vowed"), "Commitment"),
     **dict.fromkeys(("condemned", "criticized", "denounced"), "Criticism"),
     "warned": "Warning",
@@ -44,6 +53,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         "Proposal",
         re.compile(r"\blooks? forward to\b|\bwe must\b|\bwork together\b|\bproposed\b(?! by\b)"),
     ),
+    ("Rejection", re.compile(r"\bno room for (?:any )?(?:compromise|concession)")),
     ("Demand", re.compile(r"\bmust\b|\bit is necessary for\b")),
     (
         "Criticism",
@@ -58,6 +68,7 @@ CAMEO = {
     "Criticism": "111",
     "Warning": "130",
     "AgreementStatement": "030",
+    "Rejection": "120",
 }
 PLOVER = {
     "Demand": "REQUEST",
@@ -66,7 +77,22 @@ PLOVER = {
     "Criticism": "ACCUSE",
     "Warning": "THREATEN",
     "AgreementStatement": "AGREE",
+    "Rejection": "REJECT",
 }
+# The PLOVER mode a CAMEO code implies (none for the others).
+PLOVER_MODES = {
+    "0242": "REQUEST-change",
+    "1042": "REQUEST-change",
+    "0254": "REQUEST-yield",
+    "1054": "REQUEST-yield",
+    "111": "ACCUSE-disapprove",
+    "124": "REJECT-yield",
+}
+_SANCTIONS = re.compile(r"\bsanction", re.I)
+_REFUSE_TO_YIELD = re.compile(
+    r"\bno room for (?:any )?(?:compromise|concession)"
+    r"|\b(?:refused|rejected)\s+to\s+(?:yield|compromise)"
+)
 _DEMAND_ACTION = re.compile(r"\b(?P<neg>not\s+)?to\s+(?P<action>.+)$", re.S)
 _MUST = re.compile(r"\bmust\s+(?:\w+ly\s+)?(?P<action>.+)$", re.S)
 _NECESSARY = re.compile(r"\bit is necessary for (?P<target>.+?) to (?P<action>.+)$", re.S)
@@ -114,6 +140,31 @@ def kind_for(verb: str, content: str) -> str:
         if cue.search(content):
             return kind
     return "Assertion"
+
+
+def event_code(kind: str, verb: str, what: str) -> str:
+    """The CAMEO code of a statement of ``kind`` reported with ``verb`` ("" when unattributed or
+    cued), about ``what`` (the demanded action, else the clause): an appeal verb (asked, urged)
+    is CAMEO 02, a demand (demanded, insisted, "must", "it is necessary for") CAMEO 10; a demand
+    to lift sanctions asks to ease economic sanctions.
+
+    >>> event_code("Demand", "asked", "lift illegal unilateral sanctions on China")
+    '0254'
+    >>> event_code("Demand", "urged", "not project its hegemonic image onto China")
+    '0242'
+    >>> event_code("Demand", "noted", "truly adhere to the one-China principle")
+    '1042'
+    >>> event_code("Rejection", "", "China has no room for compromise and concession.")
+    '124'
+    """
+    if kind == "Demand":
+        appeal = verb in APPEAL_VERBS
+        if _SANCTIONS.search(what):
+            return "0254" if appeal else "1054"
+        return "0242" if appeal else "1042"
+    if kind == "Rejection" and _REFUSE_TO_YIELD.search(f"{verb} {what}"):
+        return "124"
+    return CAMEO[kind]
 
 
 def clean_action(action: str) -> tuple[str, int]:
