@@ -64,6 +64,16 @@ def test_every_character_but_whitespace_is_evidence_of_a_fact(
 
 
 @pytest.mark.parametrize("source", ARTICLES, ids=lambda p: p.stem)
+def test_a_headline_is_recorded_only_when_the_source_has_it(store: ox.Store, source: Path) -> None:
+    """regression (model v2): the seed carried a curator's headline that its text does not have."""
+    text = source.with_suffix(".txt").read_text(encoding="utf-8")
+    node = article_node(store, source.stem)
+    quads = store.quads_for_pattern(node, ox.NamedNode(SCHEMA + "headline"), None)
+    headlines = [q.object.value for q in quads if isinstance(q.object, ox.Literal)]
+    assert [headline for headline in headlines if headline not in text] == []
+
+
+@pytest.mark.parametrize("source", ARTICLES, ids=lambda p: p.stem)
 def test_demanded_actions_are_the_articles_own_words(store: ox.Store, source: Path) -> None:
     """Qualifiers such as 'willfully' or 'illegal' are kept as the text has them, never dropped."""
     text = source.with_suffix(".txt").read_text(encoding="utf-8").replace(",", "")

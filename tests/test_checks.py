@@ -16,6 +16,7 @@ PREFIXES = """
 @prefix graph: <https://w3id.org/diplograph/graph/> .
 @prefix owl: <http://www.w3.org/2002/07/owl#> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix schema: <https://schema.org/> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 """
@@ -94,6 +95,23 @@ BAD_DATA = {
             <{ID}d> a dip:Demand ; dip:speaker <{ID}wang-yi> .
         }}""",
         {"stance": f"<{ID}s>", "holder": f"<{ID}china>"},
+    ),
+    # regression (model v2): "China defends its technological development against US pressure" was
+    # the label of a stance whose triples said support.
+    "stance-label-violation": (
+        f"""graph:test {{
+            <{ID}s> a dip:Stance ; rdfs:label "China defends its development"@en ;
+                dip:polarity <{CODE}polarity/oppose> .
+        }}""",
+        {"stance": f"<{ID}s>"},
+    ),
+    # regression (model v2): issue:bali-agenda duplicated the agreement id:agreement/bali-agenda.
+    "issue-duplicates-agreement-violation": (
+        f"""graph:codes {{
+            <{CODE}issue/bali-agenda> skos:inScheme <{CODE}issue> ;
+                skos:prefLabel "Agenda set by the two heads of state in Bali"@en .
+        }}""",
+        {"concept": f"<{CODE}issue/bali-agenda>", "item": f"<{ID}agreement/bali-agenda>"},
     ),
 }
 
