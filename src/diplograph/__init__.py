@@ -1,3 +1,9 @@
 """diplograph: diplomatic news as a validated, queryable, publishable RDF knowledge graph."""
 
-__version__ = "0.1.0"
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    # The installed package's version: the ontology's owl:versionInfo (hatch_build.py).
+    __version__ = version("diplograph")
+except PackageNotFoundError:  # run from a source tree that is not installed
+    __version__ = "0+unknown"

@@ -21,7 +21,7 @@ from diplograph.build import ChecksFailed, build
 from diplograph.diagram import document
 from diplograph.errors import DiplographError
 from diplograph.progress import triples_bar
-from diplograph.project import Project
+from diplograph.project import Project, init_folder
 from diplograph.query import render, resolve, run, stored_queries
 from diplograph.rdfio import load_store, rdflib_graph, read_quads
 from diplograph.remote import Server
@@ -83,6 +83,18 @@ def _dataset(project: Project, data: tuple[Path, ...]) -> list[Path]:
 def main(ctx: click.Context, root: Path | None) -> None:
     """Diplomatic news as a validated, queryable RDF knowledge graph."""
     ctx.obj = root
+
+
+@main.command("init")
+@click.argument("folder", type=click.Path(path_type=Path))
+def init_command(folder: Path) -> None:
+    """Make FOLDER (new or empty) a project: its own data/, shapes/, queries/ on the shipped model.
+
+    FOLDER gets data/actors.ttl (a copy of the shipped actor registry), data/articles/, shapes/,
+    queries/, a README and diplograph.toml; commands run inside it use these files.
+    """
+    written = init_folder(folder, __version__)
+    click.echo(f"project folder {folder}: {len(written)} files written (see {folder}/README.md)")
 
 
 @main.command("build")
@@ -160,7 +172,7 @@ def query_command(
     --data files are queried together with the ontology, code lists and actor registry.
     """
     project = _project(ctx)
-    query = resolve(project.queries, name)
+    query = resolve(project.query_folders(), name)
     if sum(map(bool, (data, store_dir, endpoint))) > 1:
         raise DiplographError("give at most one of --data, --store and --endpoint")
     if endpoint is not None:
@@ -179,7 +191,7 @@ def query_command(
 def queries_command(ctx: click.Context) -> None:
     """List the stored queries and the questions they answer."""
     table = Table("name", "question")
-    for query in stored_queries(_project(ctx).queries).values():
+    for query in stored_queries(_project(ctx).query_folders()).values():
         table.add_row(query.name, query.question)
     _console().print(table)
 
@@ -218,7 +230,7 @@ def publish_command(ctx: click.Context, outdir: Path, data: tuple[Path, ...], si
     quads = [quad for path in _dataset(project, data) for quad in read_quads(path)]
     store = ox.Store()
     store.extend(quads)
-    pages = Site(store, project.queries, yasgui_assets(project.root), quads)
+    pages = Site(store, project.query_folders(), yasgui_assets(project.base), quads)
     written = publish(pages, outdir, site)
     _console().print(f"{len(written)} files written to {outdir}")
 
@@ -256,9 +268,8 @@ def serve_command(
         raise DiplographError("--data and --store exclude each other")
     source = Source(store=store_dir) if store_dir else Source(tuple(_dataset(project, data)))
     public = (base or f"http://{host}:{port}/").rstrip("/") + "/"
-    settings = Settings(
-        public, source, project.queries, yasgui_assets(project.root), timeout, max_bytes
-    )
+    queries = tuple(project.query_folders())
+    settings = Settings(public, source, queries, yasgui_assets(project.base), timeout, max_bytes)
     serve(settings, host, port)
 
 
@@ -373,7 +384,7 @@ def extract_cli(
 @click.option(
     "--corpus",
     type=FILES,
-    help="JSONL readouts scored against their titles "
+    help="JSONL readouts scored against their titles and the gold annotations "
     "[default: data/corpus/state-department-readouts.jsonl].",
 )
 @click.option(
@@ -382,6 +393,26 @@ def extract_cli(
     help="A .txt article with a curated graph [default: the seed article of data/articles/].",
 )
 @click.option("--curated", type=FILES, help="The curated graph of --article [default: its .ttl].")
+@click.option(
+    "--gold",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="The gold annotations: splits.json, dev/ and test/ [default: tests/gold/].",
+)
+@click.option(
+    "--split",
+    type=click.Choice(["dev", "test", "all"]),
+    default="all",
+    show_default=True,
+    help="The gold split(s) to print; the test split's errors only with --split test.",
+)
+@click.option(
+    "--misses",
+    "miss_lines",
+    type=click.IntRange(min=0),
+    default=40,
+    show_default=True,
+    help="At most this many gold errors listed per split.",
+)
 @click.option("--quiet", is_flag=True, help="Print the scores only, not the list of misses.")
 @click.pass_context
 def evaluate_cli(
@@ -389,9 +420,14 @@ def evaluate_cli(
     corpus: Path | None,
     article: Path | None,
     curated: Path | None,
+    gold: Path | None,
+    split: str,
+    miss_lines: int,
     quiet: bool,
 ) -> None:
-    """Score extraction: precision and recall per item kind, and the misses; exit 1 below target."""
+    """Score extraction: precision, recall and F1 per item kind against the gold annotations (and
+    the titles and the seed's curated graph), and the misses; exit 1 unless every target is met
+    on the gold test split (without gold: the title and seed targets)."""
     from diplograph.extract.report import evaluate, print_evaluation
 
     project = _project(ctx)
@@ -399,8 +435,10 @@ def evaluate_cli(
     corpus = corpus or data / "corpus" / "state-department-readouts.jsonl"
     article = article or data / "articles" / "global-times-2023-06-19-wang-yi-blinken.txt"
     curated = curated or article.with_suffix(".ttl")
-    evaluation = evaluate(project, corpus, article, curated)
-    print_evaluation(evaluation, _console(), misses=not quiet)
+    default_gold = project.root / "tests" / "gold"
+    gold = gold or (default_gold if (default_gold / "splits.json").is_file() else None)
+    evaluation = evaluate(project, corpus, article, curated, gold=gold)
+    print_evaluation(evaluation, _console(), not quiet, split, miss_lines)
     if not evaluation.passed:
         sys.exit(1)
 

@@ -1,4 +1,17 @@
-"""Where a diplograph project keeps its sources, and which named graph each source fills."""
+"""Where a diplograph project keeps its sources, and which named graph each source fills.
+
+Three kinds of folder, found from the working directory (or ``--root``) upwards:
+
+- a **repository checkout** (it holds ``ontology/diplograph.ttl``): everything is its own files;
+- a **project folder** made by ``diplograph init`` (it holds ``diplograph.toml``): its ``data/``
+  (actor registry, curated articles), ``shapes/*.ttl`` and ``queries/*.rq`` on top of the model
+  shipped with the package (ontology, code lists, shapes, checks, stored queries, actor registry);
+- anywhere else: the shipped model alone, with ``dist/`` and ``data/.store/`` under the folder.
+
+The shipped model is ``diplograph/model/`` in an installed wheel (copied there from the repository
+folders when the wheel is built, see ``hatch_build.py``), or, for an editable install, the checkout
+the package is installed from.
+"""
 
 from __future__ import annotations
 
@@ -8,54 +21,106 @@ from pathlib import Path
 from diplograph.errors import DiplographError
 
 MARKER = Path("ontology") / "diplograph.ttl"
+FOLDER_MARKER = Path("diplograph.toml")
+PACKAGE = Path(__file__).resolve().parent
+
+
+def shipped_model() -> Path:
+    """The folder of the shipped model: ``ontology/``, ``queries/`` and ``data/actors.ttl``."""
+    for folder in (PACKAGE / "model", PACKAGE.parents[1]):
+        if (folder / MARKER).is_file():
+            return folder
+    raise DiplographError(
+        f"{PACKAGE / 'model'}: the installed diplograph package has no model; "
+        "reinstall it from a wheel built with `python -m build --wheel`"
+    )
 
 
 @dataclass(frozen=True)
 class Project:
-    """A checkout of the project: ontology/, data/, queries/ and dist/ under one root."""
+    """A project: its model (ontology/, queries/, the actor registry) and its data/ and dist/.
+
+    ``root`` holds ``data/`` and ``dist/``; ``model`` holds the ontology, code lists, shapes,
+    checks and stored queries (default: ``root`` itself, a checkout). ``own`` says whether the
+    root's ``data/`` (and, beside a shipped model, ``shapes/`` and ``queries/``) are used.
+    """
 
     root: Path
+    model: Path | None = None
+    own: bool = True
 
     @classmethod
     def find(cls, start: Path | None = None) -> Project:
-        """The project rooted at ``start`` (default: the working directory) or a parent."""
+        """The project at ``start`` (default: the working directory) or its nearest parent.
+
+        Without ``start``, a folder that is no project uses the shipped model alone.
+        """
         here = (start or Path.cwd()).resolve()
         for folder in (here, *here.parents):
             if (folder / MARKER).is_file():
                 return cls(folder)
+            if (folder / FOLDER_MARKER).is_file():
+                return cls(folder, shipped_model())
+        if start is None:
+            return cls(here, shipped_model(), own=False)
         raise DiplographError(
-            f"no diplograph project in {here} or its parents (looked for {MARKER}); pass --root"
+            f"no diplograph project in {here} or its parents (looked for {MARKER} and "
+            f"{FOLDER_MARKER}); pass --root, or make one with `diplograph init DIR`"
         )
 
     @property
+    def base(self) -> Path:
+        """The folder of the model."""
+        return self.model or self.root
+
+    @property
+    def layered(self) -> bool:
+        """A project folder whose own files add to a model kept elsewhere (the shipped one)."""
+        return self.own and self.base != self.root
+
+    @property
     def ontology(self) -> Path:
-        return self.root / MARKER
+        return self.base / MARKER
 
     @property
     def codes(self) -> Path:
-        return self.root / "ontology" / "codes.ttl"
+        return self.base / "ontology" / "codes.ttl"
 
     @property
     def shapes(self) -> Path:
-        return self.root / "ontology" / "shapes.ttl"
+        """The model's SHACL shapes (see :meth:`shape_files` for a project folder's own too)."""
+        return self.base / "ontology" / "shapes.ttl"
+
+    def shape_files(self) -> list[Path]:
+        """Every SHACL shapes file: the model's, then a project folder's ``shapes/*.ttl``."""
+        own = sorted((self.root / "shapes").glob("*.ttl")) if self.layered else []
+        return [self.shapes, *own]
 
     @property
     def checks(self) -> list[Path]:
         """The ``*-violation.rq`` queries that fail the build when they return a row."""
-        return sorted((self.root / "ontology" / "checks").glob("*-violation.rq"))
+        return sorted((self.base / "ontology" / "checks").glob("*-violation.rq"))
 
     @property
     def actors(self) -> Path:
-        return self.root / "data" / "actors.ttl"
+        """The actor registry: the project's own ``data/actors.ttl``, else the model's."""
+        own = self.root / "data" / "actors.ttl"
+        return own if self.own and own.is_file() else self.base / "data" / "actors.ttl"
 
     @property
     def articles(self) -> list[Path]:
         """The curated article graphs, one Turtle file per article."""
-        return sorted((self.root / "data" / "articles").glob("*.ttl"))
+        return sorted((self.root / "data" / "articles").glob("*.ttl")) if self.own else []
 
     @property
     def queries(self) -> Path:
-        return self.root / "queries"
+        """The model's stored queries (see :meth:`query_folders` for a project folder's own too)."""
+        return self.base / "queries"
+
+    def query_folders(self) -> list[Path]:
+        """The folders of stored queries: the model's, then a project folder's ``queries/``."""
+        own = self.root / "queries"
+        return [self.queries, own] if self.layered and own.is_dir() else [self.queries]
 
     @property
     def dist(self) -> Path:
@@ -78,3 +143,55 @@ class Project:
     def sources(self) -> list[Path]:
         """Every source file of the dataset, in build order."""
         return [*self.vocabulary(), *self.articles]
+
+
+FOLDER_README = """\
+# {name}: a diplograph project
+
+Made by `diplograph init` (diplograph {version}). The model (ontology, code lists, SHACL shapes,
+build checks, stored queries) ships with the installed diplograph package; this folder adds its
+own files to it, and every `diplograph` command run in it, or in a folder below it, uses them:
+
+- `data/actors.ttl`: the actor registry (`graph:actors`), a copy of the shipped one to extend;
+  without it, the shipped registry is used;
+- `data/articles/<id>.ttl`: curated article graphs, one named graph `graph:<id>` per file;
+- `shapes/*.ttl`: extra SHACL shapes, validated together with the shipped ones;
+- `queries/*.rq`: extra stored queries (first line: `# the question`); one named like a shipped
+  query replaces it;
+- `diplograph.toml`: marks this folder as a diplograph project.
+
+```sh
+diplograph extract article.txt -o article.nq     # the article's dateline, or --date YYYY-MM-DD
+diplograph validate article.nq
+diplograph query meetings --data article.nq
+diplograph build                                 # data/ and the shipped model into dist/
+diplograph serve                                 # dist/diplograph.nq on http://127.0.0.1:8000/
+diplograph publish site/                         # the same as a static site
+```
+"""
+
+FOLDER_TOML = """\
+# A diplograph project folder, made by `diplograph init` (diplograph {version}).
+# Its data/, shapes/ and queries/ are used on top of the model shipped with the diplograph package.
+"""
+
+
+def init_folder(folder: Path, version: str) -> list[Path]:
+    """Make ``folder`` (new or empty) a project folder; return the files written."""
+    if folder.exists() and not folder.is_dir():
+        raise DiplographError(f"{folder}: not a folder")
+    if folder.is_dir() and any(folder.iterdir()):
+        raise DiplographError(f"{folder}: not empty; `diplograph init` needs a new or empty folder")
+    model = shipped_model()
+    for sub in ("data/articles", "shapes", "queries"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    name = folder.resolve().name
+    files = {
+        FOLDER_MARKER: FOLDER_TOML.format(version=version),
+        Path("README.md"): FOLDER_README.format(name=name, version=version),
+        Path(".gitignore"): "dist/\ndata/.store/\n",
+        Path("data") / "actors.ttl": (model / "data" / "actors.ttl").read_text(encoding="utf-8"),
+    }
+    for path, text in files.items():
+        (folder / path).write_text(text, encoding="utf-8")
+    return sorted(folder / path for path in files)

@@ -17,6 +17,7 @@ diplograph.errors.DiplographError: unknown query 'nobody'; known queries: people
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,22 +49,27 @@ def _question(path: Path) -> str:
     return first.lstrip("# ").strip() if first.startswith("#") else ""
 
 
-def stored_queries(folder: Path) -> dict[str, StoredQuery]:
-    """The stored queries in ``folder``, by name (the file's stem)."""
-    return {
+def stored_queries(folders: Path | Sequence[Path]) -> dict[str, StoredQuery]:
+    """The stored queries in ``folders``, by name (the file's stem), sorted by name.
+
+    A query in a later folder replaces one of the same name in an earlier folder.
+    """
+    found = {
         path.stem: StoredQuery(path.stem, path, _question(path))
+        for folder in ([folders] if isinstance(folders, Path) else folders)
         for path in sorted(folder.glob("*.rq"))
     }
+    return dict(sorted(found.items()))
 
 
-def resolve(folder: Path, name: str) -> StoredQuery:
+def resolve(folders: Path | Sequence[Path], name: str) -> StoredQuery:
     """A stored query by name, or any ``.rq`` file by path."""
     path = Path(name)
     if path.suffix == ".rq":
         if not path.is_file():
             raise DiplographError(f"{path}: no such query file")
         return StoredQuery(path.stem, path, _question(path))
-    known = stored_queries(folder)
+    known = stored_queries(folders)
     if name not in known:
         raise DiplographError(f"unknown query {name!r}; known queries: {', '.join(known)}")
     return known[name]

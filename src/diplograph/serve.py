@@ -207,7 +207,7 @@ class Settings:
 
     base: str
     source: Source
-    queries: Path
+    queries: Path | tuple[Path, ...]
     assets: Path
     timeout: float = 10.0
     max_bytes: int = 10_000_000

@@ -108,12 +108,12 @@ def _named_shape(shapes: rdflib.Graph, shape: rdflib.term.Node | None) -> str:
 def validate(project: Project, files: list[Path]) -> Validation:
     """Validate ``files`` together with the project's ontology, code lists and actors.
 
-    The shapes are ``ontology/shapes.ttl``; the ontology is given to pySHACL as ``ont_graph`` so
-    that ``sh:targetClass`` reaches instances of subclasses.
+    The shapes are ``ontology/shapes.ttl`` (and a project folder's ``shapes/*.ttl``); the ontology
+    is given to pySHACL as ``ont_graph`` so that ``sh:targetClass`` reaches instances of subclasses.
     """
     everything = [*project.vocabulary(), *(f for f in files if f not in project.vocabulary())]
     data = rdflib_graph(quad for path in everything for quad in read_quads(path))
-    shapes = rdflib_graph(read_quads(project.shapes))
+    shapes = rdflib_graph(quad for path in project.shape_files() for quad in read_quads(path))
     ontology = rdflib_graph(read_quads(project.ontology))
     _, report, _ = shacl_validate(
         data, shacl_graph=shapes, ont_graph=ontology, inference="none", allow_warnings=False

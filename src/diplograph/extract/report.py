@@ -1,9 +1,10 @@
-"""``diplograph evaluate``: extract the corpus and the seed article, score them, print tables."""
+"""``diplograph evaluate``: extract the corpus and the seed article, score them against the gold
+annotations (:mod:`.gold`), the titles and the seed's curated graph, print tables."""
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rich.console import Console
@@ -12,6 +13,15 @@ from rich.table import Table
 
 from diplograph.extract.corpus import read_jsonl, read_txt
 from diplograph.extract.evaluate import CorpusScore, KindScore, score_article, score_corpus
+from diplograph.extract.gold import (
+    INVENTED,
+    MAIN,
+    METRICS,
+    SPLITS,
+    SplitScore,
+    load_split,
+    score_split,
+)
 from diplograph.extract.run import extract_articles
 from diplograph.project import Project
 from diplograph.rdfio import read_quads
@@ -28,9 +38,19 @@ class Evaluation:
     corpus: CorpusScore | None
     article: list[KindScore]
     seconds: float
+    gold: dict[str, SplitScore] = field(default_factory=dict)  # by split: dev, test
 
     @property
     def passed(self) -> bool:
+        """With gold annotations: every target met on the held-aside test split; without, the
+        title and seed targets."""
+        if self.gold:
+            return "test" in self.gold and self.gold["test"].passed
+        return self.titles_passed
+
+    @property
+    def titles_passed(self) -> bool:
+        """The targets of the title-based and the seed scores."""
         corpus_ok = self.corpus is None or (
             self.corpus.rate("complete") >= TARGET_COMPLETE
             and self.corpus.invented_rate <= TARGET_INVENTED
@@ -49,22 +69,42 @@ def evaluate(
     article: Path | None,
     curated: Path | None,
     publisher: str = "Global Times",
+    gold: Path | None = None,
 ) -> Evaluation:
-    """Score extraction on ``corpus`` (titles as labels) and on ``article`` against ``curated``."""
+    """Score extraction on ``corpus`` (titles as labels, and the gold annotations of the folder
+    ``gold`` for the articles they cover) and on ``article`` against ``curated``. The corpus is
+    extracted once, as ``diplograph extract`` does it (one shared registry)."""
     started = time.perf_counter()
     corpus_score = None
+    splits: dict[str, SplitScore] = {}
     if corpus is not None:
-        result = extract_articles(project, read_jsonl(corpus))
+        records = read_jsonl(corpus)
+        result = extract_articles(project, records)
         corpus_score = score_corpus(result.extractions, result.registry.actors)
+        if gold is not None:
+            by_id = {a.id: a for a in records}
+            extractions = {e.article.id: e for e in result.extractions}
+            for name in SPLITS:
+                split = load_split(gold, name, by_id)
+                splits[name] = score_split(split, extractions, result.registry.actors)
     kinds: list[KindScore] = []
     if article is not None and curated is not None:
         text = read_txt(article, publisher=publisher)
         found = extract_articles(project, [text]).quads
         kinds = score_article(read_quads(curated), found, f"{ID}article/{text.id}")
-    return Evaluation(corpus_score, kinds, time.perf_counter() - started)
+    return Evaluation(corpus_score, kinds, time.perf_counter() - started, splits)
 
 
-def print_evaluation(evaluation: Evaluation, console: Console, misses: bool = True) -> None:
+def print_evaluation(
+    evaluation: Evaluation,
+    console: Console,
+    misses: bool = True,
+    split: str = "all",
+    miss_lines: int = 40,
+) -> None:
+    """The title and seed tables, then the gold tables of ``split`` (dev, test or all) with at
+    most ``miss_lines`` errors per split; the test split's errors only when ``split`` is test, so
+    that work on the dev split does not see them."""
     corpus = evaluation.corpus
     if corpus is not None:
         table = Table(title="State Department readouts against their titles (weak labels)")
@@ -127,9 +167,73 @@ def print_evaluation(evaluation: Evaluation, console: Console, misses: bool = Tr
                     console.print(escape(f"miss: {item}"))
                 for item in item_score.extra:
                     console.print(escape(f"extra: {item}"))
+    for name in SPLITS if split == "all" else (split,):
+        if name in evaluation.gold:
+            shown = miss_lines if misses and (name == "dev" or split == "test") else 0
+            print_split(evaluation.gold[name], console, shown)
+    if evaluation.gold:
+        test = evaluation.gold.get("test")
+        unmet = [str(t.metric) for t, _, ok in test.targets() if not ok] if test else ["all"]
+        verdict = "met" if not unmet else f"NOT met ({', '.join(unmet)})"
+        console.print(f"gold targets on the test split: {verdict}")
+    else:
+        console.print(
+            "title and seed " + ("targets met" if evaluation.passed else "targets NOT met")
+        )
+    console.print(f"{evaluation.seconds:.1f} s")
+
+
+def print_split(score: SplitScore, console: Console, miss_lines: int) -> None:
+    """One split's gold table (per item kind and field), main interaction, invented participants,
+    the most common kinds of error and up to ``miss_lines`` errors, article by article."""
+    n = len(score.articles)
+    listed = n + len(score.missing)
+    table = Table(title=f"Gold annotations, {score.name} split ({n} of {listed} readouts)")
+    for column in ("item", "TP", "FP", "FN", "precision", "recall", "F1", "target"):
+        table.add_column(column, justify="left" if column == "item" else "right")
+    targets = {t.metric: f"{t} {'met' if ok else 'missed'}" for t, _, ok in score.targets()}
+    for metric in METRICS:
+        counts = score.totals[metric]
+        table.add_row(
+            metric,
+            str(counts.tp),
+            str(counts.fp),
+            str(counts.fn),
+            f"{counts.precision:.1%}",
+            f"{counts.recall:.1%}",
+            f"{counts.f1:.1%}",
+            targets.get(metric, ""),
+        )
+    console.print(table)
+    right = sum(a.main_ok for a in score.articles)
+    invented = sum(bool(a.invented) for a in score.articles)
     console.print(
-        f"{'targets met' if evaluation.passed else 'targets NOT met'} ({evaluation.seconds:.1f} s)"
+        f"{score.name}: main interaction with all participants, type and date: {right}/{n} = "
+        f"{score.rate(MAIN):.1%} ({targets.get(MAIN, 'no target')}); readouts with an invented "
+        f"participant: {invented}/{n} = {score.rate(INVENTED):.1%} "
+        f"({targets.get(INVENTED, 'no target')})"
     )
+    if score.missing:
+        console.print(f"{score.name}: {len(score.missing)} gold files not written yet")
+    if miss_lines <= 0:
+        return
+    common = Table(title=f"Most common errors, {score.name} split")
+    common.add_column("errors", justify="right")
+    common.add_column("kind of error")
+    for category, count in score.categories()[:10]:
+        common.add_row(str(count), escape(category))
+    console.print(common)
+    shown = 0
+    total = sum(len(a.misses) for a in score.articles)
+    for article in score.articles:
+        if not article.misses or shown >= miss_lines:
+            continue
+        console.print(escape(f"{article.id}:"))
+        for miss in article.misses[: miss_lines - shown]:
+            console.print(escape(f"  {miss}"))
+            shown += 1
+    if shown < total:
+        console.print(f"… {total - shown} more errors (--misses {total} lists them all)")
 
 
 def _pct(part: int, whole: int) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.resources import files
@@ -43,6 +44,7 @@ from diplograph.vocab import BASE
 
 YASGUI = Path("node_modules") / "@zazuko" / "yasgui" / "build"
 ASSETS = ("yasgui.min.js", "yasgui.min.css")
+SHIPPED_YASGUI = Path(__file__).resolve().parent / "static" / "yasgui"
 HTML = "text/html; charset=utf-8"
 MEDIA_TYPES = {
     "html": HTML,
@@ -63,19 +65,28 @@ class Document:
     media_type: str
 
 
-def yasgui_assets(root: Path) -> Path:
-    """The folder of YASGUI's built files, installed by ``npm ci`` from package-lock.json."""
-    folder = root / YASGUI
-    if not all((folder / name).is_file() for name in ASSETS):
-        raise DiplographError(f"{folder}: YASGUI is not installed; run `npm ci` in {root}")
-    return folder
+def yasgui_assets(root: Path | None = None) -> Path:
+    """The folder of YASGUI's built files: a checkout's (``npm ci`` from package-lock.json), else
+    the copy an installed wheel carries (``hatch_build.py`` takes it from ``node_modules/``)."""
+    folders = [root / YASGUI] if root is not None else []
+    for folder in [*folders, SHIPPED_YASGUI]:
+        if all((folder / name).is_file() for name in ASSETS):
+            return folder
+    raise DiplographError(
+        f"{folders[0] if folders else SHIPPED_YASGUI}: YASGUI is not installed; run `npm ci` "
+        f"in {root or 'the checkout'} (an installed diplograph wheel carries it)"
+    )
 
 
 class Site:
     """Every document of the published dataset, rendered on demand from a store."""
 
     def __init__(
-        self, store: ox.Store, queries: Path, assets: Path, quads: list[ox.Quad] | None = None
+        self,
+        store: ox.Store,
+        queries: Path | Sequence[Path],
+        assets: Path,
+        quads: list[ox.Quad] | None = None,
     ) -> None:
         # The dumps are written from the parsed quads when given: an Oxigraph store turns
         # integer-derived datatypes such as xsd:nonNegativeInteger into xsd:integer.
