@@ -224,15 +224,19 @@ def publish_command(ctx: click.Context, outdir: Path, data: tuple[Path, ...], si
     """Write the dataset (default: dist/diplograph.nq) as a static linked-data site in OUTDIR."""
     import pyoxigraph as ox
 
-    from diplograph.publish.site import Site, publish, yasgui_assets  # imported when used
+    from diplograph.publish.rewrite import site_url  # imported when used
+    from diplograph.publish.site import Site, publish, yasgui_assets
 
+    site = site_url(site)
     project = _project(ctx)
     quads = [quad for path in _dataset(project, data) for quad in read_quads(path)]
     store = ox.Store()
     store.extend(quads)
     pages = Site(store, project.query_folders(), yasgui_assets(project.base), quads)
-    written = publish(pages, outdir, site)
-    _console().print(f"{len(written)} files written to {outdir}")
+    done = publish(pages, outdir, site)
+    click.echo(f"{len(done.written)} files written to {outdir}")
+    if done.kept:
+        click.echo(done.kept_summary())
 
 
 @main.command("serve")

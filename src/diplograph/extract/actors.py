@@ -317,6 +317,27 @@ class Registry:
                 return found
         return self._mint(ID + slug(label), "Organization", label)
 
+    def group(self, label: str, scope: str) -> Actor:
+        """An unnamed group of people of one article (``scope``), "NUG representatives": a
+        dip:Organization of that article only, since nothing tells two such groups apart."""
+        return self._mint(ID + "group/" + slug(f"{scope} {label}"), "Organization", label)
+
+    def foreign_ministry(self, state: Actor, surface: str) -> Actor:
+        """The foreign ministry of ``state``, as a text abbreviates it ("French MFA")."""
+        label = f"Ministry of Foreign Affairs of {state.label}"
+        ministry = self.find(label, ORGANIZATION_KINDS) or self._mint(
+            ID + slug(label), "GovernmentBody", label
+        )
+        ministry.part_of = ministry.part_of or state.iri
+        self._alias(ministry, surface)
+        return ministry
+
+    def official(self, label: str, scope: str, state: Actor | None) -> Actor:
+        """An official the text names by post only ("the ASEAN Secretary General"), of one
+        article (``scope``): a person labelled by the post."""
+        iri = ID + "official/" + slug(f"{scope} {label}")
+        return self._mint(iri, "Person", label, nationality=state.iri if state else None)
+
     def place(self, label: str) -> Actor:
         found = self.find(label, ("Place",))
         return found or self._mint(ID + slug(label), "Place", label)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 MONTHS = {
     name: number
@@ -65,6 +65,10 @@ RULES = {
         "month and day without a year: the latest such day on or before the publication date"
     ),
     "explicit": "the date is given in full",
+    "nearest": (
+        "month and day without a year, of an earlier or planned event the text names: the nearest "
+        "such day to the publication date"
+    ),
 }
 
 
@@ -92,6 +96,26 @@ def _month_day(month: int, day: int, year: int | None, published: dt.date) -> dt
         return candidate if candidate <= published else dt.date(published.year - 1, month, day)
     except ValueError:
         return None
+
+
+def nearest(when: When, published: dt.date) -> When:
+    """A month and day without a year resolved to the nearest such day, before or after the
+    publication date: an event the text names may be planned ("their June 8 meeting").
+
+    >>> found = find_date("their June 8 meeting", 0, dt.date(2022, 6, 1))
+    >>> found is not None and nearest(found, dt.date(2022, 6, 1)).start
+    datetime.date(2022, 6, 8)
+    """
+    if when.rule != RULES["month-day"]:
+        return when
+    try:
+        later = when.start.replace(year=when.start.year + 1)
+        end = when.end.replace(year=when.end.year + 1) if when.end else None
+    except ValueError:  # February 29
+        return when
+    if later - published < published - when.start:
+        return replace(when, start=later, end=end, rule=RULES["nearest"])
+    return replace(when, rule=RULES["nearest"])
 
 
 def find_date(text: str, start: int, published: dt.date, end: int | None = None) -> When | None:

@@ -8,7 +8,8 @@ Representatives"). :func:`score_corpus` checks the article's *main* interaction 
 extracted) against it:
 
 - found: an interaction was extracted at all;
-- type: a call is a ``PhoneCall`` or ``VideoCall`` (a "Virtual Meeting" a ``VideoCall``), a
+- type: a call is a ``Call``, ``PhoneCall`` or ``VideoCall`` (a "Virtual Meeting" a ``VideoCall``
+  and a "Phone Call" a ``PhoneCall``, or a ``Call`` when the text does not state the medium), a
   meeting a ``Meeting`` or ``Talks``;
 - date: the title gives none, so the weak label is that a readout reports an interaction of the last
   week: a day (or a range overlapping the days) from 7 days before the publication date to it;
@@ -21,7 +22,7 @@ matched through overlapping evidence).
 
 >>> label = parse_title("Secretary Blinken\u2019s Call with German Foreign Minister Maas")
 >>> label.kinds, [p.words for p in label.principals], [p.words for p in label.counterparts]
-(('PhoneCall', 'VideoCall'), [('blinken',)], [('maas',)])
+(('Call', 'PhoneCall', 'VideoCall'), [('blinken',)], [('maas',)])
 >>> [p.words for p in parse_title("Secretary Blinken\u2019s Meeting with Qatari Deputy Prime "
 ...     "Minister and Minister of Foreign Affairs Al-Thani").counterparts]
 [('thani',)]
@@ -254,12 +255,13 @@ def parse_title(
     if match is None:
         return None
     mode, kind = match.group("mode"), match.group("kind")
+    # A Call (remote, medium not stated) is the supertype of both: the text may not say the medium
     if mode == "Virtual":
-        kinds: tuple[str, ...] = ("VideoCall",)
+        kinds: tuple[str, ...] = ("VideoCall", "Call")
     elif mode == "Phone":
-        kinds = ("PhoneCall",)
+        kinds = ("PhoneCall", "Call")
     elif kind == "Call":
-        kinds = ("PhoneCall", "VideoCall")
+        kinds = ("Call", "PhoneCall", "VideoCall")
     else:
         kinds = ("Meeting", "Talks")
     who = re.sub(r"^The Deputy Secretary$", "Deputy Secretary Sherman", match.group("who"))

@@ -26,10 +26,12 @@ from diplograph.vocab import CODE, DIP, ID, PREFIXES, graph_iri
 ACTORS_GRAPH = graph_iri("extracted-actors")
 RDF, RDFS, XSD = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["xsd"]
 OA, ORG, SCHEMA, SKOS = PREFIXES["oa"], PREFIXES["org"], PREFIXES["schema"], PREFIXES["skos"]
-# PLOVER event, PLOVER mode (None: none) and CAMEO code of each kind of interaction.
+# PLOVER event, PLOVER mode (None: none) and CAMEO code of each kind of interaction. A Call
+# (remote, medium not stated) takes PLOVER's phone mode, which covers any remote consultation.
 INTERACTION_CODES: dict[str, tuple[str, str | None, str]] = {
     "Meeting": ("CONSULT", None, "040"),
     "Talks": ("CONSULT", None, "040"),
+    "Call": ("CONSULT", "CONSULT-phone", "041"),
     "PhoneCall": ("CONSULT", "CONSULT-phone", "041"),
     "VideoCall": ("CONSULT", "CONSULT-phone", "041"),
     "Visit": ("CONSULT", "CONSULT-visit", "042"),
@@ -38,11 +40,25 @@ CONTEXT = "diplomatic"  # the PLOVER context of interactions
 VERBS = {
     "Meeting": "meets",
     "Talks": "holds talks with",
+    "Call": "speaks with",
     "PhoneCall": "speaks by phone with",
     "VideoCall": "holds a video call with",
 }
 
 Evidence = Callable[[str, Iterable[Span]], None]
+PROV = PREFIXES["prov"]
+# The class of each kind of item minted when cited: agreements and principles as such; summits,
+# conferences and earlier meetings as schema:Event (a dip:Interaction needs its participants, which
+# a citation does not give); initiatives, working groups and dialogue mechanisms as dip:Initiative.
+CITED_CLASSES: dict[str, str] = {
+    "Agreement": DIP + "Agreement",
+    "Principle": DIP + "Principle",
+    "Summit": SCHEMA + "Event",
+    "Conference": SCHEMA + "Event",
+    "Interaction": SCHEMA + "Event",
+    "Initiative": DIP + "Initiative",
+    "WorkingGroup": DIP + "Initiative",
+}
 
 
 def _n(iri: str) -> ox.NamedNode:
@@ -379,6 +395,10 @@ def actor_quads(actors: Iterable[Actor]) -> list[ox.Quad]:
     """The new actors (not in data/actors.ttl) in graph:extracted-actors."""
     w = Writer(ACTORS_GRAPH)
     for actor in actors:
+        if actor.kind in CITED_CLASSES:  # an item minted when cited (:mod:`.references`)
+            w.add(actor.iri, RDF + "type", CITED_CLASSES[actor.kind])
+            w.add(actor.iri, RDFS + "label", _en(actor.label))
+            continue
         w.add(actor.iri, RDF + "type", DIP + actor.kind)
         w.add(actor.iri, RDFS + "label", _en(actor.label))
         for alias in sorted(actor.aliases - {actor.label}):

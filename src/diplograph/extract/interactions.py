@@ -1,6 +1,8 @@
 """Finding interactions: meetings, talks, calls and visits, with participants, date and place.
 
 >>> kind_of("Secretary Blinken spoke today with Foreign Minister Maas.")
+('Call', 18)
+>>> kind_of("Secretary Blinken spoke by phone today with Foreign Minister Maas.")
 ('PhoneCall', 18)
 >>> kind_of("Wang Yi met with Antony Blinken in Beijing on Monday")
 ('Meeting', 8)
@@ -25,28 +27,42 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # A remote conversation whose medium the text does not state is a Call; it is a PhoneCall
+    # only where the sentence says phone or telephone (:data:`_BY_PHONE`).
     (
-        "PhoneCall",
+        "Call",
         re.compile(
             r"\b(?:spoke|speaks|talked)\b(?=(?:\s+(?:today|yesterday|\w+day|again|by phone"
             r"|by telephone|on \w+ \d+|this \w+|last \w+))*\s+with\b)"
         ),
     ),
     (
-        "PhoneCall",
+        "Call",
         re.compile(
             r"\b(?:held|had|holds)\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?"
             r"(?:phone call|telephone call|call)\b"
         ),
     ),
-    ("PhoneCall", re.compile(r"\bcalled\b(?=\s+(?:[A-Z]|his|her))")),
-    ("PhoneCall", re.compile(r"^In an? (?:[\w-]+ ){0,4}(?:phone |telephone )?call\b")),
+    ("Call", re.compile(r"\bcalled\b(?=\s+(?:[A-Z]|his|her))")),
+    ("Call", re.compile(r"^In an? (?:[\w-]+ ){0,4}(?:phone |telephone )?call\b")),
     ("Talks", re.compile(r"\bheld\b[^.;]{0,80}?\btalks?\b")),
     (
         "Talks",
         re.compile(r"\b(?:held|hold|continued?|resumed?)\s+(?:\w+\s+){0,2}discussions\s+with\b"),
     ),
     ("Meeting", re.compile(r"\b(?:met|meets)\b")),
+    # "A hosted B for an official visit": B's visit, A its host
+    (
+        "Visit",
+        re.compile(
+            r"\bhosted\b(?=[^.;]*?\bfor\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}visit\b)"
+        ),
+    ),
+    ("Meeting", re.compile(r"\bmeetings\s+with\b")),
+    (
+        "Meeting",
+        re.compile(r"\bwill\s+(?:also\s+)?meet\b"),
+    ),  # planned  # "traveled to X for meetings with A and B"
     (
         "Meeting",
         re.compile(
@@ -55,7 +71,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "Meeting",
-        re.compile(r"\bwelcomed\b(?=\s+(?:[A-Z][\w.\u2019'-]*\s+){2,}[^.\u2019']*?\bto\b)"),
+        # "welcomed Minister O\u2019Brien to Washington", not "welcomed Blinken\u2019s trip to"
+        re.compile(
+            r"\bwelcomed\b(?=\s+(?:[A-Z][\w.-]*(?:[\u2019'][A-Z][\w.-]*)?\s+){2,}"
+            r"[^.\u2019']*?\bto\b)"
+        ),
     ),
 ]
 _WINDOW_END = re.compile(
@@ -64,9 +84,24 @@ _WINDOW_END = re.compile(
     r"regarding|about|where|during which|concerning|on the (?:margins|sidelines)|ahead of|"
     r"following|after)\b|[;:]"
 )
+# The event an interaction took place at, and where: "on the sidelines of the G7 Summit in Elmau".
+_SETTING = re.compile(
+    r"\s*,?\s*(?:on the (?:margins|sidelines) of|during|at)\s+(?:the\s+)?[^;:,]{0,80}?"
+    r"\b(?:[Ss]ummit|[Cc]onference|[Mm]eeting|[Mm]inisterial|[Ff]orum|[Aa]ssembly)\b"
+    r"(?:\s+in\s+[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*)?)?"
+)
+# A trigger in a relative clause takes its participants from that clause.
+_CLAUSE_START = re.compile(r"\b(?:where|during which)\s+|;\s*")
+_SEPARATE = re.compile(r"meetings\b|met\s+separately\b")
+_SPOKESPERSON = re.compile(r"\bSpokes(?:person|man|woman)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:at|to|in|from)\s+(?:the\s+)?$")
 _OF_TITLE = re.compile(r"\b[A-Z][\w-]*\s+(?:of|for)\s+(?:the\s+)?$")
-_VISIT = re.compile(r"[\u2019']s\s+(?:\w+\s+)?(?:trip|visit|travel)\s+to\s+")
+_VISIT = re.compile(
+    r"[\u2019']s\s+(?:\w+\s+)?(?:trip|visit|travel)\s+to\s+"
+    # "A traveled to X", "A will travel to X", "A visited X", "A arrived in X"
+    r"|\s+(?:(?:will|plans to|is to)\s+)?(?:travel(?:l?ed|s)?\s+to|visit(?:ed|s)?|arrived\s+in)"
+    r"\s+(?:the\s+)?"
+)
 
 
 # "spoke with X during the ... Ministerial Meeting" or "on the margins of": in person, not a call.
@@ -74,6 +109,9 @@ _IN_PERSON = re.compile(
     r"\b(?:during|at|on the (?:margins|sidelines) of)\b[^;]*?"
     r"\b(?:[Mm]eeting|[Ss]ummit|[Cc]onference|Ministerial|General Assembly|G7|G20)\b"
 )
+
+
+_BY_PHONE = re.compile(r"\b(?:tele)?phone\b", re.I)
 
 
 def kind_of(text: str) -> tuple[str, int] | None:
@@ -89,11 +127,13 @@ def kind_of(text: str) -> tuple[str, int] | None:
             best = (kind, match.start())
     if (
         best
-        and best[0] == "PhoneCall"
+        and best[0] == "Call"
         and text[best[1] :].startswith("spoke")
         and _IN_PERSON.search(text, best[1])
     ):
         return "Meeting", best[1]
+    if best and best[0] == "Call" and _BY_PHONE.search(text):
+        return "PhoneCall", best[1]
     return best
 
 
@@ -105,6 +145,10 @@ class Found:
     participants: list[Actor]
     window: Span  # the stretch that names the participants
     place: Actor | None
+    place_name: str | None = None  # a place the gazetteer does not know ("in Cornwall")
+    # "meetings with A and B", "met separately with A and B": one meeting with each counterpart
+    separate: bool = False
+    subjects: int = 0  # how many participants are named before the trigger (who met them)
 
 
 def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | None:
@@ -117,27 +161,104 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
     stop = _WINDOW_END.search(sentence.text, offset + 3)
     end = sentence.start + stop.start() if stop else sentence.end
     participants: list[Actor] = []
+    subjects = 0
     place: Actor | None = None
+    clauses = list(_CLAUSE_START.finditer(sentence.text, 0, offset))
+    begin = sentence.start + clauses[-1].end() if clauses else sentence.start
     for item in resolved:
         if item.mention.end > end:
             break
+        if item.mention.start < begin:
+            continue  # "A welcomed B's travel, where B will meet C": not A
         is_place = bool(item.actors) and item.actors[0].kind == "Place"
         if is_place and item.mention.start > at and place is None:
             place = item.actors[0]
             continue
         if item.mention.kind in ("state", "pronoun", "place") or _possessive(sentence, item):
             continue
-        if item.mention.kind == "organization" and _OF_TITLE.search(
-            sentence.text, 0, item.mention.start - sentence.start
-        ):
+        organization = item.mention.kind == "organization" or (
+            item.mention.kind == "known"
+            and bool(item.actors)
+            and item.actors[0].kind not in ("Person", "State")
+        )
+        if organization and _OF_TITLE.search(sentence.text, 0, item.mention.start - sentence.start):
             continue  # "Chair of the Institute ...": the organisation of a participant's post
+        if any(_SPOKESPERSON.search(t) for t in item.mention.titles):
+            continue  # the spokesperson reports, and takes no part
         if _LOCATIVE.search(sentence.text, 0, item.mention.start - sentence.start):
             continue  # "at the Department of State": where, not who
         for actor in item.actors:
             if actor not in participants and actor.kind not in _NOT_ACTORS:
                 participants.append(actor)
+                subjects += item.mention.start < at
     window_end = max(end, at + 1)
-    return Found(kind, participants, Span(sentence.start, window_end, ""), place)
+    setting = _SETTING.match(sentence.text, window_end - sentence.start)
+    place_end = sentence.start + setting.end() if setting else window_end
+    if place is None and setting:  # "on the sidelines of the G7 Summit in Elmau"
+        places = [
+            item.actors[0]
+            for item in resolved
+            if window_end <= item.mention.start
+            and item.mention.end <= place_end
+            and item.actors
+            and item.actors[0].kind == "Place"
+        ]
+        place = places[0] if places else None
+    found = Found(kind, participants, Span(sentence.start, window_end, ""), place)
+    found.separate = bool(_SEPARATE.match(sentence.text, offset))
+    found.subjects = subjects
+    if place is None:
+        found.place_name = _unknown_place(sentence, resolved, offset, place_end - sentence.start)
+    return found
+
+
+# "met with A in Cornwall": a capitalised name after "in" that names no one the rules know.
+_IN_PLACE = re.compile(r"\bin\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;]|$)")
+_NOT_PLACES = frozenset(
+    {
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "The",
+        "His",
+        "Her",
+        "Their",
+        "Our",
+    }
+)
+
+
+def _unknown_place(
+    sentence: Sentence, resolved: list[Resolved], start: int, end: int
+) -> str | None:
+    """The place an interaction sentence names with "in" but the gazetteer does not know."""
+    match = _IN_PLACE.search(sentence.text, start, end)
+    if match is None or match.group("name").split()[0] in _NOT_PLACES:
+        return None
+    at, stop = sentence.start + match.start("name"), sentence.start + match.end("name")
+    following = sentence.text[match.end("name") : match.end("name") + 2]
+    if following.strip()[:1].isupper() or any(
+        r.mention.start < stop and at < r.mention.end and (r.actors or r.mention.kind != "name")
+        for r in resolved
+    ):
+        return None  # a longer name, or one the mentions resolve: not an unknown place
+    return match.group("name")
 
 
 # States take part through the people who represent them ("U.S.-Poland Strategic Dialogue").
@@ -155,6 +276,7 @@ _NOT_ACTORS = frozenset(
         "Principle",
         "Meeting",
         "Talks",
+        "Call",
         "PhoneCall",
         "VideoCall",
         "Visit",
@@ -168,6 +290,159 @@ def _possessive(sentence: Sentence, item: Resolved) -> bool:
         item.mention.end - sentence.start : item.mention.end - sentence.start + 2
     ]
     return following in ("\u2019s", "'s")
+
+
+# An unnamed set of people who take part ("NUG representatives", "visiting African leaders", "the
+# heads of the Rome-Based Food Security Agencies", "a senior interagency delegation"): a plural
+# head noun, qualified by a proper word before it or an "of"/"from" phrase after it; a delegation
+# or mission needs no qualifier. It follows a word that introduces participants ("met with",
+# "hosted"); not "led" ("A and B led the delegation": its leaders stand for it).
+_GROUP_HEAD = (
+    r"(?:representatives|ministers|leaders|heads|officials|counterparts|envoys|experts|members"
+    r"|delegates|parties|professionals|[Dd]elegation|[Mm]ission)"
+)
+_GROUP_WORD = r"(?:[A-Z][\w.\u2019'-]*|[a-z][a-z-]*)"
+_PROPER_TAIL = r"(?:the\s+)?[A-Z][\w.\u2019'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.\u2019'-]*)*"
+_GROUP = re.compile(
+    rf"\b(?:with|hosted|welcomed|and)\s+(?P<np>(?:(?:the|a|an|another)\s+)?"
+    rf"(?P<mods>(?:{_GROUP_WORD}(?:,\s+(?:and\s+)?|\s+)){{0,4}}?){_GROUP_HEAD}\b"
+    rf"(?P<tail>\s+(?:of|from)\s+{_PROPER_TAIL}(?:\s+\([A-Z]+\))?)?)"
+)
+# Words that end a noun phrase rather than modify its head.
+_NOT_MODIFIERS = frozenset(
+    {
+        "with",
+        "and",
+        "or",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "who",
+        "which",
+        "that",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "has",
+        "have",
+        "had",
+        "also",
+        "today",
+        "yesterday",
+        "including",
+        "met",
+        "spoke",
+        "discussed",
+    }
+)
+
+
+def find_groups(sentence: Sentence) -> list[Span]:
+    """The unnamed groups of people an interaction sentence names as taking part.
+
+    >>> text = "Minister Smith met today with senior Freedonian trade officials, including Ann Lee."
+    >>> [g.text for g in find_groups(Sentence(0, len(text), text))]
+    ['senior Freedonian trade officials']
+    >>> text = "Minister Smith met with officials of the ministry."
+    >>> find_groups(Sentence(0, len(text), text))
+    []
+    """
+    found: list[Span] = []
+    text = sentence.text
+    for match in _GROUP.finditer(text):
+        # a list of modifiers ("Palestinian, Israeli, and regional counterparts") is one
+        mods = re.sub(r",\s+(?:and\s+)?", " ", match.group("mods")).split()
+        if any(word.lower() in _NOT_MODIFIERS for word in mods):
+            continue
+        head = text[match.end("mods") : match.end("np") - len(match.group("tail") or "")]
+        qualified = any(w[:1].isupper() for w in mods) or bool(match.group("tail"))
+        if not qualified and head.lower() not in ("delegation", "mission"):
+            continue
+        if re.search(r"\bincluding\s+$", text[: match.start("np")]):
+            continue  # a part of the group just named, not another participant
+        start, end = match.start("np"), match.end("np")
+        found.append(Span(sentence.start + start, sentence.start + end, text[start:end]))
+    return found
+
+
+# An earlier or planned interaction the text names by a dated noun: "the June 8 trilateral meeting
+# with A", "the May 21 Summit between A and B", "their March 3 call with A".
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_NAMED_EVENT = re.compile(
+    rf"(?P<date>\b{_MONTH}\s+\d{{1,2}}(?:\s*[-\u2013]\s*\d{{1,2}})?)\s+"
+    r"(?:(?:trilateral|bilateral|multilateral|virtual|in-person)\s+)?"
+    r"(?P<noun>[Mm]eeting|[Ss]ummit|[Cc]all|[Tt]alks)\s+(?P<prep>between|with)\s+"
+)
+_NAMED_EVENT_END = re.compile(r"[,;:.]\s|\s(?:to|on|in|at|for|where|which|that)\s|[;:]|\.$")
+_NOUN_KINDS = {"meeting": "Meeting", "summit": "Meeting", "call": "Call", "talks": "Talks"}
+_POSSESSOR = re.compile(r"(?:[\u2019']s|\b(?P<their>their|our))\s+$")
+
+
+@dataclass
+class NamedEvent:
+    """An interaction a noun phrase names, with the stretch of its date expression."""
+
+    kind: str
+    participants: list[Actor]
+    date: Span
+    where: Span
+    of_group: bool  # "their ... meeting": the participants of the interaction in scope take part
+
+
+def find_named_events(sentence: Sentence, resolved: list[Resolved]) -> list[NamedEvent]:
+    """The dated interactions a sentence names by a noun ("the June 8 trilateral meeting with
+    A"): the people after "with"/"between", and a possessor before the date ("the President's",
+    "their")."""
+    found: list[NamedEvent] = []
+    text = sentence.text
+    for match in _NAMED_EVENT.finditer(text):
+        stop = _NAMED_EVENT_END.search(text, match.end())
+        end = sentence.start + (stop.start() if stop else len(text))
+        begin = sentence.start + match.end()
+        people: list[Actor] = []
+        possessor = _POSSESSOR.search(text[: match.start()][-60:])
+        of_group = bool(possessor and possessor.group("their"))
+        if possessor and not of_group:
+            owner = [
+                r
+                for r in resolved
+                if r.mention.end == sentence.start + match.start() - len(possessor.group(0))
+            ]
+            people += [a for r in owner for a in r.actors if a.kind == "Person"]
+        for item in resolved:
+            inside = begin <= item.mention.start and item.mention.end <= end
+            if inside and item.mention.kind in ("person", "known", "role", "name"):
+                people += [a for a in item.actors if a.kind == "Person" and a not in people]
+        date = Span(sentence.start + match.start("date"), sentence.start + match.end("date"), "")
+        where = Span(sentence.start + match.start("date"), end, "")
+        kind = _NOUN_KINDS[match.group("noun").lower()]
+        found.append(NamedEvent(kind, people, date, where, of_group))
+    return found
+
+
+# A dialogue between two states by name: "the second U.S.-Bahrain Strategic Dialogue".
+_DIALOGUE_WORDS = r"(?:Strategic|Economic|Security|Political|High-Level|Commercial|and)"
+DIALOGUE = re.compile(
+    rf"\b(?P<a>[A-Z][\w.]*)-(?P<b>[A-Z]\w*(?:\s(?!{_DIALOGUE_WORDS}\b)[A-Z]\w*)?)\s+"
+    rf"(?:{_DIALOGUE_WORDS}\s+)*Dialogue\b"
+)
 
 
 def find_visit(sentence: Sentence, resolved: list[Resolved]) -> tuple[Actor, Actor, Span] | None:

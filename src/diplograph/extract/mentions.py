@@ -312,9 +312,7 @@ class RuleMentionFinder:
             else:
                 break
         if known is not None:
-            s, e = toks[known[0]].start, toks[known[2] - 1].end
-            kind: Kind = "known"
-            return [Mention(kind, s, e, text[s:e], known=known[1])], known[2]
+            return [self._known(text, toks, known[0], known[2], known[1])], known[2]
         name_start = j
         j = self._name_end(toks, j)
         appositive = False
@@ -347,7 +345,7 @@ class RuleMentionFinder:
             titles, title_span = (), None  # "Global Strategic Partnership": no person's title
         if name_end > name_start:
             name = text[toks[name_start].start : toks[name_end - 1].end]
-            kind = "person" if titles else "name"
+            kind: Kind = "person" if titles else "name"
             return [
                 Mention(kind, s, e, text[s:e], name, titles, state, organization, None, title_span)
             ], j
@@ -385,6 +383,53 @@ class RuleMentionFinder:
                 )
             position += size
         return mentions, j
+
+    def _known(self, text: str, toks: list[Token], start: int, end: int, iri: str) -> Mention:
+        """A known actor's label, with the titles it opens with: "Secretary of State Antony J.
+        Blinken" is a label of a known person and still gives the post "Secretary of State"."""
+        s, e = toks[start].start, toks[end - 1].end
+        j = start
+        states: list[tuple[int, str]] = []
+        organizations: list[str] = []
+        title_words: list[Token] = []
+        while j < end - 1:
+            inner = self._inner_phrase(toks, j, end - 1)
+            if inner is not None and inner[1] == "state" and not _after_for(toks, j):
+                states.append((len(title_words), inner[2]))
+                j += inner[0]
+            elif inner is not None and inner[1] == "organization":
+                organizations.append(inner[2])
+                j += inner[0]
+            elif self._is_title(toks[j]) or (
+                title_words and toks[j].norm in self.connectors | {"of", "for", "the"}
+            ):
+                if self._is_title(toks[j]):
+                    title_words.append(toks[j])
+                j += 1
+            else:
+                break
+        name_end = self._name_end(toks, j)
+        if (
+            not title_words
+            or name_end != end
+            or not any(w.norm in self.heads for w in title_words)
+            or toks[j - 1] is not title_words[-1]
+        ):
+            return Mention("known", s, e, text[s:e], known=iri)
+        titles = self._titles(text, toks, start, j)
+        name = text[toks[j].start : toks[end - 1].end]
+        organization = organizations[0] if organizations else None
+        state = self._state(states, title_words)
+        title_span = (toks[start].start, toks[j - 1].end)
+        return Mention("known", s, e, text[s:e], name, titles, state, organization, iri, title_span)
+
+    def _inner_phrase(self, toks: list[Token], j: int, end: int) -> tuple[int, Kind, str] | None:
+        """The longest state or organisation phrase at ``toks[j]`` that ends before ``end``."""
+        for size in range(min(self.lexicon.longest.get(toks[j].norm, 0), end - j), 0, -1):
+            found = self.lexicon.phrases.get(tuple(t.norm for t in toks[j : j + size]))
+            if found and found[0] in ("state", "organization"):
+                return size, *found
+        return None
 
     def _list_comma(self, toks: list[Token], j: int, title_words: list[Token]) -> bool:
         """Whether ``toks[j]`` is a comma inside a title, between title words: "Under Secretary
@@ -450,12 +495,20 @@ class RuleMentionFinder:
                     break  # "Secretary General Delattre France\u2019s plans"
                 j += 1
             elif (
-                j > start and _PARTICLE_NAME.match(word) and word.split("-")[0] in self.particles
-            ) or (
-                j > start
-                and (tok.norm in self.particles or tok.norm.rstrip("-") in self.particles)
-                and j + 1 < len(toks)
-                and toks[j + 1].text[:1].isupper()
+                (j > start and _PARTICLE_NAME.match(word) and word.split("-")[0] in self.particles)
+                or (
+                    j > start
+                    and (tok.norm in self.particles or tok.norm.rstrip("-") in self.particles)
+                    and j + 1 < len(toks)
+                    and (
+                        toks[j + 1].text[:1].isupper()
+                        or (  # "Maria de la Cruz": particles in a row before the name goes on
+                            toks[j + 1].norm in self.particles
+                            and j + 2 < len(toks)
+                            and toks[j + 2].text[:1].isupper()
+                        )
+                    )
+                )
             ):
                 j += 1
             elif (

@@ -9,7 +9,7 @@ from diplograph.extract.corpus import Article
 from diplograph.extract.dates import When
 from diplograph.extract.text import Span
 
-INTERACTION_KINDS = ("Meeting", "Talks", "PhoneCall", "VideoCall", "Visit")
+INTERACTION_KINDS = ("Meeting", "Talks", "Call", "PhoneCall", "VideoCall", "Visit")
 STATEMENT_KINDS = (
     "Assertion",
     "Demand",
@@ -77,6 +77,7 @@ class Holding:
     person: Actor
     post: Actor
     evidence: Span
+    titles: tuple[str, ...] = ()  # the title as the text gives it ("Deputy Secretary of State")
 
 
 @dataclass

@@ -3,29 +3,42 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from diplograph.extract.actors import Actor, Registry
 from diplograph.extract.coreference import Coreference, Resolved
 from diplograph.extract.corpus import Article
-from diplograph.extract.dates import find_date
+from diplograph.extract.dates import find_date, nearest
 from diplograph.extract.gazetteer import Gazetteer
-from diplograph.extract.interactions import Found, find_interaction, find_visit, kind_of
-from diplograph.extract.mentions import Lexicon, MentionFinder, RuleMentionFinder
-from diplograph.extract.model import Claim, Extraction, Holding, Interaction, Stance, Statement
+from diplograph.extract.interactions import (
+    DIALOGUE,
+    Found,
+    NamedEvent,
+    find_groups,
+    find_interaction,
+    find_named_events,
+    find_visit,
+    kind_of,
+)
+from diplograph.extract.mentions import Lexicon, Mention, MentionFinder, RuleMentionFinder
+from diplograph.extract.model import Claim, Extraction, Holding, Interaction, Statement
+from diplograph.extract.references import ReferenceFinder
+from diplograph.extract.stances import StanceFinder
 from diplograph.extract.statements import (
     _DEMAND_ACTION,
     _MUST,
     _NECESSARY,
     DEMAND_VERBS,
     NOT_STATEMENTS,
+    PARTICIPLES,
     SPEECH,
+    base_verb,
     clean_action,
     event_code,
     kind_for,
     split_items,
 )
 from diplograph.extract.text import Sentence, Span, normalize, sentences, slug, span
-from diplograph.vocab import CODE
 
 AGREEMENTS = frozenset({"Agreement", "JointCommunique", "Consensus", "Agenda"})
 CITABLE = AGREEMENTS | {"Principle"}
@@ -39,7 +52,9 @@ _REACHED_AFTER = re.compile(
     r"[^,;.]*"
 )
 PERSONLIKE = frozenset({"person", "name", "role", "pronoun", "group", "known"})
-_SUBJECT_GAP = re.compile(r"^\s*(?:,[^,]{1,160},)?\s*(?:also |further |again |then )?$")
+_SUBJECT_GAP = re.compile(
+    r"^\s*(?:,[^,]{1,160},)?\s*(?:(?:also|further|again|then|once again|\w+ly) ){0,3}$"
+)
 _BOILERPLATE = re.compile(
     r"^(?:The (?:below|following) is attributable|Office of the Spokesperson)"
 )
@@ -48,8 +63,79 @@ _AFTER_BARE_NAME = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:Chair|President|Minister|Envoy|Secretary|Director|Head|Ambassador)\b"
 )
 _SPLIT_CLAUSE = re.compile(r",?\s+and\s+(?=looks? forward to\b)")
+# What opens a coordinated reporting clause with the subject before ("..., and urged", "; also
+# noted"), a participle clause (", emphasizing"), a clause with a subject of its own ("..., and the
+# two ministers agreed"); what ends a clause; a quotation before a verb (no clause inside it).
+_CLAUSE_HEAD = re.compile(
+    r"(?:,\s*(?:and|but)?|;\s*(?:and)?|\s(?:and|but))\s+(?:(?:also|further|again|then|\w+ly)\s+){0,2}$"
+)
+_PARTICIPLE_HEAD = re.compile(r",\s+(?:(?:also|further|again|\w+ly)\s+)?$")
+_NEW_SUBJECT = re.compile(
+    r"(?:,\s*and|;|\sand|,\s*but|,\s*where|,\s*during which|,\s*when)\s+(?:[^\s,;]+\s+){1,8}$"
+)
+HOSTING = "welcomed (a visitor)"
+# A plural subject no mention resolves, right before the verb: the interaction's participants.
+_PLURAL_SUBJECT = re.compile(
+    r"(?:(?:^|[,;]\s*|\band\s+|\b(?:During|After|At|In) [^,]{1,60},\s*)(?:[Tt]he|[Bb]oth|[Aa]ll)"
+    r"|\band)\s+(?:(?:two|three|four|five|six|other)\s+)?(?:[\w.-]+\s+){0,3}"
+    r"(?i:sides|parties|ministers|leaders|participants|counterparts|delegations|teams|principals"
+    r"|discussion|discussions)\s+(?:(?:also|further|again|jointly|together|\w+ly)\s+){0,2}$"
+)
+_LEADING = re.compile(
+    r"(?:(?:And|But|Also|In addition),?\s+)?(?P<verb>"
+    + "|".join(p.capitalize() for p in sorted(PARTICIPLES))
+    + r")\b"
+)
+_HE_OR_SHE = re.compile(r"\b(?:he|she)\s+(?:(?:also|further|again|\w+ly)\s+)?$")
+_TO_PLACE = re.compile(r",?\s+(?:back\s+)?to\s+(?:the\s+)?[A-Z]")
+_CLAUSE_TAIL = re.compile(r"(?:[\s,;.]|\band\b|\bbut\b)+$")
+# A transcript's speaker label at the start of a paragraph ("SECRETARY BLINKEN: ", "Q: "); labels
+# that name no speaker of statements; greetings, thanks and procedural remarks of a turn.
+_SPEAKER_LABEL = re.compile(
+    r"(?P<label>[A-Z][A-Z\u2019'.-]*(?: [A-Z][A-Z\u2019'.-]*){0,4}):\s+(?=\S)"
+)
+_NOT_SPEAKERS = frozenset(
+    {"Q", "QUESTION", "MODERATOR", "OPERATOR", "PARTICIPANT", "STAFF", "NOTE", "AUDIENCE"}
+)
+_PROCEDURAL = re.compile(
+    r"(?:(?:and|but|so|well|okay|ok|now|all right)\b[,\s]+)*"
+    r"(?:good (?:morning|afternoon|evening)|thank|thanks|with that|hello|hi\b|welcome\b[.!]"
+    r"|i look forward to (?:our|the|this) (?:session|meeting|conversation|discussion)"
+    r"|(?:let me|i[\u2019']ll|i will) (?:turn|stop|start|begin|hand|open)|please\b)",
+    re.I,
+)
+_STATE_GAP = re.compile(r"\s+(?:(?:also|further|again|\w+ly)\s+)?|\s*,?\s+and\s+|\s*,\s*")
+_NOT_SUBJECT_BEFORE = re.compile(
+    r"(?:\b(?:that|which|in|on|against|toward|towards|about|over)\s+)$"
+)
+_PASSIVE = re.compile(r"\s+by\b")  # "the principles proposed by ...": no reporting clause
+_REPORTED = re.compile(r"\s+that\b|\s*[,:]?\s*[\"\u201c]")
+_STAGE_DIRECTION = re.compile(r"\s*\((?:Laughter|Applause|Inaudible|Crosstalk)\.?\)", re.I)
+_THANKS = re.compile(r"\bthank you\b", re.I)
+_QUOTED = re.compile(r"[\"\u201c\u201d]")
 # A person after one of these ("proposed by Chinese President Xi Jinping") is no new speaker.
 _OBJECT_BEFORE = re.compile(r"\b(?:by|with|to|of|from|for)\s+$")
+
+
+# Titles that need their portfolio: "Secretary Blinken", "Minister Popescu" name no post alone.
+_NO_PORTFOLIO = frozenset(
+    {
+        "secretary",
+        "minister",
+        "under secretary",
+        "assistant secretary",
+    }
+)
+
+
+_APPOSITIVE_TITLE = re.compile(
+    r",\s+(?:the\s+)?(?P<title>[A-Z][a-z]+(?:\s+(?:of|for|the|and|[A-Z][a-z]+))*?)(?=\s*(?:[,.\n]|$))"
+)
+_SPOKESPERSON = re.compile(r"\bSpokes(?:person|man|woman)\b", re.I)
+_MFA = re.compile(r"MFA\s+")  # the abbreviated Ministry of Foreign Affairs of a title's state
+_NAME_BEFORE = re.compile(r"[A-Z][\w.\u2019'-]*,\s+$")
+_APPOSITIVE_NAME = re.compile(r",\s+[A-Z]")
+_GROUP_LABEL = re.compile(r"^(?:the|a|an|another)\s+|\s+\([A-Z]+\)$")
 
 
 class Extractor:
@@ -61,6 +147,8 @@ class Extractor:
         self.registry = registry
         self.gazetteer = gazetteer
         self.finder = finder or RuleMentionFinder(Lexicon.build(gazetteer, registry.known_labels()))
+        self.stances = StanceFinder(legacy=gazetteer.issues)
+        self.references = ReferenceFinder(registry, gazetteer)
 
     def extract(self, article: Article) -> Extraction:
         publisher = self.registry.publisher(article.publisher)
@@ -76,6 +164,7 @@ class Extractor:
         text = article.text
         previous: list[Actor] = []
         last_speaker: tuple[int, Actor] | None = None
+        turn: tuple[Actor | None] | None = None  # in a transcript, whose turn it is (if known)
         main: Interaction | None = None
         keys: set[str] = set()
         for index, sentence in enumerate(sentences(text)):
@@ -86,19 +175,46 @@ class Extractor:
                 for m in self.finder.find(text, sentence.start, sentence.end)
             ]
             self._holdings(result, resolved, keys)
+            taking_part = resolved
             if kind_of(sentence.text) is not None:
                 resolved = [self._bare_name(text, item, coref) for item in resolved]
-            found = find_interaction(sentence, resolved)
+                for item in resolved:  # "with Jose Ramos, the Foreign Minister of Peru,"
+                    if item.mention.kind == "name" and item.actors:
+                        self._appositive_post(result, item, keys)
+                resolved = [self._official(result, r, keys) for r in resolved]
+                taking_part = self._groups(article.id, sentence, resolved)
+            found = find_interaction(sentence, taking_part)
+            reported = self._reported_from(text, sentence, resolved)
+            if found is not None and reported is not None:
+                trigger = kind_of(sentence.text)
+                if trigger is not None and sentence.start + trigger[1] >= reported:
+                    found = None  # "A noted that B met C": a claim of A's, not a fact
             if found is not None:
                 interaction = self._interaction(result, sentence, found, main, keys)
                 if interaction is not None:
                     main = main or interaction
                     if interaction is main:
                         coref.group = list(main.participants)
+                        # "..., where they reiterated": the group the sentence has just named
+                        resolved = [_regroup(r, coref, previous) for r in resolved]
+            # a trip named inside reported speech ("said that Blinken's trip to Beijing comes at
+            # ...") is presupposed, not claimed: it stays
+            for named in find_named_events(sentence, resolved):
+                self._named_event(result, named, main, keys)
+            for dialogue in DIALOGUE.finditer(text, sentence.start, sentence.end):
+                self._dialogue(result, dialogue, keys)
             visit = find_visit(sentence, resolved)
             if visit is not None:
-                self._visit(result, visit, keys)
-            said = self._statements(result, index, sentence, resolved, main, last_speaker, keys)
+                self._visit(result, visit, keys, sentence)
+            label = _SPEAKER_LABEL.match(text, sentence.start)
+            if label and _line_start(text, sentence.start):
+                turn = (self._label_speaker(label.group("label"), coref),)
+            if turn is not None:  # a transcript: the speaker label's turn goes on
+                start = label.end() if label else sentence.start
+                self._turn(result, index, sentence, start, resolved, main, turn[0], keys)
+                said = None
+            else:
+                said = self._statements(result, index, sentence, resolved, main, last_speaker, keys)
             if said is not None:
                 last_speaker = (sentence.paragraph, said)
             elif any(_is_person(r) for r in resolved):
@@ -110,6 +226,7 @@ class Extractor:
             statement.on_behalf_of = self._side(result, statement.speaker)
         self._claims(result)
         self._stances(result)
+        self.references.cite(result)  # after the stances: minted items carry none
         return result
 
     def _side(self, result: Extraction, speaker: Actor) -> Actor | None:
@@ -138,18 +255,45 @@ class Extractor:
     # --- post holdings -------------------------------------------------------------------------
 
     def _holdings(self, result: Extraction, resolved: list[Resolved], keys: set[str]) -> None:
+        """The posts titled mentions give their people, known actors included; a shortened title
+        of a post the person already holds here ("Deputy Secretary" after "Deputy Secretary of
+        State", "Minister" after "Minister of Energy") is that post again, not a new one."""
         for item in resolved:
             m = item.mention
-            if m.kind != "person" or not item.actors or m.title_span is None:
+            if m.kind in ("person", "known", "name") and m.title_span is None and item.actors:
+                self._appositive_post(result, item, keys)
+            if m.kind not in ("person", "known") or not item.actors or m.title_span is None:
                 continue
             person = item.actors[0]
+            if person.kind != "Person":
+                continue
+            held = [
+                normalize(t).split()
+                for h in result.holdings
+                if h.person is person
+                for t in h.titles
+            ]
             where = None
             if m.organization:
                 where = self.registry.organization(m.organization)
             elif m.state:
                 where = self.registry.state(m.state)
             for title in m.titles:
-                post = self.registry.post(title, person, where)
+                if _SPOKESPERSON.search(title):
+                    continue  # the spokesperson reports and is no actor of the text
+                post_in = where
+                mfa = _MFA.match(title)
+                if mfa and where is not None and where.kind == "State":
+                    # "French MFA Secretary General": a post of the state's foreign ministry
+                    surface = result.article.text[m.title_span[0] : m.title_span[1]]
+                    surface = surface[: surface.find("MFA") + 3]
+                    post_in = self.registry.foreign_ministry(where, surface)
+                    title = title[mfa.end() :]
+                if normalize(title) in _NO_PORTFOLIO:
+                    continue
+                if any(_subsequence(normalize(title).split(), words) for words in held):
+                    continue
+                post = self.registry.post(title, person, post_in)
                 if post is None:
                     continue
                 key = f"holding-{_local(person)}-{_local(post)}"
@@ -157,9 +301,99 @@ class Extractor:
                     continue
                 keys.add(key)
                 evidence = span(result.article.text, m.title_span[0], m.end)
-                result.holdings.append(Holding(key, person, post, evidence))
+                result.holdings.append(Holding(key, person, post, evidence, (title,)))
 
     # --- interactions --------------------------------------------------------------------------
+
+    def _official(self, result: Extraction, item: Resolved, keys: set[str]) -> Resolved:
+        """An unresolved definite post of a named state or organisation where an interaction
+        names its participants ("and the ASEAN Secretary General") is an official of that post,
+        who holds it."""
+        m = item.mention
+        if (
+            m.kind != "role"
+            or item.actors
+            or not m.titles
+            or not (m.state or m.organization)
+            or not m.text.lower().startswith("the ")
+            or _APPOSITIVE_NAME.match(result.article.text, m.end)
+            or _NAME_BEFORE.search(result.article.text, max(0, m.start - 40), m.start)
+        ):
+            # "the Foreign Minister of X, Prince Y", "Y, the Foreign Minister of X": the post of
+            # the named person
+            return item
+        where = (
+            self.registry.organization(m.organization)
+            if m.organization
+            else self.registry.state(m.state or "")
+        )
+        state = where if where.kind == "State" else None
+        person = self.registry.official(m.text[4:], result.article.id, state)
+        post = self.registry.post(m.titles[0], person, where)
+        key = f"holding-{_local(person)}-{_local(post)}" if post else ""
+        if post is not None and key not in keys:
+            keys.add(key)
+            evidence = span(result.article.text, m.start, m.end)
+            result.holdings.append(Holding(key, person, post, evidence, m.titles[:1]))
+        return Resolved(m, [person])
+
+    def _groups(self, scope: str, sentence: Sentence, resolved: list[Resolved]) -> list[Resolved]:
+        """The mentions of an interaction sentence with its unnamed groups of people in place of
+        the words inside them ("foreign ministers of the Association of Southeast Asian Nations":
+        the ministers take part, not the association)."""
+        groups = [
+            g
+            for g in find_groups(sentence)
+            if not any(  # a named person is no modifier of a group ("Ana Ruiz, and officials")
+                g.start <= r.mention.start < g.end and any(a.kind == "Person" for a in r.actors)
+                for r in resolved
+            )
+        ]
+        if not groups:
+            return resolved
+        items = [
+            r
+            for r in resolved
+            if not any(g.start <= r.mention.start and r.mention.end <= g.end for g in groups)
+        ]
+        for group in groups:
+            label = _GROUP_LABEL.sub("", group.text)
+            actor = self.registry.group(label, scope)
+            mention = Mention("organization", group.start, group.end, group.text)
+            items.append(Resolved(mention, [actor]))
+        return sorted(items, key=lambda r: (r.mention.start, r.mention.end))
+
+    def _appositive_post(self, result: Extraction, item: Resolved, keys: set[str]) -> None:
+        """The post an appositive after a name gives ("Antony J. Blinken, Secretary of State";
+        "Jose Ramos, the Foreign Minister of Peru,"): of the state it names, else the person's."""
+        person = item.actors[0]
+        text = result.article.text
+        match = _APPOSITIVE_TITLE.match(text, item.mention.end)
+        if person.kind != "Person" or match is None:
+            return
+        words = match.group("title").split()
+        g = self.gazetteer
+        where: Actor | None = None
+        title = match.group("title")
+        of_state = re.search(r"\s+of\s+(?:the\s+)?(?P<state>.+)$", title)
+        named = of_state.group("state") if of_state else ""
+        label = next((k for k, v in g.states.items() if named == k or named in v), None)
+        if of_state and label:
+            where = self.registry.state(label)
+            title = title[: of_state.start()]
+            words = title.split()
+        if not all(w in g.title_words or w in ("of", "for", "the", "and") for w in words):
+            return
+        if not any(w in g.heads for w in words) or normalize(title) in _NO_PORTFOLIO:
+            return
+        post = self.registry.post(title, person, where)
+        if post is None:
+            return
+        key = f"holding-{_local(person)}-{_local(post)}"
+        if key not in keys:
+            keys.add(key)
+            evidence = span(text, item.mention.start, match.end("title"))
+            result.holdings.append(Holding(key, person, post, evidence, (title,)))
 
     def _bare_name(self, text: str, item: Resolved, coref: Coreference) -> Resolved:
         """An untitled full name where an interaction names its participants is a person: "met
@@ -184,6 +418,17 @@ class Extractor:
         keys: set[str],
     ) -> Interaction | None:
         participants = list(found.participants)
+        if found.place is None and found.place_name:
+            found.place = self.registry.place(found.place_name)
+        if found.separate and found.subjects and len(participants) - found.subjects >= 2:
+            # "meetings with A and B": one meeting of those who met them with each counterpart
+            subjects = participants[: found.subjects]
+            first = None
+            for counterpart in participants[found.subjects :]:
+                one = replace(found, participants=[*subjects, counterpart], separate=False)
+                made = self._interaction(result, sentence, one, main, keys)
+                first = first or made
+            return first
         inferred: list[tuple[str, str]] = []
         if len(participants) == 1 and main is not None:
             own = participants[0].nationality
@@ -207,6 +452,11 @@ class Extractor:
         evidence = [span(article.text, sentence.start, sentence.end)]
         interaction = Interaction(key, found.kind, participants, evidence, when, None, found.place)
         interaction.inferred = inferred
+        if found.kind == "Visit":  # "A hosted B for an official visit"
+            if not 0 < found.subjects < len(participants):
+                return None
+            interaction.hosts = participants[: found.subjects]
+            interaction.visitors = participants[found.subjects :]
         if when is not None:
             interaction.when_span = span(
                 article.text, when.offset, when.offset + len(when.expression)
@@ -224,10 +474,90 @@ class Extractor:
                         f"{state.label}, the hosts' state."
                     )
                     interaction.inferred += [("host", why), ("visitor", why)]
+        for other in result.interactions:
+            same = {p.iri for p in other.participants} == {p.iri for p in participants}
+            remote = {other.kind, interaction.kind} <= {"Call", "PhoneCall", "VideoCall"}
+            if (
+                same
+                and (other.kind == interaction.kind or remote)
+                and (when is None or when == other.when)
+            ):
+                # the same interaction told again ("@StateDeptSpox: A called B ..."): one
+                other.evidence += [e for e in evidence if e not in other.evidence]
+                return other
         result.interactions.append(interaction)
         return interaction
 
-    def _visit(self, result: Extraction, visit: tuple[Actor, Actor, Span], keys: set[str]) -> None:
+    def _dialogue(self, result: Extraction, match: re.Match[str], keys: set[str]) -> None:
+        """Talks between the two states a dialogue is named after ("U.S.-Bahrain Strategic
+        Dialogue"), once per article."""
+        sides = []
+        for name in (match.group("a"), match.group("b")):
+            key = normalize(name).rstrip(".")
+            label = next(
+                (
+                    k
+                    for k, v in self.gazetteer.states.items()
+                    if key in {normalize(n).rstrip(".") for n in (k, *v)}
+                ),
+                None,
+            )
+            if label is None:
+                return
+            sides.append(self.registry.state(label))
+        if sides[0] is sides[1]:
+            return
+        for other in result.interactions:
+            if other.kind == "Talks" and {p.iri for p in other.participants} == {
+                s.iri for s in sides
+            }:
+                return
+        key = _unique("talks-" + "-".join(_local(p) for p in sides), keys)
+        evidence = [span(result.article.text, match.start(), match.end())]
+        result.interactions.append(Interaction(key, "Talks", sides, evidence))
+
+    def _named_event(
+        self, result: Extraction, named: NamedEvent, main: Interaction | None, keys: set[str]
+    ) -> None:
+        """An earlier or planned interaction the text names by a dated noun; "their" adds the
+        participants of the main interaction. Nothing when it is one already found."""
+        participants = list(named.participants)
+        if named.of_group and main is not None:
+            participants = [p for p in main.participants if p not in participants] + participants
+        if len(participants) < 2:
+            return
+        text = result.article.text
+        when = find_date(text, named.date.start, result.article.published, named.date.end)
+        if when is None:
+            return
+        when = nearest(when, result.article.published)
+        for other in result.interactions:
+            same = {p.iri for p in other.participants} == {p.iri for p in participants}
+            if same and other.when == when:
+                return
+        key = _unique(
+            f"{named.kind.lower()}-" + "-".join(_local(p) for p in participants[:4]), keys
+        )
+        evidence = [span(text, named.where.start, named.where.end)]
+        interaction = Interaction(key, named.kind, participants, evidence, when)
+        interaction.when_span = span(text, when.offset, when.offset + len(when.expression))
+        if named.of_group:
+            interaction.inferred.append(
+                (
+                    "participant",
+                    "The text says their meeting: the participants of the article's main "
+                    "interaction take part.",
+                )
+            )
+        result.interactions.append(interaction)
+
+    def _visit(
+        self,
+        result: Extraction,
+        visit: tuple[Actor, Actor, Span],
+        keys: set[str],
+        sentence: Sentence | None = None,
+    ) -> None:
         visitor, place, where = visit
         host_label = self.gazetteer.places.get(place.label)
         if not host_label:
@@ -242,6 +572,14 @@ class Extractor:
         )
         why = f"The host, {host.label}, is inferred from the destination, {place.label}."
         trip.inferred = [("host", why), ("participant", why)]
+        if sentence is not None:  # "... planned visit to Washington on August 30"
+            published = result.article.published
+            when = find_date(result.article.text, where.end, published, sentence.end)
+            if when is not None and when.offset - where.end <= 20:
+                trip.when = nearest(when, published)
+                trip.when_span = span(
+                    result.article.text, when.offset, when.offset + len(when.expression)
+                )
         for other in result.interactions:
             if visitor in other.participants and other.kind in ("Meeting", "Talks"):
                 other.part_of = trip
@@ -311,16 +649,11 @@ class Extractor:
         keys: set[str],
     ) -> Actor | None:
         text = result.article.text
-        speakers: list[Actor] = []
-        verb = ""
+        matches = list(SPEECH.finditer(text, sentence.start, sentence.end))
+        group = list(main.participants) if main is not None else []
+        heads = self._clause_heads(text, sentence, resolved, matches, group)
         continued = False  # the speaker is the paragraph's, not named in the sentence
-        content_start = sentence.start
-        for match in SPEECH.finditer(text, sentence.start, sentence.end):
-            subject = self._subject(text, resolved, match.start(), sentence.start)
-            if subject:
-                speakers, verb, content_start = subject, match.group(0), match.end()
-                break
-        if not speakers:
+        if not heads:
             people = [
                 r
                 for r in resolved
@@ -329,35 +662,190 @@ class Extractor:
             ]
             if last_speaker is None or people or last_speaker[0] != sentence.paragraph:
                 return None
-            speakers, verb, continued = [last_speaker[1]], "", True
-            content_start = sentence.start
-        if verb in NOT_STATEMENTS:
+            active = [m for m in matches if not _PASSIVE.match(text, m.end())]
+            if active and not _QUOTED.search(text, sentence.start, active[0].start()):
+                # "Participants discussed ...", "U.S. officials expressed ...": a subject the
+                # sentence names but no mention resolves is not the paragraph's speaker
+                return None
+            heads = [([last_speaker[1]], "", sentence.start, sentence.start, sentence.start)]
+            continued = True
+        speakers = heads[0][0]
+        said = [h for h in heads if h[1] not in NOT_STATEMENTS and h[1] != HOSTING]
+        if not said:
             return None
-        if verb and len(text[content_start : sentence.end].strip()) <= 2:
-            content_start = sentence.start  # '"...," Wang said.': what was said comes first
-        content = text[content_start : sentence.end]
-        clauses = [(0, content)]
-        split = _SPLIT_CLAUSE.search(content)
-        if split:
-            clauses = [(0, content[: split.start()]), (split.end(), content[split.end() :])]
-        for speaker in speakers:
-            for offset, clause in clauses:
-                kind = kind_for(verb if offset == 0 else "", clause)
-                self._statement(
-                    result,
-                    index,
-                    sentence,
-                    resolved,
-                    main,
-                    speaker,
-                    kind,
-                    content_start + offset,
-                    clause,
-                    keys,
-                    verb,
-                    continued,
-                )
+        several = len(heads) > 1  # a clause of its own, even after a topic ("discussed")
+        for number, (who, verb, verb_at, content_start, _) in enumerate(heads):
+            if verb in NOT_STATEMENTS or verb == HOSTING:
+                continue
+            end = heads[number + 1][4] if number + 1 < len(heads) else sentence.end
+            end = verb_at + len(_CLAUSE_TAIL.sub("", text[verb_at:end]))
+            if several:
+                evidence = span(text, verb_at, end)
+            else:
+                evidence = span(text, sentence.start, sentence.end)
+                end = sentence.end
+                if verb and len(text[content_start:end].strip()) <= 2:
+                    content_start = sentence.start  # '"...," Wang said.': what was said first
+            content = text[content_start:end]
+            clauses = [(0, content)]
+            split = _SPLIT_CLAUSE.search(content)
+            if split:
+                clauses = [(0, content[: split.start()]), (split.end(), content[split.end() :])]
+            joint = len({(self._side(result, a) or a).iri for a in who}) > 1
+            for speaker in who:
+                for offset, clause in clauses:
+                    kind = kind_for(verb if offset == 0 else "", clause, joint)
+                    self._statement(
+                        result,
+                        index,
+                        sentence,
+                        resolved,
+                        main,
+                        speaker,
+                        kind,
+                        content_start + offset,
+                        clause,
+                        keys,
+                        base_verb(verb),
+                        continued,
+                        evidence,
+                    )
         return speakers[0] if len(speakers) == 1 else None
+
+    @staticmethod
+    def _hosting(text: str, resolved: list[Resolved], after: int) -> bool:
+        """Whether "welcomed" at ``after`` welcomes a person somewhere ("welcomed Foreign Minister
+        X to the Department"), not a fact or a decision."""
+        for item in resolved:
+            if item.mention.start < after:
+                continue
+            return (
+                _is_person(item)
+                and not text[after : item.mention.start].strip()
+                and _TO_PLACE.match(text, item.mention.end) is not None
+            )
+        return False
+
+    def _reported_from(self, text: str, sentence: Sentence, resolved: list[Resolved]) -> int | None:
+        """Where the sentence's reported speech starts: the complement of a reporting verb with a
+        subject ("The Minister noted that ...", "Blinken said: “..."), else None."""
+        for match in SPEECH.finditer(text, sentence.start, sentence.end):
+            if match.group(0) in NOT_STATEMENTS or not _REPORTED.match(text, match.end()):
+                continue
+            if self._subject(text, resolved, match.start(), sentence.start):
+                return match.end()
+        return None
+
+    def _label_speaker(self, label: str, coref: Coreference) -> Actor | None:
+        """The person a transcript's speaker label names ("SECRETARY BLINKEN", "MINISTER LEE"):
+        one the article has named, else one the registry knows by that name; nobody for a
+        question, the moderator, or a name the text and registry do not know."""
+        words = label.split()
+        if words[0] in _NOT_SPEAKERS:
+            return None
+        name = normalize(words[-1])
+        for iri in reversed(coref.order):
+            actor = self.registry.actors[iri]
+            if actor.kind == "Person" and normalize(actor.label).split()[-1:] == [name]:
+                return actor
+        return self.registry.find(words[-1].title(), ("Person",))
+
+    def _turn(
+        self,
+        result: Extraction,
+        index: int,
+        sentence: Sentence,
+        start: int,
+        resolved: list[Resolved],
+        main: Interaction | None,
+        speaker: Actor | None,
+        keys: set[str],
+    ) -> None:
+        """A sentence of a speaker's turn in a transcript: a statement of the speaker unless it is
+        a question, a greeting, thanks or a procedural remark."""
+        text = result.article.text
+        stage = _STAGE_DIRECTION.search(text, start, sentence.end)  # "(Laughter.)"
+        evidence = span(text, start, stage.start() if stage else sentence.end)
+        words = evidence.text.split()
+        if (
+            speaker is None
+            or len(words) < 4
+            or evidence.text.rstrip('\u201d"\u2019) ').endswith("?")
+        ):
+            return
+        if _PROCEDURAL.match(evidence.text) or _THANKS.search(evidence.text):
+            return
+        kind = kind_for("", evidence.text)
+        self._statement(
+            result,
+            index,
+            sentence,
+            resolved,
+            main,
+            speaker,
+            kind,
+            evidence.start,
+            evidence.text,
+            keys,
+            "",
+            False,
+            evidence,
+        )
+
+    def _clause_heads(
+        self,
+        text: str,
+        sentence: Sentence,
+        resolved: list[Resolved],
+        matches: list[re.Match[str]],
+        group: list[Actor],
+    ) -> list[tuple[list[Actor], str, int, int, int]]:
+        """The reporting clauses of a sentence, each as (speakers, verb, where the verb starts,
+        where its complement starts): the first verb with a subject, then each reporting verb
+        that opens a coordinated clause ("..., and urged", "; he also noted", ", emphasizing"),
+        with the subject it names ("and the two ministers agreed") or the one before."""
+        heads: list[tuple[list[Actor], str, int, int, int]] = []
+        # "Expressing concern about X, the Secretary urged ...": a participle clause before the
+        # subject
+        leading = _LEADING.match(text, sentence.start)
+        for match in matches:
+            verb = match.group(0)
+            if heads and match.start() < heads[-1][3]:
+                continue
+            subject = self._subject(text, resolved, match.start(), sentence.start)
+            if not subject and _PLURAL_SUBJECT.search(text[sentence.start : match.start()]):
+                subject = group  # "the participants agreed", "X and the two ministers pledged"
+            if verb == "welcomed" and self._hosting(text, resolved, match.end()):
+                verb = HOSTING  # "welcomed the Minister to Washington": a host, not a statement
+            if not heads:
+                if leading is not None and match.start() < leading.end():
+                    continue
+                if subject:
+                    start = match.start()
+                    comma = text.rfind(",", leading.end(), start) if leading else -1
+                    if leading is not None and comma > 0:
+                        said = leading.group("verb").lower()
+                        verb_at = leading.start("verb")
+                        heads.append((subject, said, verb_at, leading.end(), verb_at))
+                        start = comma
+                    heads.append((subject, verb, match.start(), match.end(), start))
+                continue
+            before = text[heads[-1][3] : match.start()]
+            if _QUOTED.search(text, sentence.start, match.start()):
+                break  # inside a quotation, or after one
+            at = match.start()
+            participle = verb in PARTICIPLES
+            if (participle and _PARTICIPLE_HEAD.search(before)) or (
+                not participle and _CLAUSE_HEAD.search(before)
+            ):
+                heads.append((heads[-1][0], verb, at, match.end(), at))
+            elif verb not in PARTICIPLES:
+                new = _NEW_SUBJECT.search(before)
+                if not subject and new and _HE_OR_SHE.search(before):
+                    subject = heads[-1][0]  # "X welcomed Y to Z, where he reaffirmed": X
+                if subject and new:
+                    heads.append((subject, verb, at, match.end(), heads[-1][3] + new.start()))
+        return heads
 
     def _subject(
         self, text: str, resolved: list[Resolved], verb_at: int, start: int
@@ -369,19 +857,43 @@ class Extractor:
             gap = text[item.mention.end : position]
             if speakers and gap.strip() not in ("and", ",", ", and"):
                 break
+            if speakers and _OBJECT_BEFORE.search(text, start, item.mention.start):
+                break  # "On behalf of the President, the Secretary delivered": one speaker
             if not speakers and not _SUBJECT_GAP.match(text[item.mention.end : verb_at]):
                 if _is_person(item):
                     break
                 continue
-            if not _is_person(item) and item.mention.kind not in ("pronoun", "group"):
+            if (
+                not _is_person(item)
+                and item.mention.kind not in ("pronoun", "group")
+                and not self._state_subject(text, item, position, start)
+            ):
                 if speakers:
                     break
                 continue
+            named: list[Actor] = []
             for actor in item.actors:
-                if actor.kind in SPEAKER_KINDS and actor not in speakers:
-                    speakers.insert(0, actor)
+                if actor.kind in SPEAKER_KINDS and actor not in speakers and actor not in named:
+                    named.append(actor)
+            speakers[:0] = named  # in the order the mention names them
             position = item.mention.start
         return speakers
+
+    @staticmethod
+    def _state_subject(text: str, item: Resolved, verb_at: int, start: int) -> bool:
+        """Whether a state or organisation right before a verb is its subject ("The United States
+        reaffirmed", "Japan and the United States condemned"): not after a preposition ("support
+        for Ukraine and urged"), nor a possessive or an attribute ("the U.S. government")."""
+        m = item.mention
+        return (
+            m.kind in ("state", "organization", "known")
+            and bool(item.actors)
+            and item.actors[0].kind != "Person"
+            and item.actors[0].kind in SPEAKER_KINDS
+            and _STATE_GAP.fullmatch(text, m.end, verb_at) is not None
+            and not _OBJECT_BEFORE.search(text, start, m.start)
+            and not _NOT_SUBJECT_BEFORE.search(text, start, m.start)
+        )
 
     def _statement(
         self,
@@ -397,6 +909,7 @@ class Extractor:
         keys: set[str],
         verb: str,
         continued: bool = False,
+        evidence: Span | None = None,
     ) -> None:
         text = result.article.text
         during = None
@@ -419,7 +932,8 @@ class Extractor:
             ):
                 cites.append(item.actors[0])
                 cited_at.append(span(text, item.mention.start, item.mention.end))
-        evidence = span(text, sentence.start, sentence.end)
+        if evidence is None:
+            evidence = span(text, sentence.start, sentence.end)
         if kind == "Criticism":
             own = speaker.nationality
             states = [
@@ -430,6 +944,17 @@ class Extractor:
                 and r.mention.start >= at
                 and r.actors[0].iri != own
             ]
+            if not states:  # "concerns regarding interference by the Taliban"
+                states = [
+                    r.actors[0]
+                    for r in resolved
+                    if r.actors
+                    and r.actors[0].kind in ("Organization", "GovernmentBody", "PartyBody")
+                    and r.mention.start >= at
+                    and r.actors[0] is not speaker
+                    and r.actors[0] is not self.registry.state_of(speaker)
+                    and r.actors[0] not in addressees
+                ]
             target = states[0] if states else (addressees[0] if addressees else None)
             items: list[tuple[Span, str | None]] = [(evidence, None)]
             if target is None:
@@ -481,6 +1006,8 @@ class Extractor:
         if necessary:
             target_at, action_at = at + necessary.start("target"), at + necessary.start("action")
             target = self._actor_at(resolved, target_at, action_at)
+        elif verb == "called for" and clause.strip():
+            action_at = at + len(clause) - len(clause.lstrip())  # "called for accountability"
         elif verb in DEMAND_VERBS and _DEMAND_ACTION.search(clause):
             demand = _DEMAND_ACTION.search(clause)
             assert demand is not None
@@ -523,50 +1050,25 @@ class Extractor:
     # --- stances -------------------------------------------------------------------------------
 
     def _stances(self, result: Extraction) -> None:
-        """The stances demands and commitments express: of the side the speaker speaks for, on the
-        issues of the gazetteer their words name, and in support of the first agreement or
-        principle they cite ("must truly adhere to the one-China principle")."""
-        text = result.article.text
-        stances: dict[str, Stance] = {}
+        """The stances the statements express (:mod:`.stances`)."""
+        result.stances = self.stances.find(result)
 
-        def express(
-            statement: Statement, where: Span, issue: str, label: str, polarity: str
-        ) -> None:
-            assert statement.on_behalf_of is not None
-            holder = statement.on_behalf_of
-            key = f"stance-{_local(holder)}-{polarity}-{issue.rsplit('/', 1)[-1]}"
-            stance = stances.setdefault(key, Stance(key, holder, issue, label, polarity, [], []))
-            if statement not in stance.expressed_by:
-                stance.expressed_by.append(statement)
-            if where not in stance.evidence:
-                stance.evidence.append(where)
 
-        for statement in result.statements:
-            if statement.kind not in ("Demand", "Commitment") or statement.on_behalf_of is None:
-                continue
-            where = statement.evidence[0]  # the demanded action, else the sentence
-            for issue, phrases in self.gazetteer.issues.items():
-                hits = sorted(
-                    (found, phrase)
-                    for phrase in phrases
-                    if (found := text.find(phrase, where.start, where.end)) >= 0
-                )
-                for at, _phrase in hits[:1]:
-                    before = text[max(where.start, at - 50) : at].lower()
-                    oppose = re.search(
-                        r"\b(?:stop|lift|refrain|oppose|not|against|interfer\w*)\b", before
-                    )
-                    polarity = "oppose" if oppose or issue.endswith("interference") else "support"
-                    label = issue.replace("-", " ")
-                    express(statement, where, f"{CODE}issue/{issue}", label, polarity)
-            cited = [
-                actor
-                for actor, mention in zip(statement.cites, statement.cited_at, strict=True)
-                if where.start <= mention.start and mention.end <= where.end
-            ]
-            if cited:
-                express(statement, where, cited[0].iri, cited[0].label, "support")
-        result.stances = [stances[k] for k in sorted(stances)]
+def _line_start(text: str, at: int) -> bool:
+    """Whether only blanks stand between ``at`` and the start of its line."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] == "\n"
+
+
+def _regroup(item: Resolved, coref: Coreference, previous: list[Actor]) -> Resolved:
+    """A mention of a group ("they", "the two sides") resolved again, once the group is known."""
+    m = item.mention
+    if m.kind == "group" or (
+        m.kind == "pronoun" and (m.text.lower() == "they" or m.text == "Both")
+    ):
+        return Resolved(m, coref.resolve(m, previous))
+    return item
 
 
 def _is_person(item: Resolved) -> bool:
@@ -576,6 +1078,13 @@ def _is_person(item: Resolved) -> bool:
         and bool(item.actors)
         and all(a.kind == "Person" for a in item.actors)
     )
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    """Whether the words ``short`` occur in ``long`` in order ("deputy secretary" in "deputy
+    secretary of state")."""
+    rest = iter(long)
+    return bool(short) and all(word in rest for word in short)
 
 
 def _local(actor: Actor) -> str:

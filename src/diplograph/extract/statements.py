@@ -20,17 +20,36 @@ import re
 VERBS = (
     "underscored|emphasized|emphasised|reiterated|stressed|noted|highlighted|affirmed|reaffirmed|said|"
     "conveyed|expressed|explained|added|pointed out|recognized|acknowledged|welcomed|praised|"
-    "commended|thanked|congratulated|urged|asked|called on|called for|pressed|requested|demanded|"
-    "appealed|insisted|rejected|refused|"
-    "encouraged|committed|pledged|promised|vowed|condemned|criticized|denounced|warned|proposed|"
-    "suggested|offered|agreed|emphasizing|stressing|noting|underscoring|reiterating|told|raised|"
+    "commended|thanked|congratulated|urged|asked|called on|called upon|called for|pressed|"
+    "requested|"
+    "demanded|appealed|insisted|rejected|refused|made clear|recalled|invited|opposed|outlined|"
+    "voiced|underlined|applauded|lauded|deplored|regretted|assured|restated|"
+    r"registered(?= (?:\w+ )?concerns?\b)|reflected(?= on\b)|"
+    r"delivered(?= (?:a|an|the|his|her) (?:\w+ )?(?:message|letter|remarks|statement)\b)|"
+    r"shared(?= (?:with|his|her|that)\b)|"
+    r"encouraged|committed(?= to\b)|pledged|"
+    "promised|vowed|condemned|criticized|denounced|warned|proposed|"
+    "suggested|offered|agreed|emphasizing|stressing|noting|underscoring|reiterating|reaffirming|"
+    "highlighting|expressing|welcoming|urging|calling on|calling for|adding|told|raised|"
+    "(?:is|are|remains|remain) (?:firmly |fully |deeply )?committed|condemns|welcomes|urges|"
+    "calls on|calls for|supports|stands with|"
     "discussed|reviewed|exchanged views|analyzed"
 )
 SPEECH = re.compile(rf"\b(?:{VERBS})\b")
 NOT_STATEMENTS = frozenset({"discussed", "reviewed", "exchanged views"})
 # Appeals (CAMEO 02) and demands (CAMEO 10) are both dip:Demand; the verb decides the code.
 APPEAL_VERBS = frozenset(
-    {"urged", "asked", "called on", "called for", "appealed", "requested", "encouraged"}
+    {
+        "urged",
+        "asked",
+        "called on",
+        "called upon",
+        "called for",
+        "appealed",
+        "requested",
+        "encouraged",
+        "invited",
+    }
 )
 INSISTING_VERBS = frozenset({"demanded", "insisted", "pressed"})
 DEMAND_VERBS = APPEAL_VERBS | INSISTING_VERBS
@@ -43,7 +62,71 @@ VERB_KINDS = {
     "warned": "Warning",
     **dict.fromkeys(("proposed", "suggested", "offered"), "Proposal"),
     "agreed": "AgreementStatement",
+    **dict.fromkeys(("opposed", "deplored"), "Criticism"),
+    # praise and thanks are assertions whatever they praise ("commended X for condemning Y")
+    **dict.fromkeys(
+        ("commended", "praised", "thanked", "congratulated", "applauded", "lauded"), "Assertion"
+    ),
 }
+# A participle heading a clause of its own (", emphasizing that ..."), and the verb it stands for.
+PARTICIPLES = {
+    "emphasizing": "emphasized",
+    "stressing": "stressed",
+    "noting": "noted",
+    "underscoring": "underscored",
+    "reiterating": "reiterated",
+    "reaffirming": "reaffirmed",
+    "highlighting": "highlighted",
+    "expressing": "expressed",
+    "welcoming": "welcomed",
+    "urging": "urged",
+    "calling on": "called on",
+    "calling for": "called for",
+    "adding": "added",
+}
+# Verbs that restate a position: the complement decides whether it binds the speaker's side.
+RESTATING = frozenset(
+    {
+        "reaffirmed",
+        "reiterated",
+        "underscored",
+        "emphasized",
+        "emphasised",
+        "stressed",
+        "affirmed",
+        "highlighted",
+        "underlined",
+        "restated",
+        "conveyed",
+        "made clear",
+        "assured",
+    }
+)
+# Verbs that voice a concern ("raised concerns over"): a criticism of another's conduct.
+CONCERN_VERBS = frozenset({"expressed", "voiced", "raised", "conveyed", "registered"})
+# Verbs that, said by several speakers of different sides together, state an agreement.
+JOINT_AGREEMENT = frozenset({"welcomed", "agreed"})
+_COMMITMENT_CUE = re.compile(
+    r"\bcommitment\b|\bcommitted\b|\b(?:unwavering|steadfast|continued|ironclad|full) support\b"
+    r"|\bthat the United States (?:will|would|stands|remains|is)\b"
+)
+_IMPORTANCE = re.compile(
+    r"^\s*(?:that\s+)?the\s+(?:\w+\s+)?(?:importance|value|need|significance|urgency)\b"
+)
+_READINESS = re.compile(r"\b(?:readiness|willingness|resolve|determination)\b")
+_EXPRESSIVE = re.compile(
+    r"^\s*(?:(?:his|her|their|its|our|the|deep|deepest|sincere|heartfelt)\s+)*"
+    r"(?:condolences|sympathies|thanks|gratitude|appreciation|congratulations)\b"
+)
+_REJECTION_CUE = re.compile(
+    r"^\s*(?:the\s+)?(?:U\.S\.|United States[\u2019']?s?|\w+[\u2019']s)?\s*rejection\b"
+)
+_OPPOSITION_CUE = re.compile(r"^\s*(?:\w+\s+){0,2}opposition to\b")
+_CONCERN_CUE = re.compile(r"^\s*(?:\w+\s+){0,2}concerns?\b")
+_WARNING_CUE = re.compile(
+    r"\bwould (?:face|result in|be met with|impose)\b|\b(?:severe|swift|serious|massive) "
+    r"(?:\w+ )?(?:and \w+ )?(?:consequences|costs)\b"
+)
 CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "Commitment",
@@ -132,10 +215,71 @@ BASE_VERBS = frozenset(
 )
 
 
-def kind_for(verb: str, content: str) -> str:
-    """The kind of a statement from its reporting verb, then from cues in what was said."""
+# A verb in the present ("The United States condemns ...", "Japan remains committed to ..."), and
+# the past form whose kind it has.
+PRESENT = {
+    "condemns": "condemned",
+    "welcomes": "welcomed",
+    "urges": "urged",
+    "calls on": "called on",
+    "calls for": "called for",
+}
+
+
+def base_verb(verb: str) -> str:
+    """The past reporting verb a participle or a present form stands for ("emphasizing" is
+    "emphasized", "remains committed" "committed").
+
+    >>> base_verb("calling on"), base_verb("noted"), base_verb("is firmly committed")
+    ('called on', 'noted', 'committed')
+    """
+    if verb.endswith(" committed"):
+        return "committed"
+    return PARTICIPLES.get(verb) or PRESENT.get(verb, verb)
+
+
+def kind_for(verb: str, content: str, joint: bool = False) -> str:
+    """The kind of a statement from its reporting verb and its complement (``content``, what
+    follows the verb), then from cues in what was said; ``joint`` when several speakers of
+    different sides say it together.
+
+    >>> kind_for("reiterated", " the U.S. commitment to the alliance")
+    'Commitment'
+    >>> kind_for("stressed", " the need for all parties to show restraint")
+    'Assertion'
+    >>> kind_for("underscored", " the United States\u2019 rejection of the claims")
+    'Rejection'
+    >>> kind_for("raised", " serious concerns over the detentions")
+    'Criticism'
+    >>> kind_for("welcomed", " the ceasefire", joint=True), kind_for("welcomed", " the ceasefire")
+    ('AgreementStatement', 'Assertion')
+    >>> kind_for("made clear", " that any further aggression would be met with severe costs")
+    'Warning'
+    """
+    verb = base_verb(verb)
+    if joint and verb in JOINT_AGREEMENT:
+        return "AgreementStatement"
     if verb in VERB_KINDS:
         return VERB_KINDS[verb]
+    head = content[:120]
+    if verb in RESTATING or verb in CONCERN_VERBS:
+        if _REJECTION_CUE.search(head):
+            return "Rejection"
+        if _OPPOSITION_CUE.search(head):
+            return "Criticism"
+        if verb in CONCERN_VERBS and _CONCERN_CUE.search(head):
+            return "Criticism"
+        restating = verb in ("reaffirmed", "reiterated", "restated", "affirmed")
+        if _EXPRESSIVE.search(head) or _IMPORTANCE.search(head):
+            return "Assertion"  # "reiterated their condolences", "the importance of"
+        if restating and (_COMMITMENT_CUE.search(head) or _READINESS.search(head)):
+            return "Commitment"  # "reaffirmed readiness to impose costs": binds its side
+        if _WARNING_CUE.search(content):
+            return "Warning"
+        if verb in RESTATING and _COMMITMENT_CUE.search(head):
+            return "Commitment"
+        if verb in ("reaffirmed", "reiterated", "restated"):
+            return "Commitment"
     for kind, cue in CUES:
         if cue.search(content):
             return kind

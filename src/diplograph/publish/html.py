@@ -11,6 +11,10 @@ from the live server. Links to IRIs outside the dataset point at the IRI itself.
 'https://schema.org/Person'
 >>> print(href("index.html", BASE + "ontology/releases/1"))
 None
+>>> print(href("index.html", "javascript:alert(1)"))
+None
+>>> href("id/a.html", ID + "javascript:alert(1)")
+'./javascript:alert(1).html'
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import jinja2
 import pyoxigraph as ox
@@ -56,13 +61,49 @@ SELECT DISTINCT ?span ?article ?text ?start ?end WHERE {{
 }}"""
 
 
+LINKED_SCHEMES = ("http", "https")
+
+
+def linkable(iri: object) -> bool:
+    """Whether ``iri`` may be an ``href`` as it is: an http(s) URL with no space or control
+    character (so never ``javascript:``, ``data:``, ``vbscript:``, however spelt).
+
+    >>> linkable("https://schema.org/Person"), linkable(" JavaScript:alert(1)")
+    (True, False)
+    """
+    if not isinstance(iri, str) or any(ord(c) <= 0x20 or ord(c) == 0x7F for c in iri):
+        return False
+    try:
+        return urlsplit(iri).scheme.lower() in LINKED_SCHEMES and iri.lower().startswith(
+            tuple(f"{scheme}://" for scheme in LINKED_SCHEMES)
+        )
+    except ValueError:
+        return False
+
+
+ENVIRONMENT.filters["linkable"] = linkable
+
+
+def relative_name(path: str) -> str:
+    """The last segment of ``path`` as a relative link (``./`` before a colon's scheme look).
+
+    >>> relative_name("id/a"), relative_name("id/javascript:alert(1)")
+    ('a', './javascript:alert(1)')
+    """
+    name = path.rsplit("/", 1)[-1]
+    return "./" + name if ":" in name else name
+
+
 def href(page: str, iri: str) -> str | None:
-    """The link from the page at site path ``page`` to the IRI ``iri`` (None: no document)."""
+    """The link from the page at site path ``page`` to the IRI ``iri`` (None: no document, or
+    not an http(s) IRI: a page shows it as text)."""
     path = resource_path(iri)
     if path is None:
-        return None if iri.startswith(BASE) else iri
+        return None if iri.startswith(BASE) or not linkable(iri) else iri
     fragment = iri[len(DIP) :] if iri.startswith(DIP) else ""
     target = posixpath.relpath(path + ".html", posixpath.dirname(page) or ".")
+    if ":" in target.split("/")[0]:
+        target = "./" + target  # else a browser reads `javascript:…` as a scheme
     return f"{target}#{fragment}" if fragment else target
 
 
@@ -203,7 +244,7 @@ class Renderer:
                 title=self.label(iri),
                 triples=len(triples),
                 members=members,
-                name=path.rsplit("/", 1)[-1],
+                name=relative_name(path),
             )
         own = [t for t in triples if t.subject == node]
         incoming = [t for t in triples if t.object == node and t.subject != node]
@@ -219,7 +260,7 @@ class Renderer:
             page,
             iri=iri,
             title=self.label(iri),
-            name=path.rsplit("/", 1)[-1],
+            name=relative_name(path),
             types=types,
             rows=self.rows(
                 page,

@@ -1,11 +1,13 @@
 """The published site: every document by its path, and ``diplograph publish OUTDIR``.
 
 :class:`Site` answers "what is at this path?" for the static site and the live server alike;
-:func:`publish` writes every document into a folder (atomically: a staging folder renamed).
+:func:`publish` writes every document into a folder: staged first, then renamed into place;
+it removes only the files its manifest of the previous run lists (see ``docs/security.md``).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -27,7 +29,8 @@ from diplograph.publish.describe import (
     text,
 )
 from diplograph.publish.html import Renderer
-from diplograph.publish.rewrite import HEADER, htaccess, w3id
+from diplograph.publish.paths import UnsafePath, check, file_path
+from diplograph.publish.rewrite import htaccess, site_url, w3id
 from diplograph.publish.void import (
     ABSTRACT,
     DATASET,
@@ -193,30 +196,189 @@ class Site:
         return None
 
 
-def publish(site: Site, outdir: Path, host: str) -> list[Path]:
-    """Write the whole site into ``outdir`` (replacing a site published there before)."""
-    if outdir.exists() and any(outdir.iterdir()):
-        marker = outdir / ".htaccess"
-        if not (marker.is_file() and marker.read_text(encoding="utf-8").startswith(HEADER)):
-            raise DiplographError(
-                f"{outdir}: not empty and not a published site; refusing to replace it"
-            )
-    outdir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}-", dir=outdir.parent))
-    try:
-        for path in site.paths():
+MANIFEST = ".diplograph-manifest"
+MANIFEST_HEADER = "# diplograph publish: the files of this site, one per line\n"
+STAGING = ".diplograph-staging-"
+
+
+@dataclass(frozen=True)
+class Published:
+    """What :func:`publish` did: the files it wrote, and the files it found and left alone."""
+
+    written: list[Path]
+    kept: list[str]
+    removed: list[str]
+    folders: frozenset[str] = frozenset()
+    """The top folders of the site (``id``, ``assets``, …)."""
+
+    def _shown(self, kept: str) -> str:
+        top = kept.split("/")[0]
+        return top + "/" if "/" in kept and top not in self.folders else kept
+
+    def kept_summary(self) -> str:
+        """The files left alone, on one line (a top folder the site does not use: as a whole).
+
+        >>> kept = [".git/config", ".git/HEAD", "CNAME", "id/notes.txt"]
+        >>> Published([], kept, [], frozenset({"id"})).kept_summary()
+        'left 4 files not written by publish: .git/, CNAME, id/notes.txt'
+        """
+        shown = sorted({self._shown(k) for k in self.kept})
+        more = f" and {len(shown) - 5} more" if len(shown) > 5 else ""
+        return f"left {len(self.kept)} files not written by publish: {', '.join(shown[:5])}{more}"
+
+
+def _os_error(error: OSError, fallback: Path) -> DiplographError:
+    path = error.filename or fallback
+    return DiplographError(f"{path}: {error.strerror or error}")
+
+
+def _no_symlink(outdir: Path, path: str) -> None:
+    """Refuse when ``path`` under ``outdir``, or a folder on the way to it, is a symlink."""
+    current = outdir
+    for segment in check(path):
+        current = current / segment
+        if current.is_symlink():
+            raise DiplographError(f"{current}: a symbolic link; refusing to write through it")
+        if not current.exists():
+            return
+
+
+def _manifest(outdir: Path) -> set[str]:
+    """The files the previous run wrote into ``outdir`` (empty when there was none)."""
+    manifest = outdir / MANIFEST
+    if manifest.is_symlink():
+        raise DiplographError(f"{manifest}: a symbolic link; refusing to read it")
+    if not manifest.exists():
+        return set()
+    listed = set()
+    for number, line in enumerate(manifest.read_text(encoding="utf-8").splitlines(), 1):
+        if line and not line.startswith("#"):
+            try:
+                check(line)
+            except UnsafePath as error:
+                raise DiplographError(f"{manifest}:{number}: {error}") from None
+            listed.add(line)
+    return listed
+
+
+def _found(outdir: Path) -> set[str]:
+    """Every file (and symlink) under ``outdir``, without following symlinks."""
+    found = set()
+    for folder, folders, names in os.walk(outdir):
+        relative = Path(folder).relative_to(outdir).as_posix()
+        prefix = "" if relative == "." else relative + "/"
+        if not prefix:
+            folders[:] = [f for f in folders if not f.startswith(STAGING)]
+        found |= {prefix + name for name in names}
+        found |= {prefix + f for f in folders if (Path(folder) / f).is_symlink()}
+    return found - {MANIFEST}
+
+
+def _stage(site: Site, paths: list[str], staging: Path, host: str) -> None:
+    for path in paths:
+        target = file_path(staging, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path == ".htaccess":
+            target.write_text(htaccess(), encoding="utf-8")
+        elif path == "w3id-redirect.htaccess":
+            target.write_text(w3id(host), encoding="utf-8")
+        else:
             document = site.document(path)
             assert document is not None, path
-            target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(document.body)
-        (staging / ".htaccess").write_text(htaccess(), encoding="utf-8")
-        (staging / "w3id-redirect.htaccess").write_text(w3id(host), encoding="utf-8")
-        staging.chmod(0o755)
-        if outdir.exists():
-            shutil.rmtree(outdir)
-        staging.rename(outdir)
+    (staging / MANIFEST).write_text(MANIFEST_HEADER + "".join(p + "\n" for p in paths), "utf-8")
+
+
+def publish(site: Site, outdir: Path, host: str) -> Published:
+    """Write the whole site into ``outdir``, replacing the files a previous run wrote there.
+
+    Nothing outside ``outdir`` is written; nothing it holds that the previous run's manifest does
+    not list is removed or overwritten; any refusal or OS error is a :class:`DiplographError`
+    raised before ``outdir`` changes.
+    """
+    host = site_url(host)
+    paths = sorted({*site.paths(), ".htaccess", "w3id-redirect.htaccess"})
+    for path in paths:
+        try:
+            check(path)
+        except UnsafePath as error:
+            raise DiplographError(f"{outdir}: refusing to publish {error}") from None
+    try:
+        return _publish(site, outdir, host, paths)
+    except OSError as error:
+        raise _os_error(error, outdir) from None
+
+
+def _publish(site: Site, outdir: Path, host: str, paths: list[str]) -> Published:
+    if outdir.is_symlink():
+        raise DiplographError(f"{outdir}: a symbolic link; refusing to publish through it")
+    if outdir.exists() and not outdir.is_dir():
+        raise DiplographError(f"{outdir}: not a folder")
+    if not outdir.exists():
+        outdir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}-", dir=outdir.parent))
+        try:
+            _stage(site, paths, staging, host)
+            staging.chmod(0o755)
+            staging.rename(outdir)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging)
+        return Published([outdir / p for p in paths], [], [])
+    previous = _manifest(outdir)
+    found = _found(outdir)
+    kept = sorted(found - previous)
+    foreign = set(kept)
+    for path in paths:
+        _no_symlink(outdir, path)
+        segments = check(path)
+        for depth in range(1, len(segments) + 1):
+            prefix = "/".join(segments[:depth])
+            target = outdir.joinpath(*segments[:depth])
+            folder_needed = depth < len(segments)
+            if prefix in foreign or (target.exists() and target.is_dir() != folder_needed):
+                raise DiplographError(
+                    f"{target}: not written by diplograph publish (no manifest lists it); "
+                    "refusing to replace it"
+                )
+    for old in glob_staging(outdir):
+        shutil.rmtree(old)  # a killed run's: only its own files
+    staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=outdir))
+    try:
+        _stage(site, paths, staging, host)
+        # Commit: first a manifest of both runs, so a crash here leaves a folder the next run
+        # can clean; then each file renamed into place; the old files; the final manifest.
+        union = sorted(previous | set(paths))
+        pending = staging / (MANIFEST + ".pending")
+        pending.write_text(MANIFEST_HEADER + "".join(p + "\n" for p in union), "utf-8")
+        os.replace(pending, outdir / MANIFEST)
+        for path in paths:
+            target = file_path(outdir, path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(file_path(staging, path), target)
+        removed = []
+        for path in sorted(previous - set(paths)):
+            _no_symlink(outdir, path)
+            target = file_path(outdir, path)
+            if target.is_file() and not target.is_symlink():
+                target.unlink()
+                removed.append(path)
+                _prune(outdir, target.parent)
+        os.replace(staging / MANIFEST, outdir / MANIFEST)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
-    return sorted(p for p in outdir.rglob("*") if p.is_file())
+    folders = frozenset(p.split("/")[0] for p in paths if "/" in p)
+    return Published([outdir / p for p in paths], kept, removed, folders)
+
+
+def glob_staging(outdir: Path) -> list[Path]:
+    """Staging folders a killed run left in ``outdir``."""
+    return [p for p in outdir.glob(STAGING + "*") if p.is_dir() and not p.is_symlink()]
+
+
+def _prune(outdir: Path, folder: Path) -> None:
+    """Remove the folders that removing old files left empty (never ``outdir``)."""
+    while folder != outdir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

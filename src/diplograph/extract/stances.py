@@ -1,0 +1,237 @@
+"""The stance layer: the positions statements express on issues, agreements and principles.
+
+A stance is held by the side a speaker speaks for (``dip:onBehalfOf``, else the speaker), is on one
+thing — a concept of the ``code:issue`` scheme, or an agreement or principle the statement cites —
+and has a polarity. Issues are found by the vocabulary of ``issues.toml``: the words that name each
+concept, and the polarity a position on it has (a good such as democracy is supported by a
+statement that names it, whether it welcomes it or condemns what threatens it; a harm such as
+Russia's war against Ukraine is opposed; for a few, such as sanctions, the clause decides). Each
+(holder, issue, statement) is one stance; its evidence is the words that name the issue.
+
+>>> vocabulary = load_issues()
+>>> [(i.slug, i.polarity) for i in issues_in("reaffirmed support for Ukraine's sovereignty and "
+...     "territorial integrity in the face of Russia's war", vocabulary, dt.date(2022, 3, 1))]
+[('russia-war-against-ukraine', 'oppose'), ('sovereignty-and-territorial-integrity', 'support')]
+>>> [i.slug for i in issues_in("condemned the DPRK's ballistic missile launches", vocabulary)]
+['korean-peninsula-denuclearization']
+>>> [i.slug for i in issues_in("the Democratic People's Republic of Korea", vocabulary)]
+[]
+
+The layer runs once over the statements of an extraction, each issue pattern once over each
+statement's span: linear in the text, deterministic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from diplograph.errors import DiplographError
+from diplograph.extract.actors import Actor
+from diplograph.extract.model import Extraction, Stance, Statement
+from diplograph.extract.text import Span, span
+from diplograph.vocab import CODE
+
+PATH = Path(__file__).with_name("issues.toml")
+POLARITIES = ("support", "oppose", "clause")
+# Words before an issue that make the clause oppose it (issues whose polarity the clause decides).
+_OPPOSE_BEFORE = re.compile(
+    r"\b(?:oppos\w*|against|reject\w*|lift\w*|remov\w*|end(?:ing)?|stop\w*|condemn\w*|"
+    r"criticiz\w*|unilateral|illegal|refrain\w*|interfer\w*|not)\b[^.;]*$",
+    re.IGNORECASE,
+)
+# The topics of an interaction ("discussed the climate crisis and agreed to ..."): no position; up
+# to the next reporting verb or the end of the clause.
+_TOPIC = re.compile(
+    r"\b(?:discuss\w*|exchanged views on|review\w*|spoke about|talked about|covered)\b"
+    r".*?(?=,? and (?:also )?\w+ed\b|[.;]|$)",
+    re.IGNORECASE | re.DOTALL,
+)
+# Statement kinds whose cited agreement or principle they support ("must adhere to the one-China
+# principle"; "committed to implementing the Bali agenda").
+CITED_KINDS = ("Demand", "Commitment")
+CITABLE = frozenset({"Agreement", "JointCommunique", "Consensus", "Agenda", "Principle"})
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A concept of the ``code:issue`` scheme and the words that name it."""
+
+    slug: str
+    polarity: str  # support, oppose, or clause (the clause decides)
+    pattern: re.Pattern[str]
+    since: dt.date | None = None  # the concept applies to texts published from this day
+    yields_to: frozenset[str] = frozenset()  # more specific concepts that take the position
+
+    @property
+    def iri(self) -> str:
+        return f"{CODE}issue/{self.slug}"
+
+    @property
+    def label(self) -> str:
+        return self.slug.replace("-", " ")
+
+
+@dataclass(frozen=True)
+class Found:
+    """An issue named at ``start``-``end`` of a text, with the polarity of the position."""
+
+    issue: Issue
+    polarity: str
+    start: int
+    end: int
+
+    @property
+    def slug(self) -> str:
+        return self.issue.slug
+
+
+@cache
+def load_issues(path: Path = PATH) -> tuple[Issue, ...]:
+    """The issue vocabulary at ``path`` (the packaged one by default), in file order."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise DiplographError(f"{path}: {error}") from None
+    issues = []
+    for slug, entry in data.items():
+        polarity = entry.get("polarity", "support")
+        words = entry.get("words", [])
+        if polarity not in POLARITIES or not words:
+            raise DiplographError(f"{path}: [{slug}] needs words and a polarity in {POLARITIES}")
+        since = entry.get("since")
+        pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(f"(?:{w})" for w in words) + r")(?![\w-])", re.IGNORECASE
+        )
+        when = dt.date.fromisoformat(since) if since else None
+        issues.append(Issue(slug, polarity, pattern, when, frozenset(entry.get("yields_to", []))))
+    return tuple(issues)
+
+
+def issues_in(
+    text: str,
+    issues: Iterable[Issue],
+    published: dt.date | None = None,
+    start: int = 0,
+    end: int | None = None,
+) -> list[Found]:
+    """The issues ``text[start:end]`` names, each once (its first mention), in text order, with
+    the polarity of the position.
+
+    >>> vocabulary = load_issues()
+    >>> [(f.slug, f.polarity) for f in issues_in("urged them to lift sanctions", vocabulary)]
+    [('sanctions', 'oppose')]
+    >>> [(f.slug, f.polarity) for f in issues_in("to impose sanctions", vocabulary)]
+    [('sanctions', 'support')]
+    >>> [f.slug for f in issues_in("a diplomatic solution on the JCPOA", vocabulary)]
+    ['iran-nuclear-program']
+    """
+    stop = len(text) if end is None else end
+    found = []
+    for issue in issues:
+        if issue.since is not None and published is not None and published < issue.since:
+            continue
+        match = issue.pattern.search(text, start, stop)
+        if match is None:
+            continue
+        polarity = issue.polarity
+        if polarity == "clause":
+            before = text[max(start, match.start() - 60) : match.start()]
+            polarity = "oppose" if _OPPOSE_BEFORE.search(before) else "support"
+        found.append(Found(issue, polarity, match.start(), match.end()))
+    named = {f.slug for f in found}
+    found = [f for f in found if not f.issue.yields_to & named]
+    return sorted(found, key=lambda f: (f.start, f.slug))
+
+
+def _legacy(phrases: Mapping[str, Sequence[str]]) -> tuple[Issue, ...]:
+    """The gazetteer's ``[issues]`` (exact phrases of Chinese readouts), as issues whose polarity
+    the clause decides, interference always opposed."""
+    return tuple(
+        Issue(
+            slug,
+            "oppose" if slug.endswith("interference") else "clause",
+            re.compile("|".join(re.escape(p) for p in sorted(words, key=len, reverse=True))),
+        )
+        for slug, words in phrases.items()
+        if words
+    )
+
+
+class StanceFinder:
+    """Finds the stances of an extraction's statements (the seam a statistical model can take)."""
+
+    def __init__(
+        self,
+        issues: Sequence[Issue] | None = None,
+        legacy: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        self.issues = tuple(issues if issues is not None else load_issues())
+        self.legacy = _legacy(legacy or {})
+
+    def find(self, extraction: Extraction) -> list[Stance]:
+        """One stance per (holder, issue, statement), ordered by key."""
+        text = extraction.article.text
+        published = extraction.article.published
+        stances: dict[tuple[str, str, str], Stance] = {}
+        keys: set[str] = set()
+
+        def express(statement: Statement, where: Span, iri: str, label: str, pole: str) -> None:
+            holder = holder_of(statement)
+            index = (holder.iri, iri, statement.key)
+            stance = stances.get(index)
+            if stance is None:
+                base = f"stance-{_local(holder.iri)}-{pole}-{_local(iri)}"
+                key, number = base, 2
+                while key in keys:
+                    key, number = f"{base}-{number}", number + 1
+                keys.add(key)
+                stance = Stance(key, holder, iri, label, pole, [statement], [])
+                stances[index] = stance
+            if where not in stance.evidence:
+                stance.evidence.append(where)
+
+        for statement in extraction.statements:
+            where = statement.evidence[0]  # the demanded action, else the clause or sentence
+            found = issues_in(text, self.issues, published, where.start, where.end)
+            if statement.kind in CITED_KINDS:
+                found += issues_in(text, self.legacy, published, where.start, where.end)
+            topics = topic_spans(text, where.start, where.end)
+            found = [f for f in found if not any(a <= f.start < b for a, b in topics)]
+            for item in found:
+                words = span(text, item.start, item.end)
+                express(statement, words, item.issue.iri, item.issue.label, item.polarity)
+            if statement.kind in CITED_KINDS:
+                for cited, mention in zip(statement.cites, statement.cited_at, strict=True):
+                    inside = where.start <= mention.start and mention.end <= where.end
+                    if cited.kind in CITABLE and inside:
+                        express(statement, where, cited.iri, cited.label, "support")
+                        break
+        return sorted(stances.values(), key=lambda s: s.key)
+
+
+def topic_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where ``text[start:end]`` names the topics of an interaction rather than a position.
+
+    >>> text = "They discussed the climate crisis and agreed to cut emissions."
+    >>> [text[a:b] for a, b in topic_spans(text, 0, len(text))]
+    ['discussed the climate crisis']
+    """
+    return [(m.start(), m.end()) for m in _TOPIC.finditer(text, start, end)]
+
+
+def holder_of(statement: Statement) -> Actor:
+    """The side a statement's speaker speaks for, else the speaker."""
+    return statement.on_behalf_of or statement.speaker
+
+
+def _local(iri: str) -> str:
+    return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+__all__ = ["Found", "Issue", "StanceFinder", "holder_of", "issues_in", "load_issues"]

@@ -1,0 +1,170 @@
+"""The reference layer (src/diplograph/extract/references.py): cited agreements, principles,
+summits, conferences, initiatives, working groups, dialogues and organisations, minted when cited.
+Every sentence here is written for the test, not taken from the corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from diplograph.extract.corpus import Article
+from diplograph.extract.references import find_references
+from diplograph.extract.run import extract_articles
+from diplograph.project import Project
+from diplograph.vocab import DIP, ID, PREFIXES, graph_iri
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.label) for c in find_references(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "recalled the Helsinki Final Act and the Dayton Accords",
+            [("Agreement", "Dayton Accords")],
+        ),
+        ("welcomed the Paris Agreement", [("Agreement", "Paris Agreement")]),
+        ("upheld the Geneva Conventions", []),  # a plural head not in the list: nothing guessed
+        ("pointed to the Treaty of Tlatelolco", [("Agreement", "Treaty of Tlatelolco")]),
+        (
+            "recalled UN Security Council Resolution 2231",
+            [("Agreement", "UN Security Council Resolution 2231")],
+        ),
+        ("urged full implementation of the Minsk agreements", [("Agreement", "Minsk agreements")]),
+        (
+            "cited several UN General Assembly resolutions",
+            [("Agreement", "UN General Assembly resolutions")],
+        ),
+        ("called for a return to the JCPOA", [("Agreement", "JCPOA")]),
+        ("backed the region's seven-point plan", [("Agreement", "seven-point plan")]),
+        ("defended freedom of navigation in the strait", [("Principle", "freedom of navigation")]),
+        (
+            "upheld the principles of sovereign equality",
+            [("Principle", "principles of sovereign equality")],
+        ),
+        ("looked ahead to the G20 Summit in Bali", [("Summit", "G20 Summit")]),
+        ("praised the Summit for Democracy", [("Summit", "Summit for Democracy")]),
+        ("prepared the Conference on Disarmament", [("Conference", "Conference on Disarmament")]),
+        ("ahead of the OSCE Ministerial Council", []),  # no head word at the end
+        ("ahead of the Pacific Islands Forum", [("Conference", "Pacific Islands Forum")]),
+        ("launched the Clean Water Initiative", [("Initiative", "Clean Water Initiative")]),
+        (
+            "joined the Global Methane Pledge initiative",
+            [("Initiative", "Global Methane Pledge initiative")],
+        ),
+        ("convened the Arctic Working Group", [("WorkingGroup", "Arctic Working Group")]),
+        (
+            "resumed the U.S.-Mexico High-Level Security Dialogue",
+            [("Interaction", "U.S.-Mexico High-Level Security Dialogue")],
+        ),
+        (
+            "strengthened the U.S.-Philippines Alliance",
+            [("Agreement", "U.S.-Philippines Alliance")],
+        ),
+        ("joined the Alliance for Clean Oceans", [("Initiative", "Alliance for Clean Oceans")]),
+        (
+            "briefed delegates in Geneva for the Nuclear Security Summit",
+            [("Summit", "Nuclear Security Summit")],
+        ),
+        (
+            "addressed the Review Conference of the Biological Weapons Convention",
+            [
+                ("Conference", "Review Conference of the Biological Weapons Convention"),
+                ("Agreement", "Biological Weapons Convention"),
+            ],
+        ),
+        ("Secretary Rubio spoke with Minister Sikorski", []),
+        # earlier meetings: dated, or said to be earlier
+        (
+            "built on the March 3 ministerial meeting",
+            [("Interaction", "March 3 ministerial meeting")],
+        ),
+        (
+            "recalled their previous conversation with Chancellor Scholz.",
+            [("Interaction", "previous conversation with Chancellor Scholz")],
+        ),
+        (
+            "followed up on the October 12 Summit between President Lula and Prime Minister Modi",
+            [("Summit", "October 12 Summit between President Lula and Prime Minister Modi")],
+        ),
+        (
+            "to implement the steps as agreed by President Macron and Chancellor Scholz in Aachen",
+            [("Interaction", "meeting by President Macron and Chancellor Scholz in Aachen")],
+        ),
+        ("said the meeting was at last productive", []),
+    ],
+)
+def test_cited_items_by_their_head_word(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def _extract(text: str) -> tuple[list[ox.Quad], list[tuple[str, str, str]]]:
+    article = Article("reference-test", text, dt.date(2022, 9, 14), "U.S. Department of State")
+    result = extract_articles(Project(ROOT), [article])
+    cited = [
+        (s.speaker.label, c.kind, c.label)
+        for s in result.extractions[0].statements
+        for c in s.cites
+    ]
+    return result.quads, cited
+
+
+def test_references_are_minted_with_who_cites_them() -> None:
+    quads, cited = _extract(
+        "Secretary of State Antony J. Blinken spoke today with Kenyan Foreign Minister Alfred "
+        "Mutua. Secretary Blinken welcomed the Lake Victoria Water Agreement and looked forward "
+        "to the Nile Basin Summit."
+    )
+    assert cited == [
+        ("Antony Blinken", "Agreement", "Lake Victoria Water Agreement"),
+        ("Antony Blinken", "Summit", "Nile Basin Summit"),
+    ]
+    triples = {
+        (str(q.subject.value), q.predicate.value, str(q.object.value))
+        for q in quads
+        if not isinstance(q.subject, ox.Triple) and not isinstance(q.object, ox.Triple)
+    }
+    agreement = ID + "agreement/lake-victoria-water-agreement"
+    summit = ID + "event/nile-basin-summit"
+    assert (agreement, PREFIXES["rdf"] + "type", DIP + "Agreement") in triples
+    assert (agreement, PREFIXES["rdfs"] + "label", "Lake Victoria Water Agreement") in triples
+    assert (summit, PREFIXES["rdf"] + "type", PREFIXES["schema"] + "Event") in triples
+    citing = {s for s, p, o in triples if p == DIP + "cites" and o == agreement}
+    citing_the_summit = {s for s, p, o in triples if p == DIP + "cites" and o == summit}
+    assert len(citing) == 1 and citing == citing_the_summit
+
+
+def test_an_organisation_is_cited_as_a_framework_unless_it_is_a_party() -> None:
+    _, cited = _extract(
+        "Secretary of State Antony J. Blinken spoke today with Kenyan Foreign Minister Alfred "
+        "Mutua. Secretary Blinken stressed the role of the African Union in mediation."
+    )
+    assert ("Antony Blinken", "Organization", "African Union") in cited
+    _, cited = _extract(
+        "Secretary of State Antony J. Blinken spoke today with African Union Commission "
+        "Chairperson Moussa Faki. Secretary Blinken praised the African Union Commission for its "
+        "mediation."
+    )
+    assert [c for c in cited if c[1] == "Organization"] == []
+
+
+def test_an_earlier_meeting_is_minted_under_its_article() -> None:
+    quads, cited = _extract(
+        "Secretary of State Antony J. Blinken spoke today with Kenyan Foreign Minister Alfred "
+        "Mutua. Secretary Blinken welcomed progress since their June 2 meeting in Nairobi."
+    )
+    assert cited == [("Antony Blinken", "Interaction", "June 2 meeting")]
+    event = ID + "reference-test/cited-june-2-meeting"
+    assert ox.Quad(
+        ox.NamedNode(event),
+        ox.NamedNode(PREFIXES["rdf"] + "type"),
+        ox.NamedNode(PREFIXES["schema"] + "Event"),
+        ox.NamedNode(graph_iri("extracted-actors")),
+    ) in set(quads)

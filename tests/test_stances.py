@@ -1,0 +1,129 @@
+"""The stance layer (src/diplograph/extract/stances.py): issues named in a statement, polarity,
+holder. Every sentence here is written for the test, not taken from the corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from diplograph.extract.corpus import Article
+from diplograph.extract.model import Extraction
+from diplograph.extract.run import extract_articles
+from diplograph.extract.stances import issues_in, load_issues, topic_spans
+from diplograph.project import Project
+from diplograph.vocab import CODE
+
+ROOT = Path(__file__).resolve().parents[1]
+AFTER_INVASION = dt.date(2022, 9, 14)
+BEFORE_INVASION = dt.date(2021, 10, 5)
+
+
+def _issues(text: str, published: dt.date | None = AFTER_INVASION) -> list[tuple[str, str]]:
+    return [(f.slug, f.polarity) for f in issues_in(text, load_issues(), published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a good is supported whether it is welcomed or what threatens it condemned
+        ("welcomed progress toward free and fair elections", [("democracy", "support")]),
+        ("condemned the junta's crackdown on peaceful protesters", [("human-rights", "support")]),
+        (
+            "denounced the latest intercontinental ballistic missile test by the DPRK",
+            [("korean-peninsula-denuclearization", "support")],
+        ),
+        # a harm is opposed, also by supporting its victim
+        (
+            "pledged continued security assistance to Ukraine",
+            [("russia-war-against-ukraine", "oppose")],
+        ),
+        (
+            "deplored Moscow's war of aggression against Ukraine",
+            [("russia-war-against-ukraine", "oppose")],
+        ),
+        ("called for a return to compliance with the JCPOA", [("iran-nuclear-program", "oppose")]),
+        (
+            "warned of costs should there be renewed aggression by Moscow against its neighbor",
+            [("russia-war-against-ukraine", "oppose")],
+        ),
+        (
+            "agreed to deepen cooperation on shared economic and energy priorities",
+            [("economic-cooperation", "support")],
+        ),
+        # "Alliance for ..." names an initiative, not an alliance
+        ("joined the Alliance for Clean Oceans", []),
+        # the clause decides for sanctions
+        ("urged partners to lift sanctions on the airline", [("sanctions", "oppose")]),
+        ("vowed to impose further sanctions", [("sanctions", "support")]),
+        # several issues, each once, in text order
+        (
+            "stressed cooperation on climate finance, pandemic preparedness and supply chain "
+            "resilience",
+            [
+                ("climate-change", "support"),
+                ("global-health", "support"),
+                ("supply-chains", "support"),
+            ],
+        ),
+        (
+            "underlined the importance of peace and stability across the Taiwan Strait",
+            [("taiwan-strait", "support")],
+        ),
+        (
+            "reaffirmed the ironclad commitment to the alliance",
+            [("alliances-and-collective-defense", "support")],
+        ),
+    ],
+)
+def test_issues_and_polarity_from_the_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _issues(text) == expected
+
+
+def test_no_issue_from_a_name_or_a_topic() -> None:
+    # "Democratic" in a state's name is no democracy; a coercive trade practice is no trade
+    assert _issues("met the envoy of the Democratic People's Republic of Korea") == []
+    assert _issues("criticized coercive trade practices") == []
+    assert _issues("briefed leaders of the Democratic Party on sovereign debt relief") == []
+    text = "The ministers discussed maritime claims and agreed to expand student exchanges."
+    assert [text[a:b] for a, b in topic_spans(text, 0, len(text))] == ["discussed maritime claims"]
+
+
+def test_the_war_is_a_concept_from_february_2022() -> None:
+    text = "condemned Russia's aggression against Ukraine"
+    assert _issues(text, BEFORE_INVASION) == []
+    assert _issues(text, AFTER_INVASION) == [("russia-war-against-ukraine", "oppose")]
+
+
+def test_a_specific_peace_process_takes_the_position_of_the_generic_one() -> None:
+    assert _issues("sought a diplomatic solution through the JCPOA") == [
+        ("iran-nuclear-program", "oppose")
+    ]
+    assert _issues("sought a diplomatic solution to the border dispute") == [
+        ("conflict-resolution", "support")
+    ]
+
+
+def _extract(text: str) -> Extraction:
+    article = Article("stance-test", text, AFTER_INVASION, "U.S. Department of State")
+    return extract_articles(Project(ROOT), [article]).extractions[0]
+
+
+def test_stances_are_held_by_the_speakers_side_once_per_statement() -> None:
+    extraction = _extract(
+        "Secretary of State Antony J. Blinken spoke today with Japanese Foreign Minister "
+        "Yoshimasa Hayashi. Secretary Blinken reaffirmed U.S. support for a free and open "
+        "Indo-Pacific and for stronger maritime security cooperation."
+    )
+    rows = sorted(
+        (s.holder.label, s.polarity, s.issue.removeprefix(f"{CODE}issue/"), len(s.expressed_by))
+        for s in extraction.stances
+    )
+    assert rows == [
+        ("United States", "support", "indo-pacific", 1),
+        ("United States", "support", "maritime-security", 1),
+    ]
+    stance = next(s for s in extraction.stances if s.issue.endswith("/indo-pacific"))
+    assert [e.text for e in stance.evidence] == ["Indo-Pacific"]
+    assert stance.expressed_by[0].speaker.label == "Antony Blinken"

@@ -1,0 +1,290 @@
+"""Statements: one per reporting clause, the kind from the clause, joint and state speakers,
+transcripts with speaker labels, and reported speech that stays a claim (issue 9, section 2).
+Every text here is written for the test, not taken from the corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from diplograph.extract.corpus import Article
+from diplograph.extract.model import Extraction
+from diplograph.extract.run import extract_articles
+from diplograph.project import Project
+from diplograph.vocab import ID
+
+PROJECT = Project(Path(__file__).resolve().parents[1])
+CALL = (
+    "Secretary of State Antony J. Blinken spoke today with Ukrainian Foreign Minister Dmytro "
+    "Kuleba. "
+)
+
+
+def _one(text: str) -> Extraction:
+    article = Article("a", text, dt.date(2022, 6, 24), "U.S. Department of State")
+    return extract_articles(PROJECT, [article]).extractions[0]
+
+
+def _said(extraction: Extraction) -> list[tuple[str, str, str | None, str]]:
+    """(speaker, kind, target, first evidence) of each statement."""
+    return [
+        (
+            s.speaker.iri.removeprefix(ID),
+            s.kind,
+            s.target.iri.removeprefix(ID) if s.target else None,
+            s.evidence[0].text,
+        )
+        for s in extraction.statements
+    ]
+
+
+def test_a_sentence_with_several_reporting_clauses_is_several_statements() -> None:
+    extraction = _one(
+        CALL + "The Secretary denounced Russia\u2019s strikes on power stations and pressed "
+        "Russia to withdraw its troops, stressing that the United States will keep supplying "
+        "Ukraine\u2019s air defenses."
+    )
+    assert _said(extraction) == [
+        (
+            "antony-blinken",
+            "Criticism",
+            "russia",
+            "denounced Russia\u2019s strikes on power stations",
+        ),
+        ("antony-blinken", "Demand", "russia", "withdraw its troops"),
+        (
+            "antony-blinken",
+            "Commitment",
+            None,
+            "stressing that the United States will keep supplying Ukraine\u2019s air defenses",
+        ),
+    ]
+    assert extraction.statements[1].action == "withdraw its troops"
+
+
+def test_a_clause_with_a_subject_of_its_own_has_its_own_speakers() -> None:
+    extraction = _one(
+        CALL + "The Secretary thanked the Foreign Minister for the briefing, and the two sides "
+        "agreed to meet again in the autumn."
+    )
+    assert _said(extraction) == [
+        ("antony-blinken", "Assertion", None, "thanked the Foreign Minister for the briefing"),
+        ("antony-blinken", "AgreementStatement", None, "agreed to meet again in the autumn"),
+        ("dmytro-kuleba", "AgreementStatement", None, "agreed to meet again in the autumn"),
+    ]
+
+
+def test_joint_speakers_of_two_sides_and_a_joint_welcome_is_an_agreement() -> None:
+    extraction = _one(
+        CALL + "The Secretary and the Foreign Minister welcomed the reopening of the Black Sea "
+        "ports. The Secretary welcomed the new grain corridor."
+    )
+    assert [(s, k) for s, k, _, _ in _said(extraction)] == [
+        ("antony-blinken", "AgreementStatement"),  # said by both sides together
+        ("dmytro-kuleba", "AgreementStatement"),
+        ("antony-blinken", "Assertion"),  # one speaker welcoming something
+    ]
+    sides = [
+        s.on_behalf_of.iri.removeprefix(ID) for s in extraction.statements[:2] if s.on_behalf_of
+    ]
+    assert sides == ["united-states", "ukraine"]  # each speaker keeps its own side
+
+
+def test_they_in_the_sentence_that_names_the_group() -> None:
+    extraction = _one(
+        "Secretary of State Antony J. Blinken met with Japanese Foreign Minister Hayashi Yoshimasa "
+        "in Tokyo today, where they renewed their pledge to deepen cooperation on critical "
+        "minerals. They also pledged to coordinate on export controls."
+    )
+    assert [(s, k) for s, k, _, _ in _said(extraction)] == [
+        ("antony-blinken", "Commitment"),
+        ("hayashi-yoshimasa", "Commitment"),
+    ]
+
+
+def test_a_state_is_a_speaker() -> None:
+    extraction = _one(
+        CALL + "The United States reaffirmed its support for Ukraine\u2019s recovery."
+    )
+    assert _said(extraction) == [
+        (
+            "united-states",
+            "Commitment",
+            None,
+            "The United States reaffirmed its support for Ukraine\u2019s recovery.",
+        )
+    ]
+    assert extraction.statements[0].on_behalf_of is extraction.statements[0].speaker
+
+
+def test_the_kind_comes_from_the_clause() -> None:
+    extraction = _one(
+        CALL + "The Secretary underlined the U.S. commitment to Ukraine\u2019s reconstruction. "
+        "The Secretary stressed the need for all parties to protect civilians. "
+        "The Secretary raised serious concerns over Russia\u2019s deportation of children. "
+        "The Secretary cautioned that Moscow would face severe consequences. "
+        "The Secretary made clear that Russia would face severe consequences for any attack. "
+        "The Secretary offered to host a donors\u2019 conference. "
+        "The Secretary rejected Russia\u2019s claims to annex Ukrainian land. "
+        "The Secretary and the Foreign Minister reviewed the battlefield situation."
+    )
+    assert [k for _, k, _, _ in _said(extraction)] == [
+        "Commitment",  # "underlined the U.S. commitment to": binds its side
+        "Assertion",  # "stressed the need for": the verb decides
+        "Criticism",  # "raised concerns over" another state's conduct
+        "Warning",  # "made clear that ... would face severe consequences"
+        "Proposal",
+        "Rejection",
+    ]  # "cautioned" is no reporting verb of the list; "reviewed" is a topic, no statement
+
+
+def test_called_for_without_an_infinitive_is_a_demand() -> None:
+    extraction = _one(CALL + "The Secretary condemned the shelling and called for accountability.")
+    assert [(s.kind, s.action) for s in extraction.statements] == [
+        ("Criticism", None),
+        ("Demand", "accountability"),
+    ]
+
+
+def test_a_transcript_speaker_label_gives_the_speaker_of_its_turn() -> None:
+    extraction = _one(
+        "Antony J. Blinken, Secretary of State\n\n"
+        "SECRETARY BLINKEN: Good afternoon, everyone. We are committed to helping our partners "
+        "rebuild their power grid. I think this winter will test all of us.\n\n"
+        "Q: Mr. Secretary, will you send more air defense systems?\n\n"
+        "SECRETARY BLINKEN: We will keep working with Congress on that. Thank you all."
+    )
+    assert [(s, k, e) for s, k, _, e in _said(extraction)] == [
+        (
+            "antony-blinken",
+            "Commitment",
+            "We are committed to helping our partners rebuild their power grid.",
+        ),
+        ("antony-blinken", "Assertion", "I think this winter will test all of us."),
+        ("antony-blinken", "Assertion", "We will keep working with Congress on that."),
+    ]  # the greeting, the question and the thanks are no statements
+
+
+def test_reported_speech_does_not_become_an_interaction() -> None:
+    extraction = _one(
+        CALL + "The Foreign Minister noted that President Zelenskyy had met with Polish President "
+        "Andrzej Duda in Warsaw on Monday."
+    )
+    assert [[p.iri.removeprefix(ID) for p in i.participants] for i in extraction.interactions] == [
+        ["antony-blinken", "dmytro-kuleba"]
+    ]
+    assert [(s, k) for s, k, _, _ in _said(extraction)] == [("dmytro-kuleba", "Assertion")]
+
+
+def test_a_topic_of_the_interaction_is_no_statement() -> None:
+    extraction = _one(
+        CALL + "The Secretary and the Foreign Minister discussed energy security and exchanged "
+        "views on the upcoming summit. Participants discussed reconstruction financing."
+    )
+    assert extraction.statements == []
+
+
+def test_welcoming_a_visitor_is_no_statement_but_what_the_host_says_is() -> None:
+    extraction = _one(
+        "Secretary of State Antony J. Blinken welcomed Ukrainian Foreign Minister Dmytro Kuleba to "
+        "the Department of State, where he reaffirmed the U.S. commitment to Ukraine\u2019s "
+        "reconstruction."
+    )
+    assert _said(extraction) == [
+        (
+            "antony-blinken",
+            "Commitment",
+            None,
+            "reaffirmed the U.S. commitment to Ukraine\u2019s reconstruction",
+        )
+    ]
+
+
+def test_praise_and_condolences_are_assertions_whatever_they_mention() -> None:
+    extraction = _one(
+        CALL + "The Secretary praised Ukraine for condemning the attack on the embassy. The "
+        "Secretary reiterated his condolences for the victims of the strike. The Secretary "
+        "reaffirmed U.S. readiness to impose severe costs on Russia."
+    )
+    assert [k for _, k, _, _ in _said(extraction)] == ["Assertion", "Assertion", "Commitment"]
+
+
+def test_a_participle_clause_before_the_subject_is_a_statement_of_its_own() -> None:
+    extraction = _one(
+        CALL + "Voicing alarm at the shelling of the nuclear plant, the Secretary urged Russia to "
+        "hand the plant back to Ukraine. Expressing concern about Russia\u2019s strikes on the "
+        "grid, the Secretary pledged additional generators."
+    )
+    assert _said(extraction) == [
+        ("antony-blinken", "Demand", "russia", "hand the plant back to Ukraine"),
+        (
+            "antony-blinken",
+            "Criticism",
+            "russia",
+            "Expressing concern about Russia\u2019s strikes on the grid",
+        ),
+        ("antony-blinken", "Commitment", None, "pledged additional generators"),
+    ]  # "Voicing" opens no statement: it is no reporting verb of the list
+
+
+def test_a_state_speaking_in_the_present() -> None:
+    extraction = _one(
+        CALL + "The United States remains firmly committed to Ukraine\u2019s recovery. The "
+        "United States condemns Russia\u2019s attacks on grain ports."
+    )
+    assert [(s, k, t) for s, k, t, _ in _said(extraction)] == [
+        ("united-states", "Commitment", None),
+        ("united-states", "Criticism", "russia"),
+    ]
+
+
+def test_a_plural_subject_is_the_participants_of_the_interaction() -> None:
+    extraction = _one(
+        "Secretary of State Antony J. Blinken met with Japanese Foreign Minister Hayashi Yoshimasa "
+        "and Republic of Korea Foreign Minister Park Jin today. The Secretary and the two foreign "
+        "ministers denounced the missile launches; reaffirmed their resolve to deter aggression; "
+        "and agreed to hold regular consultations."
+    )
+    speakers = ["antony-blinken", "hayashi-yoshimasa", "park-jin"]
+    assert [(s, k, e) for s, k, _, e in _said(extraction)] == [
+        *[(s, "Criticism", "denounced the missile launches") for s in speakers],
+        *[(s, "Commitment", "reaffirmed their resolve to deter aggression") for s in speakers],
+        *[(s, "AgreementStatement", "agreed to hold regular consultations") for s in speakers],
+    ]
+
+
+def test_on_behalf_of_someone_is_no_second_speaker() -> None:
+    extraction = _one(
+        CALL + "On behalf of President Biden, the Secretary delivered a message of solidarity to "
+        "the people of Ukraine and reflected on the courage of its defenders."
+    )
+    assert [(s, k, e) for s, k, _, e in _said(extraction)] == [
+        (
+            "antony-blinken",
+            "Assertion",
+            "delivered a message of solidarity to the people of Ukraine",
+        ),
+        ("antony-blinken", "Assertion", "reflected on the courage of its defenders"),
+    ]
+
+
+def test_restating_the_importance_of_something_is_an_assertion() -> None:
+    extraction = _one(
+        CALL + "The Secretary reiterated the importance of keeping shipping lanes open. The "
+        "Secretary reiterated that the United States will help demine farmland."
+    )
+    assert [k for _, k, _, _ in _said(extraction)] == ["Assertion", "Commitment"]
+
+
+def test_an_adjective_after_and_opens_no_clause() -> None:
+    extraction = _one(
+        CALL + "The Secretary praised Ukraine as a reliable and committed partner and an agreed "
+        "and shared priority of the alliance."
+    )
+    assert [(k, e) for _, k, _, e in _said(extraction)] == [
+        (
+            "Assertion",
+            "The Secretary praised Ukraine as a reliable and committed partner and an agreed and "
+            "shared priority of the alliance.",
+        )
+    ]
