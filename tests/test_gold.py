@@ -174,7 +174,7 @@ def _fixture() -> tuple[dict[str, Article], dict[str, Any]]:
         ),
         (
             lambda d: d["interactions"][0].update(type="Phone"),
-            "interactions[0].type: 'Phone' is none of Meeting, Talks, PhoneCall, VideoCall, Call, "
+            "interactions[0].type: 'Phone' is none of Meeting, Talks, Call, PhoneCall, VideoCall, "
             "Visit",
         ),
         (

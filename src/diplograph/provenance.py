@@ -25,30 +25,16 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from diplograph.vocab import DIP, PREFIXES
+from diplograph.vocab import DIP, PREFIXES, STATEMENT_KINDS
 
 RDF_TYPE = PREFIXES["rdf"] + "type"
 WAS_DERIVED_FROM = ox.NamedNode(PREFIXES["prov"] + "wasDerivedFrom")
 HAS_EVIDENCE = DIP + "hasEvidence"
-# Every class whose instances are records derived from text (statement kinds listed one by one:
-# the data types a statement with its most specific kind only).
+# Every class whose instances are records derived from text (statement kinds one by one: the data
+# types a statement with its most specific kind only).
 RECORDS = frozenset(
     DIP + name
-    for name in (
-        "Statement",
-        "Assertion",
-        "Demand",
-        "Warning",
-        "Commitment",
-        "Proposal",
-        "Criticism",
-        "AgreementStatement",
-        "Rejection",
-        "Stance",
-        "PostHolding",
-        "DateResolution",
-        "Claim",
-    )
+    for name in ("Statement", *STATEMENT_KINDS, "Stance", "PostHolding", "DateResolution", "Claim")
 )
 
 

@@ -35,6 +35,19 @@ PREFIXES: dict[str, str] = {
 }
 
 
+# The kinds of statement: the subclasses of dip:Statement (ontology/diplograph.ttl).
+STATEMENT_KINDS = (
+    "Assertion",
+    "Demand",
+    "Warning",
+    "Commitment",
+    "Proposal",
+    "Criticism",
+    "AgreementStatement",
+    "Rejection",
+)
+
+
 def graph_iri(name: str) -> str:
     """The IRI of the named graph that holds the source file with this stem."""
     return GRAPH + name

@@ -46,6 +46,8 @@ MONTHS = {
     )
 }
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+# The capitalised calendar words, which look like names to the rules that find names and places.
+CALENDAR_WORDS = frozenset(word.capitalize() for word in [*MONTHS, *WEEKDAYS])
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
 _PATTERN = re.compile(
     rf"\b(?:{_MONTH} (\d{{1,2}})(?:\s*(?:-|\u2013|and|to)\s*(\d{{1,2}}))?(?:st|nd|rd|th)?"

@@ -44,9 +44,9 @@ import pyoxigraph as ox
 
 from diplograph.extract.actors import Actor
 from diplograph.extract.gazetteer import Gazetteer, load
-from diplograph.extract.model import INTERACTION_KINDS, STATEMENT_KINDS, Extraction, Interaction
+from diplograph.extract.model import INTERACTION_KINDS, Extraction, Interaction
 from diplograph.extract.text import normalize, slug
-from diplograph.vocab import DIP
+from diplograph.vocab import DIP, STATEMENT_KINDS
 
 _TITLE = re.compile(
     r"^(?P<who>.+?)(?:[\u2019']s)?\s+(?:(?P<mode>Trilateral|Virtual|Phone)\s+)?"

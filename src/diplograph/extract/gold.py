@@ -79,12 +79,16 @@ from diplograph.extract.actors import ORGANIZATION_KINDS, Actor
 from diplograph.extract.corpus import Article
 from diplograph.extract.evaluate import main_interaction
 from diplograph.extract.gazetteer import Gazetteer, load
-from diplograph.extract.model import STATEMENT_KINDS, Extraction, Interaction, Statement
+from diplograph.extract.model import (
+    INTERACTION_KINDS,
+    Extraction,
+    Interaction,
+    Statement,
+)
 from diplograph.extract.text import slug
-from diplograph.vocab import CODE
+from diplograph.vocab import CODE, STATEMENT_KINDS
 
 ACTOR_TYPES = ("Person", "State", "Organization", "Group")
-INTERACTION_TYPES = ("Meeting", "Talks", "PhoneCall", "VideoCall", "Call", "Visit")
 REFERENCE_TYPES = (
     "Agreement",
     "Principle",
@@ -207,7 +211,7 @@ class GoldActor:
 @dataclass(frozen=True)
 class GoldInteraction:
     key: str
-    type: str  # one of INTERACTION_TYPES
+    type: str  # one of INTERACTION_KINDS
     participants: tuple[str, ...]
     quote: Quote
     date: dt.date | None = None
@@ -429,7 +433,7 @@ def load_gold(path: Path, article: Article) -> Gold:
         interactions.append(
             GoldInteraction(
                 key,
-                r.choice(row, "type", where, INTERACTION_TYPES),
+                r.choice(row, "type", where, INTERACTION_KINDS),
                 r.keys(row, "participants", where, actors),
                 r.quote(row, where),
                 r.date(row, "date", where),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from diplograph.extract.actors import Actor
 from diplograph.extract.coreference import Resolved
+from diplograph.extract.dates import CALENDAR_WORDS
 from diplograph.extract.text import Sentence, Span
 
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
@@ -214,34 +215,7 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
 
 # "met with A in Cornwall": a capitalised name after "in" that names no one the rules know.
 _IN_PLACE = re.compile(r"\bin\s+(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?=[\s,.;]|$)")
-_NOT_PLACES = frozenset(
-    {
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "The",
-        "His",
-        "Her",
-        "Their",
-        "Our",
-    }
-)
+_NOT_PLACES = CALENDAR_WORDS | {"The", "His", "Her", "Their", "Our"}
 
 
 def _unknown_place(

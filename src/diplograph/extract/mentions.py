@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Literal, Protocol
 
+from diplograph.extract.dates import CALENDAR_WORDS
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.text import normalize
 
@@ -38,6 +39,7 @@ _PARTICLE_NAME = re.compile(r"^[a-z]+-[A-Z]")  # "al-Busaidi"
 _NOT_NAMES = frozenset(
     normalize(word)
     for word in [
+        *CALENDAR_WORDS,
         "The",
         "This",
         "That",
@@ -72,25 +74,6 @@ _NOT_NAMES = frozenset(
         "Without",
         "Building",
         "Noting",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
         "His",
         "Her",
         "Its",

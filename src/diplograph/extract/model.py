@@ -10,16 +10,6 @@ from diplograph.extract.dates import When
 from diplograph.extract.text import Span
 
 INTERACTION_KINDS = ("Meeting", "Talks", "Call", "PhoneCall", "VideoCall", "Visit")
-STATEMENT_KINDS = (
-    "Assertion",
-    "Demand",
-    "Warning",
-    "Commitment",
-    "Proposal",
-    "Criticism",
-    "AgreementStatement",
-    "Rejection",
-)
 
 
 @dataclass
