@@ -8,12 +8,13 @@ looks for its message files under ``xerces/impl/`` while jena-core.jar keeps the
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
 
-JARS = Path("/usr/share/java")
+import debian_java
+
+JARS = debian_java.JARS
 NAMES = [
     *(f"jena-{name}" for name in ("arq", "base", "cmds", "core", "iri", "rdfconnection")),
     *(f"jena-{name}" for name in ("shacl", "shex", "tdb", "tdb2")),
@@ -41,12 +42,7 @@ SHACL_PROGRAM = Path(__file__).with_name("JenaShacl.java")
 
 def missing() -> str | None:
     """Why Jena cannot run here, or None when it can."""
-    if shutil.which("java") is None or shutil.which("javac") is None:
-        return "no Java development kit (Debian: default-jdk-headless)"
-    absent = [name for name in NAMES if not (JARS / f"{name}.jar").is_file()]
-    if absent:
-        return f"Jena jars missing from {JARS}: {', '.join(absent)} (Debian: libapache-jena-java)"
-    return None
+    return debian_java.missing(NAMES, "Jena", "libapache-jena-java")
 
 
 def classpath(workdir: Path) -> str:

@@ -12,16 +12,16 @@ skipped with the reason, except under CI=true, where they fail.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
 
+import debian_java
 from diplograph.rdfio import read_quads
 
-JARS = Path("/usr/share/java")
+JARS = debian_java.JARS
 NAMES = [
     *(f"owlapi-{name}" for name in ("api", "impl", "parsers", "apibinding")),
     "commons-rdf-api",  # org.semanticweb.owlapi.model.IRI implements its IRI
@@ -50,13 +50,8 @@ class Violation:
 
 
 def missing() -> str | None:
-    """Why the OWL API cannot run here, or None when it can."""
-    if shutil.which("java") is None or shutil.which("javac") is None:
-        return "no Java development kit (Debian: default-jdk-headless)"
-    absent = [name for name in NAMES if not (JARS / f"{name}.jar").is_file()]
-    if absent:
-        return f"OWL API jars missing from {JARS}: {', '.join(absent)} (Debian: libowlapi-java)"
-    return None
+    """Why OWL API cannot run here, or None when it can."""
+    return debian_java.missing(NAMES, "OWL API", "libowlapi-java")
 
 
 def classpath() -> str:

@@ -25,21 +25,9 @@ from diplograph.rdfio import load_store
 from diplograph.remote import Connection, RemoteError, Server, load, select
 from diplograph.store import read_graphs
 from diplograph.vocab import graph_iri
+from test_queries import NAMES
 from virtuoso import PASSWORD, USER, Virtuoso, free_port, missing
 
-NAMES = [
-    "commitments",
-    "demands",
-    "events",
-    "meetings",
-    "positions",
-    "posts",
-    "references",
-    "said-in",
-    "stances",
-    "statements",
-    "timeline",
-]
 CASES = FIXTURES / "queries" / "v2-cases.ttl"
 
 

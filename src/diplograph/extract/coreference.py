@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from diplograph.extract.actors import Actor, Registry, canonical_name
@@ -38,6 +39,20 @@ class Resolved:
 
     mention: Mention
     actors: list[Actor]
+
+
+def actors_within(
+    resolved: list[Resolved], start: int, end: int, kinds: Collection[str]
+) -> list[Actor]:
+    """The first actor of each mention inside ``start``..``end`` whose kind is one of ``kinds``."""
+    return [
+        r.actors[0]
+        for r in resolved
+        if start <= r.mention.start
+        and r.mention.end <= end
+        and r.actors
+        and r.actors[0].kind in kinds
+    ]
 
 
 @dataclass

@@ -85,7 +85,7 @@ from diplograph.extract.model import (
     Interaction,
     Statement,
 )
-from diplograph.extract.text import slug
+from diplograph.extract.text import normalize, slug
 from diplograph.vocab import CODE, STATEMENT_KINDS
 
 ACTOR_TYPES = ("Person", "State", "Organization", "Group")
@@ -581,9 +581,8 @@ def fold(text: str) -> str:
     >>> fold("Carlos França"), fold("U.S. Secretary"), fold("People\u2019s Republic")
     ('carlos franca', 'us secretary', "people's republic")
     """
-    plain = unicodedata.normalize("NFKD", text.replace("\u2019", "'").replace("\u2018", "'"))
-    ascii_only = "".join(c for c in plain if not unicodedata.combining(c))
-    return " ".join(ascii_only.replace(".", "").lower().split())
+    plain = unicodedata.normalize("NFKD", text.replace("\u2018", "'"))
+    return normalize("".join(c for c in plain if not unicodedata.combining(c)))
 
 
 def _words(text: str) -> list[str]:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from diplograph.extract.actors import Actor
-from diplograph.extract.coreference import Resolved
+from diplograph.extract.coreference import Resolved, actors_within
 from diplograph.extract.dates import CALENDAR_WORDS
 from diplograph.extract.text import Sentence, Span
 
@@ -196,14 +196,7 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
     setting = _SETTING.match(sentence.text, window_end - sentence.start)
     place_end = sentence.start + setting.end() if setting else window_end
     if place is None and setting:  # "on the sidelines of the G7 Summit in Elmau"
-        places = [
-            item.actors[0]
-            for item in resolved
-            if window_end <= item.mention.start
-            and item.mention.end <= place_end
-            and item.actors
-            and item.actors[0].kind == "Place"
-        ]
+        places = actors_within(resolved, window_end, place_end, ("Place",))
         place = places[0] if places else None
     found = Found(kind, participants, Span(sentence.start, window_end, ""), place)
     found.separate = bool(_SEPARATE.match(sentence.text, offset))

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from diplograph.extract.actors import Actor, Registry
-from diplograph.extract.coreference import Coreference, Resolved
+from diplograph.extract.coreference import Coreference, Resolved, actors_within
 from diplograph.extract.corpus import Article
 from diplograph.extract.dates import find_date, nearest
 from diplograph.extract.gazetteer import Gazetteer
@@ -1035,14 +1035,7 @@ class Extractor:
     def _actor_at(
         resolved: list[Resolved], start: int, end: int, last: bool = False
     ) -> Actor | None:
-        found = [
-            r.actors[0]
-            for r in resolved
-            if start <= r.mention.start
-            and r.mention.end <= end
-            and r.actors
-            and r.actors[0].kind in SPEAKER_KINDS
-        ]
+        found = actors_within(resolved, start, end, SPEAKER_KINDS)
         if not found:
             return None
         return found[-1] if last else found[0]
