@@ -20,6 +20,8 @@ from starlette.testclient import TestClient
 from diplograph.project import Project
 from diplograph.publish.site import yasgui_assets
 from diplograph.serve import Settings, Source, application
+from diplograph.serve.head import Head, analyse
+from diplograph.store import read_graphs
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -33,7 +35,7 @@ SLOW = "SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 def client(project: Project) -> Iterator[TestClient]:
     source = Source((project.dump,))
     settings = Settings(BASE, source, project.queries, yasgui_assets(ROOT), 1.0, 20_000)
-    with TestClient(application(settings, source.open()), follow_redirects=False) as test:
+    with TestClient(application(settings), follow_redirects=False) as test:
         yield test
 
 
@@ -293,3 +295,138 @@ def test_browser(server: str) -> None:
         page.screenshot(path=str(ARTIFACTS / "query.png"), full_page=True)
         browser.close()
     assert outside == []
+
+
+def _count(client: TestClient, query: str, **params: str | list[str]) -> int:
+    response = client.get(
+        "/sparql", params={"query": query, **params}, headers={"Accept": "text/csv"}
+    )
+    assert response.status_code == 200, response.text
+    return int(response.text.split()[1])
+
+
+GRAPH = "https://w3id.org/diplograph/graph/"
+COUNT = "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"
+NAMED = "SELECT (COUNT(*) AS ?n) { GRAPH ?g { ?s ?p ?o } }"
+
+
+def test_dataset_clauses_mean_what_sparql_says(client: TestClient, project: Project) -> None:
+    """Regression (issue 13): FROM, FROM NAMED and default-graph-uri were ignored."""
+    graphs = read_graphs(project.dump)
+    size = {name.removeprefix(GRAPH): len(set(triples)) for name, triples in graphs.items()}
+    union = len({triple for triples in graphs.values() for triple in triples})
+    assert _count(client, COUNT) == union  # no dataset: the union of the named graphs
+    assert (
+        _count(client, f"SELECT (COUNT(*) AS ?n) FROM <{GRAPH}actors> {{ ?s ?p ?o }}")
+        == size["actors"]
+    )
+    both = f"SELECT (COUNT(*) AS ?n) FROM <{GRAPH}actors> FROM <{GRAPH}codes> {{ ?s ?p ?o }}"
+    assert _count(client, both) == size["actors"] + size["codes"]  # they share no triple
+    from_named = f"SELECT (COUNT(*) AS ?n) FROM NAMED <{GRAPH}codes> {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    assert _count(client, from_named) == size["codes"]
+    only_named = f"SELECT (COUNT(*) AS ?n) FROM NAMED <{GRAPH}codes> {{ ?s ?p ?o }}"
+    assert _count(client, only_named) == 0  # the default graph is empty then
+    # The protocol's dataset replaces the query's (SPARQL 1.1 Protocol §2.1.4).
+    actors = {"default-graph-uri": GRAPH + "actors"}
+    assert _count(client, COUNT, **actors) == size["actors"]
+    from_codes = f"SELECT (COUNT(*) AS ?n) FROM <{GRAPH}codes> {{ ?s ?p ?o }}"
+    assert _count(client, from_codes, **actors) == size["actors"]
+    assert _count(client, NAMED, **actors) == 0  # no named-graph-uri: no named graphs
+    two = {"named-graph-uri": [GRAPH + "actors", GRAPH + "codes"]}
+    assert _count(client, NAMED, **two) == size["actors"] + size["codes"]
+    assert _count(client, COUNT, **{"named-graph-uri": GRAPH + "actors"}) == 0
+
+
+def test_pages_have_etags_and_answer_304(client: TestClient) -> None:
+    for path in ("/", f"/{WANG}.ttl", "/.well-known/void"):
+        first = client.get(path)
+        etag, modified = first.headers["etag"], first.headers["last-modified"]
+        assert first.status_code == 200 and etag.startswith('"')
+        again = client.get(path, headers={"If-None-Match": etag})
+        assert (again.status_code, again.content, again.headers["etag"]) == (304, b"", etag)
+        assert client.get(path, headers={"If-None-Match": '"other", ' + etag}).status_code == 304
+        assert client.get(path, headers={"If-None-Match": '"other"'}).status_code == 200
+        assert client.get(path, headers={"If-Modified-Since": modified}).status_code == 304
+        older = "Mon, 01 Jan 2001 00:00:00 GMT"
+        assert client.get(path, headers={"If-Modified-Since": older}).status_code == 200
+        assert client.get(path, headers={"If-Modified-Since": "not a date"}).status_code == 200
+    description = client.get("/sparql", headers={"Accept": "text/turtle"})
+    tag = description.headers["etag"]
+    assert (
+        client.get("/sparql", headers={"Accept": "text/turtle", "If-None-Match": tag}).status_code
+        == 304
+    )
+
+
+def test_the_index_is_rendered_once_per_snapshot(client: TestClient) -> None:
+    snapshot = client.app.state.live.snapshot()  # type: ignore[attr-defined]
+    first = client.get("/")
+    cached = snapshot.cache["page:index.html"]
+    assert cached.body == first.content
+    assert client.get("/").content == first.content
+    assert snapshot.cache["page:index.html"] is cached  # served from the cache, not re-rendered
+
+
+def test_extra_routes_come_before_the_pages(project: Project) -> None:
+    from starlette.responses import PlainTextResponse
+    from starlette.routing import Route
+
+    source = Source((project.dump,))
+    settings = Settings(BASE, source, project.queries, yasgui_assets(ROOT), workers=1)
+    route = Route("/search", lambda request: PlainTextResponse("found"))
+    with TestClient(application(settings, [route])) as test:
+        assert test.get("/search").text == "found"
+        assert test.get(f"/{WANG}.ttl").status_code == 200
+
+
+def test_a_repeated_query_is_answered_from_its_snapshot(client: TestClient) -> None:
+    from diplograph.serve.worker import Query
+
+    text = "SELECT (COUNT(*) AS ?n) { ?s a ?type }"
+    first = client.get("/sparql", params={"query": text}, headers={"Accept": "text/csv"})
+    answers = client.app.state.live.snapshot().answers  # type: ignore[attr-defined]
+    kept = answers.kept[Query(text, "text/csv")]
+    assert (kept.status, kept.body) == (200, first.content)
+    again = client.get("/sparql", params={"query": text}, headers={"Accept": "text/csv"})
+    assert again.content == first.content and answers.kept[Query(text, "text/csv")] is kept
+    too_slow = client.get("/sparql", params={"query": SLOW})
+    assert too_slow.status_code == 503 and Query(SLOW, "*/*") not in answers.kept  # only 200s kept
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "default", "named"),
+    [
+        ("SELECT * { ?s ?p ?o }", "SELECT", (), ()),
+        ("select * from <urn:a> from named <urn:b> where {}", "SELECT", ("urn:a",), ("urn:b",)),
+        ('SELECT ("FROM <urn:x>" AS ?v) FROM <urn:a> {}', "SELECT", ("urn:a",), ()),
+        ("SELECT * # FROM <urn:x>\n FROM <urn:a> {}", "SELECT", ("urn:a",), ()),
+        ("SELECT (EXISTS { ?s ?p ?o } AS ?e) FROM <urn:a> {}", "SELECT", ("urn:a",), ()),
+        (
+            "CONSTRUCT { ?s <urn:p> ?o } FROM <urn:a> WHERE { ?s ?p ?o }",
+            "CONSTRUCT",
+            ("urn:a",),
+            (),
+        ),
+        ("CONSTRUCT FROM <urn:a> WHERE { ?s ?p ?o }", "CONSTRUCT", ("urn:a",), ()),
+        ("ASK FROM NAMED <urn:b> { GRAPH ?g {} }", "ASK", (), ("urn:b",)),
+        ("DESCRIBE <urn:x> FROM <urn:a>", "DESCRIBE", ("urn:a",), ()),
+        ("SELECT * { ?s ?p ?o } # FROM <urn:after-the-where-clause>", "SELECT", (), ()),
+        ("BASE <http://ex.org/g/> SELECT * FROM <a> {}", "SELECT", ("http://ex.org/g/a",), ()),
+        ("PREFIX g: <urn:g/> SELECT * FROM g:a\\#b {}", "SELECT", ("urn:g/a#b",), ()),
+        ("PREFIX : <urn:> DROP ALL", "DROP", (), ()),
+        ("\\u0053ELECT * FROM <urn:a> {}", "\\", (), ()),  # Oxigraph: a syntax error too
+        ("", "", (), ()),
+    ],
+)
+def test_the_head_of_a_query_is_read_token_by_token(
+    text: str, form: str, default: tuple[str, ...], named: tuple[str, ...]
+) -> None:
+    assert analyse(text) == Head(form, default, named)
+    assert analyse("  " + text + "\n") == Head(form, default, named)
+
+
+def test_a_huge_head_is_read_in_one_pass() -> None:
+    """Regression (issue 13): the old SERVICE guard was quadratic (a 100 KB query froze every
+    page for 10 s); the head is one pass, without recursion, over up to a megabyte."""
+    assert analyse("SELECT " + "(" * 500_000).form == "SELECT"  # returns: no recursion, no {
+    assert analyse("SELECT * " + '"x" ' * 200_000 + "{}") == Head("SELECT")
