@@ -11,10 +11,13 @@ from click.testing import CliRunner
 from conftest import ROOT, copy_project
 from diplograph.build import BuildReport, build
 from diplograph.cli import main
+from diplograph.contents import VerificationFailed, check_contents, fingerprint
 from diplograph.project import Project
-from diplograph.store import counts, open_store, read_graphs, stored_form
-from diplograph.vocab import graph_iri
+from diplograph.store import counts, load, open_store, read_back, read_graphs, stored_form
+from diplograph.validate import validate
+from diplograph.vocab import PREFIXES, graph_iri
 
+OA = PREFIXES["oa"]
 NAMES = sorted(path.stem for path in (ROOT / "queries").glob("*.rq"))
 
 
@@ -126,3 +129,69 @@ def test_read_graphs_groups_the_dump_by_graph(built: tuple[Project, BuildReport]
     project, report = built
     graphs = read_graphs(project.dump)
     assert {name: len(triples) for name, triples in graphs.items()} == report.triples
+
+
+def test_regression_a_triple_count_hides_a_changed_value(
+    built: tuple[Project, BuildReport], tmp_path: Path
+) -> None:
+    """Loading verified only counts: a store holding another value in a triple passed."""
+    project, _ = built
+    graphs = read_graphs(project.dump)
+    store = open_store(tmp_path / "s")
+    load(store, graphs)
+    article = graph_iri("global-times-2023-06-19-wang-yi-blinken")
+    end = next(
+        quad
+        for quad in store.quads_for_pattern(None, ox.NamedNode(OA + "end"), ox.Literal(16))
+        if quad.graph_name == ox.NamedNode(article)
+    )
+    store.remove(end)
+    store.add(ox.Quad(end.subject, end.predicate, ox.Literal(17), end.graph_name))
+    stored = read_back(store)
+    assert {graph: len(triples) for graph, triples in stored.items()} == {
+        graph: len(triples) for graph, triples in graphs.items()
+    }
+    with pytest.raises(VerificationFailed) as failed:
+        check_contents("s", graphs, stored)
+    xsd_integer = "<http://www.w3.org/2001/XMLSchema#integer>"
+    assert str(failed.value) == (
+        "graph contents differ in s: graph:global-times-2023-06-19-wang-yi-blinken "
+        "(dump 1633 triples, found 1633; first difference: missing "
+        f'{end.subject} <{OA}end> "16"^^{xsd_integer} .)'
+    )
+
+
+def test_the_embedded_store_dumped_back_is_the_dump_and_conforms(
+    built: tuple[Project, BuildReport], tmp_path: Path
+) -> None:
+    """Offsets read back from the store were xsd:integer, no longer the dump's and not conforming.
+
+    What a store still changes is a lexical form of the same value ("6.0" decimal reads back as
+    "6"), which the normal form of :mod:`diplograph.contents` absorbs.
+    """
+    project, _ = built
+    store = open_store(tmp_path / "s")
+    graphs = read_graphs(project.dump)
+    load(store, graphs)
+    back = tmp_path / "back.nq"
+    store.dump(back, format=ox.RdfFormat.N_QUADS)
+    changed = set(ox.parse(path=back)) ^ set(ox.parse(path=project.dump))
+    assert {str(quad.object) for quad in changed} == {
+        '"6.0"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+        '"6"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+    }
+    sums = check_contents(back, graphs, read_graphs(back))
+    assert sums == {name: fingerprint(triples) for name, triples in graphs.items()}
+    assert validate(project, [back]).results == []
+
+
+def test_load_prints_each_graphs_fingerprint(
+    built: tuple[Project, BuildReport], tmp_path: Path
+) -> None:
+    project, _ = built
+    code, out, err = invoke(project, "load", "--store", str(tmp_path / "s"))
+    assert code == 0, err
+    graphs = read_graphs(project.dump)
+    for name, triples in graphs.items():
+        assert f"│ {fingerprint(triples)[:16]} " in out, name
+    assert out.rstrip().endswith("every graph's content verified")

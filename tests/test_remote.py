@@ -19,11 +19,13 @@ from click.testing import CliRunner
 from conftest import FIXTURES, ROOT
 from diplograph.build import BuildReport
 from diplograph.cli import main
+from diplograph.contents import VerificationFailed, check_contents, fingerprint
 from diplograph.project import Project
 from diplograph.query import resolve, run, stored_queries
 from diplograph.rdfio import load_store
-from diplograph.remote import Connection, RemoteError, Server, load, select
+from diplograph.remote import Connection, RemoteError, Server, load, select, verify
 from diplograph.store import read_graphs
+from diplograph.validate import validate
 from diplograph.vocab import graph_iri
 from test_queries import NAMES
 from virtuoso import PASSWORD, USER, Virtuoso, free_port, missing
@@ -83,6 +85,70 @@ def test_load_puts_every_graph_with_its_triple_count(
     loaded: Virtuoso, built: tuple[Project, BuildReport]
 ) -> None:
     assert on_server(loaded) == built[1].triples
+
+
+def test_the_virtuoso_store_dumped_back_has_the_dumps_content_and_conforms(
+    loaded: Virtuoso, built: tuple[Project, BuildReport], tmp_path: Path
+) -> None:
+    """Virtuoso gave offsets back as xsd:integer: not the dump's triples, and not conforming."""
+    project, report = built
+    graphs = read_graphs(project.dump)
+    with Connection(server(loaded)) as connection:
+        back = {name: connection.triples(name, count) for name, count in report.triples.items()}
+    dumped = tmp_path / "virtuoso.nq"
+    quads = (
+        ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name))
+        for name, ts in back.items()
+        for t in ts
+    )
+    dumped.write_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+    assert check_contents(loaded.sparql, graphs, back) == {
+        name: fingerprint(triples) for name, triples in graphs.items()
+    }
+    assert validate(project, [dumped]).results == []
+    integer = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    offsets = {t.object for ts in back.values() for t in ts if t.predicate.value.endswith("#end")}
+    assert offsets and all(isinstance(o, ox.Literal) and o.datatype == integer for o in offsets)
+
+
+def test_verify_names_the_first_triple_virtuoso_holds_differently(
+    loaded: Virtuoso, built: tuple[Project, BuildReport]
+) -> None:
+    project, _ = built
+    graphs = read_graphs(project.dump)
+    actors = graph_iri("actors")
+    label = next(t for t in graphs[actors] if t.predicate.value.endswith("#label"))
+    changed = ox.Triple(label.subject, label.predicate, ox.Literal("someone else", language="en"))
+    altered = {**graphs, actors: [changed if t == label else t for t in graphs[actors]]}
+    with pytest.raises(VerificationFailed) as failed:
+        verify(server(loaded), altered)
+    line, kind = min((f"{changed} .", "missing"), (f"{label} .", "unexpected"))
+    assert str(failed.value) == (
+        f"graph contents differ in {loaded.sparql}: graph:actors (dump 174 triples, found 174; "
+        f"first difference: {kind} {line})"
+    )
+
+
+def test_a_server_that_cuts_results_short_is_an_error_not_a_pass(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    one_row = b"""{"head": {"vars": ["s", "p", "o"]}, "results": {"bindings": [
+        {"s": {"type": "uri", "value": "urn:s"}, "p": {"type": "uri", "value": "urn:p"},
+         "o": {"type": "literal", "value": "o"}}]}}"""
+    url = "http://127.0.0.1:9/sparql"
+    with Connection(Server(url)) as connection:
+        monkeypatch.setattr(
+            connection,
+            "select",
+            lambda query: ox.parse_query_results(one_row, ox.QueryResultsFormat.JSON),
+        )
+        assert [str(t) for t in connection.triples(graph_iri("a"), 1)] == ['<urn:s> <urn:p> "o"']
+        with pytest.raises(RemoteError) as error:
+            connection.triples(graph_iri("a"), 2)
+    assert str(error.value) == (
+        f"{url}: graph:a answered 1 of its 2 triples: the server cuts results short "
+        "(Virtuoso: raise ResultSetMaxRows in virtuoso.ini, see docs/loading.md)"
+    )
 
 
 def rows(solutions: ox.QuerySolutions) -> list[tuple[str, ...]]:

@@ -15,12 +15,16 @@ the package is installed from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from diplograph.errors import DiplographError
+from diplograph.files import os_error, write_atomically
 
 MARKER = Path("ontology") / "diplograph.ttl"
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$", re.ASCII)
+RESERVED = frozenset({"actors", "codes", "diplograph", "extracted-actors"})  # the model's graphs
 FOLDER_MARKER = Path("diplograph.toml")
 PACKAGE = Path(__file__).resolve().parent
 
@@ -109,8 +113,27 @@ class Project:
 
     @property
     def articles(self) -> list[Path]:
-        """The curated article graphs, one Turtle file per article."""
-        return sorted((self.root / "data" / "articles").glob("*.ttl")) if self.own else []
+        """The curated article graphs, one Turtle file per article, named ``<article id>.ttl``.
+
+        A file name that is no lower-case slug, or whose stem is a graph the model fills
+        (``actors``, ``codes``, ``diplograph``, ``extracted-actors``), is an error: its graph
+        would be unreachable by IRI, or would merge into the model's.
+        """
+        if not self.own:
+            return []
+        found = sorted((self.root / "data" / "articles").glob("*.ttl"))
+        for path in found:
+            if not SLUG.match(path.stem):
+                raise DiplographError(
+                    f"{path}: the file name is not a lower-case slug (a-z, 0-9, - ; "
+                    "it names the article's graph); rename it"
+                )
+            if path.stem in RESERVED:
+                raise DiplographError(
+                    f"{path}: the graph graph:{path.stem} is the model's "
+                    f"(reserved: {', '.join(sorted(RESERVED))}); rename the file"
+                )
+        return found
 
     @property
     def queries(self) -> Path:
@@ -183,8 +206,11 @@ def init_folder(folder: Path, version: str) -> list[Path]:
     if folder.is_dir() and any(folder.iterdir()):
         raise DiplographError(f"{folder}: not empty; `diplograph init` needs a new or empty folder")
     model = shipped_model()
-    for sub in ("data/articles", "shapes", "queries"):
-        (folder / sub).mkdir(parents=True, exist_ok=True)
+    try:
+        for sub in ("data/articles", "shapes", "queries"):
+            (folder / sub).mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise os_error(error.filename or folder, error, "cannot make a folder") from None
     name = folder.resolve().name
     files = {
         FOLDER_MARKER: FOLDER_TOML.format(version=version),
@@ -193,5 +219,5 @@ def init_folder(folder: Path, version: str) -> list[Path]:
         Path("data") / "actors.ttl": (model / "data" / "actors.ttl").read_text(encoding="utf-8"),
     }
     for path, text in files.items():
-        (folder / path).write_text(text, encoding="utf-8")
+        write_atomically(folder / path, text.encode("utf-8"))
     return sorted(folder / path for path in files)

@@ -24,6 +24,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from diplograph.errors import DiplographError
 from diplograph.vocab import compact
@@ -112,13 +113,15 @@ def render(solutions: ox.QuerySolutions, output_format: str, width: int = 160) -
     names = [variable.value for variable in solutions.variables]
     table = Table()
     for name in names:
-        table.add_column(name, overflow="fold")
+        table.add_column(Text(name), overflow="fold")
     count = 0
-    for solution in solutions:
-        table.add_row(*(cell(solution[name]) for name in names))
+    for solution in solutions:  # Text: a label "[/x]" or ":smile:" is data, not markup
+        table.add_row(*(Text(cell(solution[name])) for name in names))
         count += 1
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, no_color=True, highlight=False)
+    console = Console(
+        file=buffer, width=width, no_color=True, highlight=False, markup=False, emoji=False
+    )
     console.print(table)
     console.print(f"{count} row{'s' if count != 1 else ''}")
     return buffer.getvalue().encode("utf-8")

@@ -17,6 +17,7 @@ diplograph.errors.DiplographError: ...bad.ttl:1:23: Parser error ...
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,7 +25,20 @@ import pyoxigraph as ox
 import rdflib
 
 from diplograph.errors import DiplographError
-from diplograph.vocab import PREFIXES, graph_iri
+from diplograph.vocab import PREFIXES, compact, graph_iri
+
+PLAIN = {PREFIXES["xsd"] + "string", PREFIXES["rdf"] + "langString"}
+
+
+class _IllTypedIsNoTraceback(logging.Filter):
+    """rdflib logs a traceback for each ill-typed literal it meets; a shape or
+    :func:`check_literals` reports it instead, in one line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Failed to convert Literal lexical form")
+
+
+logging.getLogger("rdflib.term").addFilter(_IllTypedIsNoTraceback())
 
 TRIPLE_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
 QUAD_FORMATS = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}
@@ -50,6 +64,36 @@ def read_quads(path: Path) -> list[ox.Quad]:
         ]
     except SyntaxError as error:
         raise DiplographError(f"{path}:{error.lineno}:{error.offset}: {error.msg}") from None
+
+
+def check_literals(path: Path, quads: list[ox.Quad]) -> list[ox.Quad]:
+    """The quads, or an error naming the first ill-typed literal and the line it is on.
+
+    >>> import tempfile
+    >>> bad = Path(tempfile.mkdtemp()) / "bad.ttl"
+    >>> xsd = "http://www.w3.org/2001/XMLSchema#"
+    >>> _ = bad.write_text(f'<urn:x> <urn:n> 1 .\\n<urn:x> <urn:n> "one"^^<{xsd}integer> .')
+    >>> check_literals(bad, read_quads(bad))
+    Traceback (most recent call last):
+    ...
+    diplograph.errors.DiplographError: ...bad.ttl:2: ill-typed literal "one"^^xsd:integer ...
+    """
+    for quad in quads:
+        value = quad.object
+        if not isinstance(value, ox.Literal) or value.datatype.value in PLAIN:
+            continue
+        twin = rdflib.Literal(value.value, datatype=value.datatype.value, normalize=False)
+        if not twin.ill_typed:
+            continue
+        quoted = f'"{value.value}"'.encode()
+        lines = path.read_bytes().split(b"\n")
+        line = next((n for n, text in enumerate(lines, start=1) if quoted in text), None)
+        where = f"{path}:{line}" if line else str(path)
+        literal = f'"{value.value}"^^{compact(value.datatype.value)}'
+        raise DiplographError(
+            f"{where}: ill-typed literal {literal} (object of {quad.subject} {quad.predicate})"
+        )
+    return quads
 
 
 def load_store(paths: Iterable[Path]) -> ox.Store:

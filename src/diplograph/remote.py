@@ -5,7 +5,9 @@ the graph, then a ``POST`` that appends to it for each further batch when it is 
 A server without a Graph Store endpoint gets SPARQL 1.1 Update instead (``DROP SILENT GRAPH``, then
 ``INSERT DATA`` in small batches, through SPARQLWrapper). Graphs under the dataset's graph
 namespace that the dump no longer has are dropped, so a load leaves exactly the dump's triples on
-the server; afterwards :func:`verify` compares the triple count of every graph with the dump's.
+the server; afterwards :func:`verify` reads every graph back and compares its triples with the
+dump's (:mod:`diplograph.contents`: in the normal form a store gives back, so Virtuoso's
+``xsd:integer`` for an ``xsd:nonNegativeInteger`` is no difference, but a changed value is).
 
 Credentials come from ``DIPLOGRAPH_USER`` and ``DIPLOGRAPH_PASSWORD``, or else from the netrc file
 (``$NETRC`` or ``~/.netrc``); the server's challenge decides between HTTP Basic and Digest.
@@ -30,8 +32,9 @@ import pyoxigraph as ox
 from SPARQLWrapper import DIGEST, POST, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+from diplograph.contents import check_contents
 from diplograph.errors import DiplographError
-from diplograph.store import Graphs, LoadReport, Progress, check_counts
+from diplograph.store import Graphs, LoadReport, Progress
 from diplograph.vocab import GRAPH, compact
 
 T = TypeVar("T")
@@ -225,6 +228,26 @@ class Connection:
             found[graph.value] = int(number.value)
         return dict(sorted(found.items()))
 
+    def triples(self, graph: str, expected: int) -> list[ox.Triple]:
+        """Every triple of ``graph`` on the server; an error when the answer is cut short."""
+        query = f"SELECT ?s ?p ?o WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+        found = []
+        for row in self.select(query):
+            subject, predicate, value = row["s"], row["p"], row["o"]
+            if not isinstance(subject, ox.NamedNode | ox.BlankNode) or not isinstance(
+                predicate, ox.NamedNode
+            ):
+                raise RemoteError(f"{self.server.endpoint}: unexpected triple row {row}")
+            assert value is not None
+            found.append(ox.Triple(subject, predicate, value))
+        if len(found) < expected:
+            raise RemoteError(
+                f"{self.server.endpoint}: {compact(graph)} answered {len(found)} of its "
+                f"{expected} triples: the server cuts results short (Virtuoso: raise "
+                "ResultSetMaxRows in virtuoso.ini, see docs/loading.md)"
+            )
+        return found
+
     def prime(self, url: str) -> None:
         """Learn the auth scheme with a bodiless request before any large upload.
 
@@ -329,12 +352,16 @@ def load(server: Server, graphs: Graphs, progress: Progress | None = None) -> Lo
     return report
 
 
-def verify(server: Server, expected: dict[str, int]) -> dict[str, int]:
-    """The server's triple count per graph; raise naming the graphs whose count differs."""
+def verify(server: Server, graphs: Graphs) -> tuple[dict[str, int], dict[str, str]]:
+    """The server's triple count and fingerprint per graph; raise naming each graph that differs.
+
+    Every graph under the dataset's graph namespace is read back and compared with the dump's
+    triples (:func:`diplograph.contents.check_contents`).
+    """
     with Connection(server) as connection:
         found = connection.counts()
-    check_counts(server.endpoint, expected, found)
-    return found
+        contents = {graph: connection.triples(graph, count) for graph, count in found.items()}
+    return found, check_contents(server.endpoint, graphs, contents)
 
 
 def select(server: Server, query: str) -> ox.QuerySolutions:
