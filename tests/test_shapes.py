@@ -21,7 +21,7 @@ from rdflib.namespace import RDF, SH
 
 from conftest import FIXTURES, ROOT
 from diplograph.project import Project
-from diplograph.validate import _translated, validate
+from diplograph.validate import Engine, Validation, _translated, validate
 
 MANIFEST = FIXTURES / "shapes" / "manifest.ttl"
 CONFORMING = sorted((FIXTURES / "shapes" / "conforming").glob("*.ttl"))
@@ -78,8 +78,23 @@ def entries() -> list[Entry]:
 ENTRIES = entries()
 
 
-def test_the_dataset_conforms_and_the_validation_saw_it(project: Project) -> None:
-    result = validate(project, [project.dump])
+@cache
+def reference(project: Project, path: Path) -> Validation:
+    """pySHACL's validation of one file, once per test session (test_validate_engines reuses it)."""
+    return validate(project, [path], engine="pyshacl")
+
+
+def validated(project: Project, path: Path, engine: Engine) -> Validation:
+    return (
+        reference(project, path)
+        if engine == "pyshacl"
+        else validate(project, [path], engine=engine)
+    )
+
+
+@pytest.mark.parametrize("engine", ["fast", "pyshacl"])
+def test_the_dataset_conforms_and_the_validation_saw_it(project: Project, engine: Engine) -> None:
+    result = validate(project, [project.dump], engine=engine)
     assert result.results == []
     assert result.files == [project.dump]
     assert result.shapes >= 38
@@ -92,11 +107,14 @@ def test_every_node_shape_has_a_failing_fixture() -> None:
     assert node_shapes - {entry.shape for entry in ENTRIES} == set()
 
 
+@pytest.mark.parametrize("engine", ["fast", "pyshacl"])
 @pytest.mark.parametrize("entry", ENTRIES, ids=lambda entry: entry.name)
-def test_fixture_produces_exactly_the_expected_violations(project: Project, entry: Entry) -> None:
+def test_fixture_produces_exactly_the_expected_violations(
+    project: Project, entry: Entry, engine: Engine
+) -> None:
     assert entry.data.is_file(), entry.data
     assert entry.expected, f"{entry.name} expects no violation"
-    result = validate(project, [entry.data])
+    result = validated(project, entry.data, engine)
     assert result.focus_nodes > 0
     assert {(r.focus, r.path, r.component) for r in result.results} == entry.expected
     owned = {entry.shape, *shapes().objects(entry.shape, SH.property)}
@@ -113,7 +131,7 @@ def test_fixture_produces_exactly_the_expected_violations(project: Project, entr
 def test_regression_sparql_constraints_parsed_once_not_per_focus_node(project: Project) -> None:
     """pySHACL sends a sh:sparql text per focus node; parsing each made validation 10x slower."""
     _translated.cache_clear()
-    validate(project, [project.dump])
+    validate(project, [project.dump], engine="pyshacl")
     info = _translated.cache_info()
     constraints = len(set(shapes().objects(None, SH.select)))
     assert constraints >= 16
@@ -121,9 +139,10 @@ def test_regression_sparql_constraints_parsed_once_not_per_focus_node(project: P
     assert info.hits >= 300  # one per focus node of each SPARQL constraint, less its first
 
 
+@pytest.mark.parametrize("engine", ["fast", "pyshacl"])
 @pytest.mark.parametrize("path", CONFORMING, ids=lambda path: path.stem)
-def test_conforming_fixture_conforms(project: Project, path: Path) -> None:
-    result = validate(project, [path])
+def test_conforming_fixture_conforms(project: Project, path: Path, engine: Engine) -> None:
+    result = validated(project, path, engine)
     assert result.focus_nodes > 0
     assert result.results == []
 

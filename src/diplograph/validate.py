@@ -1,34 +1,38 @@
-"""SHACL validation of RDF files with the project's shapes, ontology and code lists (pySHACL)."""
+"""SHACL validation of RDF files with the project's shapes, ontology and code lists.
+
+Two engines give the same results (:mod:`diplograph.validation.report` says exactly what "the
+same" covers): ``fast`` (:mod:`diplograph.validation.fast`, the default of ``diplograph
+validate``) and ``pyshacl``, the reference, kept as it was and what :func:`validate` runs unless
+told otherwise. Validating article graphs one by one, in parallel and incrementally, is
+:mod:`diplograph.validation.graphs`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+import pyoxigraph as ox
 import rdflib
+import rdflib.collection
 from pyshacl import validate as shacl_validate
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import SH
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.processor import SPARQLProcessor
 from rdflib.plugins.sparql.sparql import Query
 
 from diplograph.project import Project
 from diplograph.rdfio import rdflib_graph, read_quads
-from diplograph.vocab import compact
+from diplograph.validation.fast import FastEngine, data_store, nquads
+from diplograph.validation.report import Result, Validation, sort_results
+from diplograph.validation.sparql import term_text
 
-TARGETS = """
-PREFIX sh: <http://www.w3.org/ns/shacl#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?focus WHERE {
-  { ?shape sh:targetClass ?class . ?focus a/rdfs:subClassOf* ?class . }
-  UNION { ?shape sh:targetNode ?focus . }
-  UNION { ?shape sh:targetSubjectsOf ?p . ?focus ?p ?any . }
-  UNION { ?shape sh:targetObjectsOf ?p . ?any ?p ?focus . }
-}
-"""
+__all__ = ["ENGINES", "Engine", "Result", "Validation", "validate"]
+
+Engine = Literal["fast", "pyshacl"]
+ENGINES: tuple[Engine, ...] = ("fast", "pyshacl")
 
 
 @lru_cache(maxsize=512)
@@ -61,40 +65,6 @@ class ParsedOnceProcessor(SPARQLProcessor):
 rdflib.plugin.register("sparql", rdflib.query.Processor, __name__, "ParsedOnceProcessor")
 
 
-@dataclass(frozen=True)
-class Result:
-    """One ``sh:result`` of a validation report."""
-
-    focus: str
-    path: str | None
-    component: str
-    shape: str  # the source shape, or the named node shape holding it
-    message: str
-
-    def __str__(self) -> str:
-        where = f" {compact(self.path)}" if self.path else ""
-        return f"{compact(self.focus)}{where}: {self.message} [{compact(self.component)}]"
-
-
-@dataclass(frozen=True)
-class Validation:
-    """The outcome of validating some files: what was looked at, and what was wrong."""
-
-    files: list[Path]
-    shapes: int
-    focus_nodes: int
-    results: list[Result]
-
-    @property
-    def conforms(self) -> bool:
-        return not self.results
-
-
-def _text(graph: rdflib.Graph, node: rdflib.term.Node, predicate: rdflib.URIRef) -> str | None:
-    value = graph.value(node, predicate)
-    return None if value is None else str(value)
-
-
 def _named_shape(shapes: rdflib.Graph, shape: rdflib.term.Node | None) -> str:
     """The IRI of a shape, or of the nearest named shape that holds a blank property shape."""
     while isinstance(shape, rdflib.BNode):
@@ -105,34 +75,96 @@ def _named_shape(shapes: rdflib.Graph, shape: rdflib.term.Node | None) -> str:
     return str(shape)
 
 
-def validate(project: Project, files: list[Path]) -> Validation:
+def validate(project: Project, files: list[Path], engine: Engine = "pyshacl") -> Validation:
     """Validate ``files`` together with the project's ontology, code lists and actors.
 
-    The shapes are ``ontology/shapes.ttl`` (and a project folder's ``shapes/*.ttl``); the ontology
-    is given to pySHACL as ``ont_graph`` so that ``sh:targetClass`` reaches instances of subclasses.
+    The shapes are ``ontology/shapes.ttl`` (and a project folder's ``shapes/*.ttl``); pySHACL is
+    given the ontology as ``ont_graph`` so that ``sh:targetClass`` reaches instances of subclasses
+    (the fast engine follows ``rdfs:subClassOf`` in the data graph, which holds the ontology).
     """
     everything = [*project.vocabulary(), *(f for f in files if f not in project.vocabulary())]
-    data = rdflib_graph(quad for path in everything for quad in read_quads(path))
-    shapes = rdflib_graph(quad for path in project.shape_files() for quad in read_quads(path))
-    ontology = rdflib_graph(read_quads(project.ontology))
+    data = [quad for path in everything for quad in read_quads(path)]
+    shape_quads = [quad for path in project.shape_files() for quad in read_quads(path)]
+    fast = FastEngine(shape_quads)
+    if engine == "fast":
+        results, focus_nodes = fast.validate(nquads(data))
+    else:
+        results = _pyshacl(data, shape_quads, read_quads(project.ontology))
+        focus_nodes = fast.focus_nodes(data_store(nquads(data)))
+    return Validation(files, fast.node_shapes, len(focus_nodes), sort_results(results))
+
+
+def _pyshacl(
+    data_quads: list[ox.Quad], shape_quads: list[ox.Quad], ontology: list[ox.Quad]
+) -> list[Result]:
+    """The results of the reference engine, read from pySHACL's report graph."""
+    data = rdflib_graph(data_quads)
+    shapes = rdflib_graph(shape_quads)
     _, report, _ = shacl_validate(
-        data, shacl_graph=shapes, ont_graph=ontology, inference="none", allow_warnings=False
+        data,
+        shacl_graph=shapes,
+        ont_graph=rdflib_graph(ontology),
+        inference="none",
+        allow_warnings=False,
     )
     assert isinstance(report, rdflib.Graph)
-    results = sorted(
-        (
+    results = []
+    for node in report.objects(None, SH.result):
+        messages = sorted(str(m) for m in report.objects(node, SH.resultMessage))
+        value = report.value(node, SH.value)
+        results.append(
             Result(
-                focus=str(report.value(node, SH.focusNode)),
-                path=_text(report, node, SH.resultPath),
+                focus=_shown(report.value(node, SH.focusNode)),
+                path=_path(shapes, report.value(node, SH.resultPath)),
                 component=str(report.value(node, SH.sourceConstraintComponent)),
                 shape=_named_shape(shapes, report.value(node, SH.sourceShape)),
-                message=_text(report, node, SH.resultMessage) or "",
+                message=messages[0] if messages else "",
+                severity=str(report.value(node, SH.resultSeverity)),
+                value=None if value is None else _shown(value),
             )
-            for node in report.objects(None, SH.result)
-        ),
-        key=lambda r: (r.focus, r.path or "", r.component, r.message),
-    )
-    targets = shapes + data + ontology
-    focus_nodes = {str(row[0]) for row in targets.query(TARGETS)}  # type: ignore[index]
-    node_shapes = set(shapes.subjects(RDF.type, SH.NodeShape))
-    return Validation(files, len(node_shapes), len(focus_nodes), results)
+        )
+    return results
+
+
+def to_oxigraph(term: rdflib.term.Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """The Oxigraph twin of an rdflib term."""
+    if isinstance(term, rdflib.URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, rdflib.Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        datatype = None if term.datatype is None else ox.NamedNode(str(term.datatype))
+        return ox.Literal(str(term), datatype=datatype)
+    return ox.BlankNode()
+
+
+def _shown(term: rdflib.term.Node | None) -> str:
+    """An rdflib term as :class:`Result` shows it (the same text as the fast engine's)."""
+    assert term is not None
+    return term_text(to_oxigraph(term))
+
+
+def _path(shapes: rdflib.Graph, path: rdflib.term.Node | None) -> str | None:
+    """A result path: a predicate's IRI, or a complex path in SPARQL syntax (as ``shacl`` has)."""
+    if path is None or isinstance(path, rdflib.URIRef):
+        return None if path is None else str(path)
+    return _sparql_path(shapes, path)
+
+
+def _sparql_path(shapes: rdflib.Graph, path: rdflib.term.Node) -> str:
+    if isinstance(path, rdflib.URIRef):
+        return f"<{path}>"
+    for predicate, operator in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"),
+                                (SH.zeroOrOnePath, "?")):  # fmt: skip
+        inner = shapes.value(path, predicate)
+        if inner is not None:
+            return f"({_sparql_path(shapes, inner)}){operator}"
+    inverse = shapes.value(path, SH.inversePath)
+    if inverse is not None:
+        return f"^{_sparql_path(shapes, inverse)}"
+    alternatives = shapes.value(path, SH.alternativePath)
+    if alternatives is not None:
+        items = rdflib.collection.Collection(shapes, alternatives)
+        return "(" + "|".join(_sparql_path(shapes, p) for p in items) + ")"
+    items = rdflib.collection.Collection(shapes, path)
+    return "(" + "/".join(_sparql_path(shapes, p) for p in items) + ")"

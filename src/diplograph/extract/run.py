@@ -16,6 +16,7 @@ from diplograph.extract.gazetteer import load
 from diplograph.extract.graph import actor_quads, article_quads
 from diplograph.extract.model import Extraction
 from diplograph.extract.pipeline import Extractor
+from diplograph.fusion import fuse
 from diplograph.project import Project
 from diplograph.rdfio import canonical_nquads, canonical_turtle
 
@@ -76,6 +77,7 @@ def extract_articles(
             used.update(q.object.value for q in article_graph if isinstance(q.object, ox.NamedNode))
         if progress is not None:
             progress(article)
+    quads = fuse(quads)  # articles meet: one event for the accounts of one interaction
     new = registry.new_actors()
     new_iris = {a.iri for a in new}
     quads.extend(actor_quads(new))

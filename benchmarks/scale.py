@@ -1,0 +1,256 @@
+"""Scaling: `diplograph ingest` of synthetic corpora of N articles, and the stock baseline.
+
+For each N (``--sizes``, default 1000 10000; 100000 when asked), a corpus from make_corpus.py is
+ingested into a fresh embedded store by ``diplograph ingest`` (a child process, ``--workers``),
+then every stored query runs on that store. The stock baseline, in a child process of its own
+(so that nothing of diplograph's tuned validation is loaded), is how it was done before: the
+extractor over the whole corpus in memory (``diplograph extract``'s path), stock pySHACL over the
+whole graph in rdflib, and the stored queries in rdflib's SPARQL engine; it runs for the sizes up
+to ``--baseline-max``. Peak RSS is the largest sum of the resident memory of the process and its
+children, sampled every 0.1 s. Prints a table and writes the figures as JSON.
+
+    python benchmarks/scale.py --sizes 1000 10000 --json benchmarks/scale.json
+    python benchmarks/scale.py --print benchmarks/scale.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import psutil
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+DIPLOGRAPH = str(Path(PYTHON).with_name("diplograph"))
+
+
+class PeakMemory:
+    """The peak of the summed RSS of a process tree, sampled in a thread."""
+
+    def __init__(self, pid: int) -> None:
+        self.process = psutil.Process(pid)
+        self.peak = 0
+        self.running = True
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        while self.running:
+            try:
+                tree = [self.process, *self.process.children(recursive=True)]
+                total = 0
+                for member in tree:
+                    with contextlib.suppress(psutil.Error):  # a child that just ended
+                        total += member.memory_info().rss
+                self.peak = max(self.peak, total)
+            except psutil.Error:
+                return
+            time.sleep(0.1)
+
+    def stop(self) -> int:
+        self.running = False
+        self.thread.join()
+        return self.peak
+
+
+def measured(command: list[str]) -> tuple[float, int, str]:
+    """Run ``command``; (seconds, peak RSS of its process tree in bytes, stdout)."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, cwd=ROOT, text=True)
+    memory = PeakMemory(child.pid)
+    out, _ = child.communicate()
+    seconds = time.perf_counter() - started
+    peak = memory.stop()
+    if child.returncode not in (0, 1):
+        raise SystemExit(f"{' '.join(command)}: exit {child.returncode}")
+    return seconds, peak, out
+
+
+QUERIES_ON_STORE = """
+import json, sys, time
+from diplograph.project import Project
+from diplograph.query import run, stored_queries
+from diplograph.store import open_store
+store = open_store(__import__("pathlib").Path(sys.argv[1]), read_only=True)
+times = {}
+for name, query in stored_queries(Project.find(None).query_folders()).items():
+    started = time.perf_counter()
+    rows = sum(1 for _ in run(store, query))
+    times[name] = (time.perf_counter() - started, rows)
+triples = sum(1 for _ in store)
+print(json.dumps({"queries": times, "triples": triples}))
+"""
+
+BASELINE = """
+import json, sys, time
+from pathlib import Path
+import rdflib
+from pyshacl import validate
+from diplograph.extract.corpus import read_jsonl
+from diplograph.extract.run import extract_articles, serialize
+from diplograph.project import Project
+from diplograph.query import stored_queries
+from diplograph.rdfio import read_quads
+project = Project.find(None)
+stages = {}
+started = time.perf_counter()
+result = extract_articles(project, read_jsonl(Path(sys.argv[1])))
+data = serialize(result.quads, "nquads")
+stages["extract"] = time.perf_counter() - started
+started = time.perf_counter()
+graph = rdflib.Dataset(default_union=True)
+graph.parse(data=data, format="nquads")
+for path in project.vocabulary():
+    graph.parse(path, format="turtle")
+shapes = rdflib.Graph()
+for path in project.shape_files():
+    shapes.parse(path, format="turtle")
+stages["load"] = time.perf_counter() - started
+started = time.perf_counter()
+flat = rdflib.Graph()
+for triple in graph.triples((None, None, None)):
+    flat.add(triple)
+ontology = rdflib.Graph().parse(project.ontology)
+conforms, _, _ = validate(
+    flat, shacl_graph=shapes, ont_graph=ontology, inference="none", allow_warnings=False
+)
+stages["validate"] = time.perf_counter() - started
+queries = {}
+for name, query in stored_queries(project.query_folders()).items():
+    started = time.perf_counter()
+    rows = sum(1 for _ in graph.query(query.text))
+    queries[name] = (time.perf_counter() - started, rows)
+answer = {"stages": stages, "queries": queries, "triples": len(flat), "conforms": conforms}
+print(json.dumps(answer))
+"""
+
+
+def ours(corpus: Path, size: int, workers: int, scratch: Path, queries: bool) -> dict[str, Any]:
+    store = scratch / f"store-{size}"
+    seconds, peak, out = measured(
+        [DIPLOGRAPH, "ingest", str(corpus), "--store", str(store), "--workers", str(workers)]
+    )
+    line = out.strip().splitlines()[-1]  # "STORE: T article triples loaded, ...; extract X s, ..."
+    figures = {
+        name: float(line.split(f"{name} ")[1].split(" s")[0])
+        for name in ("extract", "validate", "load")
+    }
+    triples = int(line.split(": ", 1)[1].split(" article triples")[0].replace(",", ""))
+    answers: dict[str, Any] = {"queries": {}, "triples": None}
+    query_peak = 0
+    if queries:
+        _, query_peak, query_out = measured([PYTHON, "-c", QUERIES_ON_STORE, str(store)])
+        answers = json.loads(query_out)
+    return {
+        "articles": size,
+        "seconds": seconds,
+        "peak_rss": max(peak, query_peak),
+        "ingest_peak_rss": peak,
+        "extract_cpu_seconds": figures["extract"],
+        "validate_cpu_seconds": figures["validate"],
+        "load_seconds": figures["load"],
+        "article_triples": triples,
+        "store_triples": answers["triples"],
+        "queries": answers["queries"],
+        "rejected": int(out.split("rejected (violations)")[1].split("│")[1].strip()),
+    }
+
+
+def baseline(corpus: Path, size: int) -> dict[str, Any]:
+    seconds, peak, out = measured([PYTHON, "-c", BASELINE, str(corpus)])
+    answers = json.loads(out)
+    return {"articles": size, "seconds": seconds, "peak_rss": peak, **answers}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--baseline-max", type=int, default=1000)
+    parser.add_argument(
+        "--queries-max", type=int, default=10**9, help="run the stored queries up to this size"
+    )
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "scale.json")
+    parser.add_argument("--print", dest="show", type=Path, help="print the tables of a JSON run")
+    options = parser.parse_args()
+    console = Console(width=200)
+    if options.show is not None:
+        print_tables(json.loads(options.show.read_text()), console)
+        return
+    figures: dict[str, Any] = {
+        "machine": f"{platform.node()}: {os.cpu_count()} cores, "
+        f"{psutil.virtual_memory().total / 2**30:.0f} GB, Python {platform.python_version()}",
+        "workers": options.workers,
+        "ours": [],
+        "baseline": [],
+    }
+    with tempfile.TemporaryDirectory(prefix="diplograph-scale-") as folder:
+        scratch = Path(folder)
+        for size in options.sizes:
+            corpus = scratch / f"corpus-{size}.jsonl"
+            subprocess.run(
+                [PYTHON, "benchmarks/make_corpus.py", "--articles", str(size), "--seed",
+                 str(options.seed), "-o", str(corpus)],
+                cwd=ROOT, check=True, capture_output=True,
+            )  # fmt: skip
+            queries = size <= options.queries_max
+            figures["ours"].append(ours(corpus, size, options.workers, scratch, queries))
+            if size <= options.baseline_max:
+                figures["baseline"].append(baseline(corpus, size))
+            options.json.write_text(json.dumps(figures, indent=2) + "\n")
+            print_tables(figures, console)
+
+
+def print_tables(figures: dict[str, Any], console: Console) -> None:
+    console.print(f"{figures['machine']}; {figures['workers']} workers")
+    table = Table(
+        "articles", "pipeline", "end to end s", "articles/s", "triples/s", "extract s (Σ workers)",
+        "validate s (Σ workers)", "load s", "slowest query s", "peak RSS MB", "s per 1k articles",
+    )  # fmt: skip
+    stock = {row["articles"]: row for row in figures["baseline"]}
+    for row in figures["ours"]:
+        slowest = max(row["queries"].items(), key=lambda item: item[1][0], default=("-", (0.0, 0)))
+        table.add_row(
+            f"{row['articles']:,}", "ingest", f"{row['seconds']:.1f}",
+            f"{row['articles'] / row['seconds']:,.1f}",
+            f"{row['article_triples'] / row['seconds']:,.0f}",
+            f"{row['extract_cpu_seconds']:.1f}", f"{row['validate_cpu_seconds']:.1f}",
+            f"{row['load_seconds']:.1f}", f"{slowest[1][0]:.3f} ({slowest[0]})",
+            f"{row['peak_rss'] / 2**20:,.0f}", f"{1000 * row['seconds'] / row['articles']:.1f}",
+        )  # fmt: skip
+        base = stock.get(row["articles"])
+        if base is not None:
+            stages = base["stages"]
+            slow = max(base["queries"].items(), key=lambda item: item[1][0])
+            table.add_row(
+                f"{base['articles']:,}", "stock", f"{base['seconds']:.1f}",
+                f"{base['articles'] / base['seconds']:,.1f}",
+                f"{base['triples'] / base['seconds']:,.0f}", f"{stages['extract']:.1f}",
+                f"{stages['validate']:.1f}", f"{stages['load']:.1f}",
+                f"{slow[1][0]:.3f} ({slow[0]})", f"{base['peak_rss'] / 2**20:,.0f}",
+                f"{1000 * base['seconds'] / base['articles']:.1f}",
+            )  # fmt: skip
+            table.add_row(
+                "", "ratio", f"{base['seconds'] / row['seconds']:.1f}x", "", "", "",
+                f"{stages['validate'] / max(row['validate_cpu_seconds'], 1e-9):.1f}x", "",
+                f"{slow[1][0] / max(slowest[1][0], 1e-9):.0f}x", "", "",
+            )  # fmt: skip
+    console.print(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,177 @@
+"""The work on one batch of articles: extract each on its own, then validate the batch.
+
+Every article is extracted against a fresh copy of the actor registry (data/actors.ttl and the
+curated articles' events), never against actors another article minted: an article's graph then
+depends on its own fields and the pipeline's version only, which is what lets a rerun skip an
+unchanged article, and what makes the output the same whatever the batches, their order or the
+number of workers. The new actors an article mints travel with its outcome, for
+:mod:`diplograph.ingest.actors` to merge.
+
+>>> from diplograph.extract.actors import Actor
+>>> NewActor.of(Actor("urn:x", "Person", "X", {"X", "Mr X"}, new=True)).aliases
+('Mr X', 'X')
+"""
+
+from __future__ import annotations
+
+import pickle
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+
+from diplograph.extract.actors import Actor, Registry
+from diplograph.extract.corpus import Article
+from diplograph.extract.gazetteer import Gazetteer, load
+from diplograph.extract.graph import actor_quads, article_quads
+from diplograph.extract.mentions import MentionFinder
+from diplograph.extract.pipeline import Extractor
+from diplograph.ingest.checking import Checker
+from diplograph.project import Project
+from diplograph.rdfio import canonical_nquads
+from diplograph.validate import Engine
+
+
+@dataclass(frozen=True)
+class NewActor:
+    """An actor an article minted (not in data/actors.ttl), as its outcome carries it."""
+
+    iri: str
+    kind: str
+    label: str
+    aliases: tuple[str, ...]
+    nationality: str | None
+    post_in: str | None
+
+    @classmethod
+    def of(cls, actor: Actor) -> NewActor:
+        return cls(
+            actor.iri,
+            actor.kind,
+            actor.label,
+            tuple(sorted(actor.aliases)),
+            actor.nationality,
+            actor.post_in,
+        )
+
+    def actor(self) -> Actor:
+        return Actor(
+            self.iri,
+            self.kind,
+            self.label,
+            set(self.aliases),
+            nationality=self.nationality,
+            post_in=self.post_in,
+            new=True,
+        )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one article: its graph when it conforms, else why it was kept out."""
+
+    id: str
+    key: str  # its content key (:func:`diplograph.ingest.reading.content_key`)
+    nquads: bytes  # canonical N-Quads of graph:<id>; empty unless accepted
+    triples: int
+    actors: tuple[NewActor, ...]  # the new actors it mints; empty unless accepted
+    violations: tuple[str, ...] = ()
+    error: str | None = None  # the extractor's exception, when it raised one
+
+    @property
+    def accepted(self) -> bool:
+        return self.error is None and not self.violations
+
+
+@dataclass(frozen=True)
+class Batch:
+    """The outcomes of a batch, in its order, and the seconds each stage took."""
+
+    outcomes: list[Outcome]
+    extract_seconds: float
+    validate_seconds: float
+
+
+@dataclass(frozen=True)
+class Job:
+    """What every batch of one run shares: the project, the pipeline version
+    (:func:`diplograph.ingest.pipeline.version`) and the validation engine."""
+
+    project: Project
+    version: str
+    validator: Engine = "fast"
+
+
+@dataclass
+class Context:
+    """What every batch of a process needs, built once per process and project."""
+
+    registry: bytes  # the pickled registry every article starts from
+    gazetteer: Gazetteer
+    finder: MentionFinder
+    checker: Checker
+
+    @classmethod
+    def build(cls, project: Project, validator: Engine = "fast") -> Context:
+        gazetteer = load()
+        registry = Registry.from_files([project.actors], gazetteer)
+        registry.add_events(project.articles)
+        finder = Extractor(registry, gazetteer).finder
+        return cls(pickle.dumps(registry), gazetteer, finder, Checker(project, validator))
+
+
+_contexts: dict[Job, Context] = {}
+
+
+def context(job: Job) -> Context:
+    """The context of ``job`` in this process (built again, the old one dropped, for a job of
+    another version: a long-lived cluster worker follows the model)."""
+    if job not in _contexts:
+        _contexts.clear()
+        _contexts[job] = Context.build(job.project, job.validator)
+    return _contexts[job]
+
+
+def extract(ctx: Context, article: Article) -> tuple[list[ox.Quad], list[Actor]]:
+    """The article's graph and the new actors it mints, from a fresh copy of the registry."""
+    registry: Registry = pickle.loads(ctx.registry)
+    extraction = Extractor(registry, ctx.gazetteer, ctx.finder).extract(article)
+    return article_quads(extraction), registry.new_actors()
+
+
+def process(job: Job, tasks: Sequence[tuple[str, Article]]) -> Batch:
+    """Extract and validate ``tasks`` (content key, article) for ``job``.
+
+    An exception raised while extracting one article is caught on purpose, as in ``diplograph
+    extract``: the rules meet arbitrary text, and one article tripping a rule must not cost the
+    rest of the corpus; the outcome names the exception.
+    """
+    ctx = context(job)
+    started = time.perf_counter()
+    extracted: list[tuple[str, Article, list[ox.Quad], list[Actor]] | Outcome] = []
+    for key, article in tasks:
+        try:
+            quads, actors = extract(ctx, article)
+        except Exception as error:
+            reason = f"{type(error).__name__}: {error}"
+            extracted.append(Outcome(article.id, key, b"", 0, (), error=reason))
+        else:
+            extracted.append((key, article, quads, actors))
+    validating = time.perf_counter()
+    good = [item for item in extracted if not isinstance(item, Outcome)]
+    verdicts = iter(ctx.checker.check([quads + actor_quads(new) for _, _, quads, new in good]))
+    outcomes = []
+    for item in extracted:
+        if isinstance(item, Outcome):
+            outcomes.append(item)
+            continue
+        key, article, quads, actors = item
+        violations = tuple(next(verdicts))
+        if violations:
+            outcomes.append(Outcome(article.id, key, b"", len(quads), (), violations))
+        else:
+            records = tuple(NewActor.of(actor) for actor in actors)
+            outcomes.append(Outcome(article.id, key, canonical_nquads(quads), len(quads), records))
+    done = time.perf_counter()
+    return Batch(outcomes, validating - started, done - validating)

@@ -1,0 +1,1 @@
+"""SHACL validation engines and per-graph validation (see :mod:`diplograph.validation.graphs`)."""
