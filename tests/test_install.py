@@ -1,14 +1,17 @@
-"""The installable tool: the wheel carries the model and YASGUI, and works outside the checkout.
+"""The installable tool: the wheel carries the model and the site's front-end (YASGUI,
+vis-timeline, vis-network), and works outside the checkout.
 
 The wheel is built from this checkout (``python -m build --wheel``, which needs ``npm ci`` first:
-YASGUI is taken from ``node_modules/``), installed with pip into a fresh virtual environment in a
-temporary folder, and run there in an empty folder with only the environment's ``bin/`` on PATH
-(no Node.js, no repository, no PYTHONPATH): extract, validate, query, serve, publish, init.
+YASGUI and vis are taken from ``node_modules/``), installed with pip into a fresh virtual
+environment in a temporary folder, and run there in an empty folder with only the environment's
+``bin/`` on PATH (no Node.js, no repository, no PYTHONPATH): extract, validate, query, serve,
+publish, init.
 Without ``node_modules/`` the wheel tests are skipped with the reason, except under CI=true.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -34,10 +37,18 @@ from diplograph.project import FOLDER_MARKER, Project, shipped_model
 ROOT = Path(__file__).resolve().parents[1]
 YASGUI = ROOT / "node_modules" / "@zazuko" / "yasgui" / "build"
 ASSETS = ("yasgui.min.js", "yasgui.min.css")
+# vis-timeline and vis-network: the file of each standalone build, by its npm package.
+VIS = {"vis-timeline": "vis-timeline-graph2d.min.js", "vis-network": "vis-network.min.js"}
+
+
+def vis_file(package: str) -> Path:
+    return ROOT / "node_modules" / package / "standalone" / "umd" / VIS[package]
+
+
 # The repository folders the wheel carries under diplograph/model/, their one source of truth.
 MODEL = [
     *sorted(p for p in (ROOT / "ontology").rglob("*") if p.is_file()),
-    *sorted((ROOT / "queries").glob("*")),
+    *sorted(p for p in (ROOT / "queries").rglob("*") if p.is_file()),
     ROOT / "data" / "actors.ttl",
 ]
 ARTICLE = (
@@ -220,9 +231,26 @@ def test_the_wheel_carries_the_model_and_yasgui(installed: Installed) -> None:
                 == (YASGUI / name).read_bytes()
             )
         notice = wheel.read("diplograph/publish/static/yasgui/LICENSE.txt").decode("utf-8")
+        vis_notices = {}
+        for package, name in VIS.items():
+            shipped = wheel.read(f"diplograph/publish/static/{package}/{name}")
+            assert shipped == vis_file(package).read_bytes(), package
+            license_file = f"diplograph/publish/static/{package}/LICENSE.txt"
+            vis_notices[package] = wheel.read(license_file).decode("utf-8")
     assert notice.startswith("YASGUI 4.6.2 (npm @zazuko/yasgui")
     assert "Permission is hereby granted, free of charge" in notice
     assert "codemirror " in notice and "dompurify " in notice  # the bundled packages' licenses
+    assert "vis-" not in notice and "moment " not in notice  # not in YASGUI's bundle
+    timeline, network = vis_notices["vis-timeline"], vis_notices["vis-network"]
+    assert timeline.startswith(
+        "vis-timeline 8.5.4 (npm vis-timeline, https://github.com/visjs/vis-timeline): the file\n"
+        "vis-timeline-graph2d.min.js of this folder, taken unchanged from the npm package."
+    )
+    assert network.startswith("vis-network 10.1.5 (npm vis-network")
+    for text in (timeline, network):  # dual-licensed: both texts; then the bundled packages'
+        assert "Apache License" in text and "Permission is hereby granted" in text
+        assert "vis-data " in text and "@egjs/hammerjs " in text
+    assert "moment " in timeline and "moment " not in network and "codemirror" not in timeline
     assert not any(n.startswith(("node_modules/", "tests/", "data/")) for n in names)
 
 
@@ -318,6 +346,12 @@ def test_serve(installed: Installed, workdir: Path) -> None:
         dates = {b["date"]["value"] for b in answer.json()["results"]["bindings"]}
         assert "2024-04-26" in dates
         assert httpx.get(base + "assets/yasgui.min.js").content == (YASGUI / ASSETS[0]).read_bytes()
+        network = httpx.get(base + "assets/vis-network.min.js")
+        assert network.content == vis_file("vis-network").read_bytes()
+        timeline = httpx.get(base + "views/timeline.json").json()
+        assert [(i["type"], i["date"]) for i in timeline["interactions"]] == [
+            ("Meeting", "2024-04-26")
+        ]
     finally:
         process.send_signal(signal.SIGTERM)
         output, _ = process.communicate(timeout=30)
@@ -332,6 +366,14 @@ def test_publish_with_the_query_page(installed: Installed, workdir: Path) -> Non
         assert (site / "assets" / name).read_bytes() == (YASGUI / name).read_bytes()
     assert "assets/yasgui.min.js" in (site / "query.html").read_text(encoding="utf-8")
     assert (site / "queries" / "meetings.rq").is_file() and (site / "id" / "wang-yi.html").is_file()
+    for package, name in VIS.items():
+        assert (site / "assets" / name).read_bytes() == vis_file(package).read_bytes()
+    assert "assets/vis-network.min.js" in (site / "network.html").read_text(encoding="utf-8")
+    network = json.loads((site / "views" / "network.json").read_text(encoding="utf-8"))
+    assert [(n["label"], n["interactions"]) for n in network["nodes"]] == [
+        ("Antony Blinken", 1),
+        ("Wang Yi", 1),
+    ]
 
 
 def test_an_init_folder_adds_its_own_files(installed: Installed, workdir: Path) -> None:

@@ -2,6 +2,10 @@
 
 from importlib.metadata import PackageNotFoundError, version
 
+from diplograph.dataset import Dataset  # the Python API: diplograph.Dataset.open(...)
+
+__all__ = ["Dataset", "__version__"]
+
 try:
     # The installed package's version: the ontology's owl:versionInfo (hatch_build.py).
     __version__ = version("diplograph")

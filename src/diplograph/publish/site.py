@@ -31,6 +31,7 @@ from diplograph.publish.describe import (
 from diplograph.publish.html import Renderer
 from diplograph.publish.paths import UnsafePath, check, file_path
 from diplograph.publish.rewrite import htaccess, site_url, w3id
+from diplograph.publish.views import Views, to_json
 from diplograph.publish.void import (
     ABSTRACT,
     DATASET,
@@ -48,11 +49,20 @@ from diplograph.vocab import BASE
 YASGUI = Path("node_modules") / "@zazuko" / "yasgui" / "build"
 ASSETS = ("yasgui.min.js", "yasgui.min.css")
 SHIPPED_YASGUI = Path(__file__).resolve().parent / "static" / "yasgui"
+# vis-timeline and vis-network (npm, standalone builds: their CSS and dependencies inside) draw
+# the timeline and the network; views.js (ours) feeds them the views' JSON files. By file name:
+# the npm package, in node_modules/<package>/standalone/umd/ or the wheel's static/<package>/.
+VIS = {"vis-timeline-graph2d.min.js": "vis-timeline", "vis-network.min.js": "vis-network"}
+STANDALONE = Path("standalone") / "umd"
+STATIC = Path(__file__).resolve().parent / "static"
+VIEWS_SCRIPT = "views.js"
+VIEW_DATA = ("timeline", "network")
 HTML = "text/html; charset=utf-8"
 MEDIA_TYPES = {
     "html": HTML,
     "css": "text/css; charset=utf-8",
     "js": "text/javascript; charset=utf-8",
+    "json": "application/json",
     "rq": "application/sparql-query",
     "gz": "application/gzip",
     **{extension: fmt.media_type for extension, fmt in FORMATS.items()},
@@ -81,8 +91,51 @@ def yasgui_assets(root: Path | None = None) -> Path:
     )
 
 
+def vis_assets(root: Path | None = None) -> dict[str, Path]:
+    """The vis-timeline and vis-network files by their name in the site: a checkout's
+    (``npm ci``), else the copy an installed wheel carries (``hatch_build.py``)."""
+    modules = root / "node_modules" if root is not None else None
+    candidates = [{n: modules / p / STANDALONE / n for n, p in VIS.items()}] if modules else []
+    candidates.append({name: STATIC / package / name for name, package in VIS.items()})
+    for found in candidates:
+        if all(path.is_file() for path in found.values()):
+            return found
+    where = next(iter(candidates[0].values()))
+    raise DiplographError(
+        f"{where}: vis-timeline and vis-network are not installed; run `npm ci` in "
+        f"{root or 'the checkout'} (an installed diplograph wheel carries them)"
+    )
+
+
+def checkout_of(assets: Path) -> Path | None:
+    """The checkout whose ``node_modules/`` holds the YASGUI folder ``assets`` (None: not one).
+
+    >>> checkout_of(Path("/src/diplograph") / YASGUI), checkout_of(SHIPPED_YASGUI)
+    (PosixPath('/src/diplograph'), None)
+    """
+    parts = YASGUI.parts
+    return assets.parents[len(parts) - 1] if assets.parts[-len(parts) :] == parts else None
+
+
+class PageRenderer(Renderer):
+    """The renderer of the site's pages: an actor's page also shows the actor's own timeline."""
+
+    def __init__(self, store: ox.Store, views: Views) -> None:
+        super().__init__(store)
+        self.views = views
+
+    def render(self, template: str, page: str, **values: object) -> str:
+        if template == "resource.html":
+            values["timeline"] = values.get("iri") in self.views.actor_iris
+        return super().render(template, page, **values)
+
+
 class Site:
-    """Every document of the published dataset, rendered on demand from a store."""
+    """Every document of the published dataset, rendered on demand from a store.
+
+    ``assets`` is YASGUI's folder (:func:`yasgui_assets`); the vis files are found next to it
+    (:func:`vis_assets`: the same checkout's ``node_modules/``, else the wheel's copy).
+    """
 
     def __init__(
         self,
@@ -95,11 +148,13 @@ class Site:
         # integer-derived datatypes such as xsd:nonNegativeInteger into xsd:integer.
         self.quads = quads
         self.store = store
-        self.renderer = Renderer(store)
+        self.views = Views(store, queries)
+        self.renderer = PageRenderer(store, self.views)
         self.iris = resources(store)
         self.known = set(self.iris)
         self.queries = stored_queries(queries)
         self.assets = assets
+        self.vis = vis_assets(checkout_of(assets))
 
     @cached_property
     def dumps(self) -> list[Dump]:
@@ -121,7 +176,9 @@ class Site:
         stems = ["ontology", "void", *(p for p in map(resource_path, self.iris) if p)]
         found = [f"{stem}.{ext}" for stem in stems for ext in ("html", *FORMATS)]
         found += ["index.html", "query.html", "assets/site.css", WELL_KNOWN_VOID]
-        found += [f"assets/{name}" for name in ASSETS]
+        found += [f"assets/{name}" for name in (*ASSETS, *self.vis, VIEWS_SCRIPT)]
+        found += [f"{view}.html" for view in VIEW_DATA]
+        found += [f"views/{view}.json" for view in VIEW_DATA]
         found += [f"dumps/{d.name}" for d in self.dumps] + ["dumps/SHA256SUMS"]
         found += [f"queries/{name}.rq" for name in self.queries]
         return sorted(set(found))
@@ -176,6 +233,10 @@ class Site:
         if path == "query.html":
             examples = {n: (q.question, q.text) for n, q in self.queries.items()}
             return self.renderer.query(examples)
+        if path == "timeline.html":
+            return self.renderer.render("timeline.html", path, title="Timeline of interactions")
+        if path == "network.html":
+            return self.renderer.render("network.html", path, title="Who met whom")
         return None
 
     def file(self, path: str) -> Document | None:
@@ -183,9 +244,15 @@ class Site:
         extension = name.rpartition(".")[2]
         if folder == "assets" and name in ASSETS:
             return Document((self.assets / name).read_bytes(), MEDIA_TYPES[extension])
-        if path == "assets/site.css":
-            css = files("diplograph.publish").joinpath("static", "site.css").read_bytes()
-            return Document(css, MEDIA_TYPES["css"])
+        if folder == "assets" and name in self.vis:
+            return Document(self.vis[name].read_bytes(), MEDIA_TYPES[extension])
+        if path in ("assets/site.css", f"assets/{VIEWS_SCRIPT}"):
+            static = files("diplograph.publish").joinpath("static", name).read_bytes()
+            return Document(static, MEDIA_TYPES[extension])
+        if path == "views/timeline.json":
+            return Document(to_json(self.views.timeline()), MEDIA_TYPES["json"])
+        if path == "views/network.json":
+            return Document(to_json(self.views.network()), MEDIA_TYPES["json"])
         if folder == "dumps":
             if name == "SHA256SUMS":
                 return Document(checksums(self.dumps), "text/plain; charset=utf-8")
