@@ -19,6 +19,7 @@ from diplograph.extract.evaluate import main_interaction, score_article, score_c
 from diplograph.extract.model import Extraction
 from diplograph.extract.pipeline import Extractor
 from diplograph.extract.run import Result, extract_articles, serialize
+from diplograph.extract.text import MAX_SENTENCE, sentences
 from diplograph.project import Project
 from diplograph.rdfio import read_quads
 from diplograph.validate import validate
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT = Project(ROOT)
 CORPUS = ROOT / "data" / "corpus" / "state-department-readouts.jsonl"
 SEED = ROOT / "data" / "articles" / "global-times-2023-06-19-wang-yi-blinken"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PUBLISHED = dt.date(2022, 6, 24)  # a Friday
 STATE = "U.S. Department of State"
 
@@ -56,6 +58,11 @@ def _article(
     identifier: str, text: str, published: dt.date = PUBLISHED, publisher: str = STATE
 ) -> Article:
     return Article(identifier, text, published, publisher)
+
+
+def _seed() -> Article:
+    """The seed article's text, under an id of its own: the curated article has its id."""
+    return read_txt(SEED.with_suffix(".txt"), publisher="Global Times", identifier="seed")
 
 
 def _run(*articles: Article) -> Result:
@@ -153,6 +160,7 @@ def test_an_organisation_named_with_its_acronym_in_brackets_is_the_post_not_a_pa
 
 
 def test_continued_discussions_with_a_group_are_talks() -> None:
+    # the delegation West led (an indefinite one, new to the text) is a party to the talks
     extraction = _one(
         "On June 22 and 23, Special Representative for Afghanistan Thomas West led a delegation "
         "to continue discussions with senior Taliban representatives in Doha, Qatar."
@@ -160,7 +168,7 @@ def test_continued_discussions_with_a_group_are_talks() -> None:
     assert _interactions(extraction) == [
         (
             "Talks",
-            ["thomas-west", "group/a-senior-taliban-representatives"],
+            ["thomas-west", "group/a-delegation", "group/a-senior-taliban-representatives"],
             "2022-06-22",
             "2022-06-23",
         )
@@ -472,7 +480,7 @@ def test_a_time_bound_alias_outside_its_period_names_no_one() -> None:
 
 
 def test_the_seed_article_as_model_v2() -> None:
-    article = read_txt(SEED.with_suffix(".txt"), publisher="Global Times")
+    article = _seed()
     result = _run(article)
     graph = _graph(result, article.id)
     base = f"id:{article.id}/"
@@ -554,7 +562,7 @@ def test_extracted_graphs_validate(tmp_path: Path) -> None:
         _article(name, text)
         for name, text in (("two", TWO_COUNTERPARTS), ("call", CALL), ("range", RANGE))
     ]
-    articles.append(read_txt(SEED.with_suffix(".txt"), publisher="Global Times"))
+    articles.append(_seed())
     articles += read_jsonl(CORPUS)[:5]
     out = tmp_path / "out.nq"
     out.write_bytes(serialize(_run(*articles).quads, "nquads"))
@@ -607,9 +615,11 @@ def test_corpus_scores_stay_at_or_above_the_targets(corpus_result: Result) -> No
     assert len(score.articles) == 222
     assert score.rate("complete") >= 0.95
     assert score.invented_rate <= 0.02
-    # the measured scores, so that they cannot silently drop: 214/222 complete, none invented
+    # the measured scores, so that they cannot silently drop: 215/222 complete, one "invented"
+    # participant: a delegation named after its possessor ("President-elect Y's Policy
+    # Consultation Delegation"), which the title parser does not read and the gold lists
     assert sum(a.complete for a in score.articles) >= 214
-    assert sum(bool(a.invented) for a in score.articles) == 0
+    assert sum(bool(a.invented) for a in score.articles) <= 1
 
 
 def test_the_corpus_reuses_actors(corpus_result: Result) -> None:
@@ -618,20 +628,98 @@ def test_the_corpus_reuses_actors(corpus_result: Result) -> None:
     blinken = corpus_result.registry.actors[ID + "antony-blinken"]
     assert {"Secretary Blinken", "Secretary of State Antony J. Blinken"} <= blinken.aliases
     new = [a for a in corpus_result.registry.new_actors() if a.kind == "Person"]
-    # persons, states and organisations, not posts and places; 8 of them are the unnamed groups
-    # and officials of single articles ("NUG representatives", "the ASEAN Secretary General"),
-    # 3 the foreign ministries of "French MFA Secretary General" and the like
-    assert summary.actors_new <= 303
+    # persons, states and organisations, not posts and places; 16 of them are the unnamed groups
+    # and officials of single articles ("NUG representatives", "the ASEAN Secretary General",
+    # the delegations led to talks, the audiences transcript titles name), 3 the foreign
+    # ministries of "French MFA Secretary General" and the like, 3 the speakers of transcripts
+    # named only by their speaker label ("AMBASSADOR THOMAS-GREENFIELD:")
+    assert summary.actors_new <= 314
     assert (
-        len(new) <= 172
+        len(new) <= 175
     )  # one of them an official named by post only (the ASEAN Secretary General)
 
 
 def test_seed_scores_stay_at_or_above_the_targets() -> None:
-    article = read_txt(SEED.with_suffix(".txt"), publisher="Global Times")
+    article = _seed()
     found = _run(article).quads
     interactions, statements = score_article(
-        read_quads(SEED.with_suffix(".ttl")), found, f"{ID}article/{article.id}"
+        read_quads(SEED.with_suffix(".ttl")),
+        found,
+        f"{ID}article/{SEED.name}",
+        f"{ID}article/{article.id}",
     )
     assert (interactions.matched_gold, interactions.gold) == (4, 4)
     assert statements.recall >= 0.80
+
+
+# --- issue 13: bounded time and identity ----------------------------------------------------------
+
+
+def test_a_sentence_without_end_is_cut_into_bounded_pieces() -> None:
+    # 150 KB without a full stop took 13 s (every reporting verb re-scanned the sentence so far)
+    clause = "Minister Ana Varga of Ruritania urged Borduria to free the detained sailors, "
+    text = clause * (150_000 // len(clause))
+    pieces = sentences(text)
+    assert max(len(p.text) for p in pieces) <= MAX_SENTENCE
+    assert "".join(text[p.start : p.end] for p in pieces).replace(" ", "") == text.replace(" ", "")
+    assert all(text[p.start : p.end] == p.text for p in pieces)
+
+
+def test_an_article_above_the_size_limit_is_refused_and_the_others_come_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("DIPLOGRAPH_MAX_ARTICLE_CHARS", str(len(CALL)))
+    result = _run(_article("long", CALL + " More."), _article("short", CALL))
+    assert result.summary.failed == [
+        (
+            "long",
+            f"DiplographError: long: text: {len(CALL) + 6} characters, above the limit of "
+            f"{len(CALL)} (set DIPLOGRAPH_MAX_ARTICLE_CHARS to change it)",
+        )
+    ]
+    assert [e.article.id for e in result.extractions] == ["short"]
+    monkeypatch.setenv("DIPLOGRAPH_MAX_ARTICLE_CHARS", "many")
+    with pytest.raises(DiplographError, match=r"^DIPLOGRAPH_MAX_ARTICLE_CHARS: not a positive"):
+        _run(_article("short", CALL))
+
+
+def test_an_extracted_article_may_not_take_the_id_of_a_curated_one() -> None:
+    curated = read_txt(SEED.with_suffix(".txt"), publisher="Global Times")
+    result = _run(curated, _article("extracted-actors", CALL), _article("fine", CALL))
+    assert result.summary.failed == [
+        (
+            SEED.name,
+            f"DiplographError: {SEED.name}: id: taken by the curated article {SEED.name}.ttl; "
+            "give the extracted article another id",
+        ),
+        (
+            "extracted-actors",
+            "DiplographError: extracted-actors: id: taken by graph:extracted-actors; give the "
+            "extracted article another id",
+        ),
+    ]
+    assert [e.article.id for e in result.extractions] == ["fine"]
+
+
+def test_a_publisher_with_no_latin_letters_gets_a_stable_iri_of_its_own() -> None:
+    # every non-Latin publisher collapsed into .../id/ (the empty slug)
+    first = _run(_article("a", CALL, publisher="新华社"), _article("b", CALL, publisher="Труд"))
+    assert [e.publisher.iri.removeprefix(ID) for e in first.extractions] == ["xinhuashe", "trud"]
+    again = _run(_article("c", CALL, publisher="新华社"))
+    assert again.extractions[0].publisher.iri == ID + "xinhuashe"
+    symbols = _run(_article("d", CALL, publisher="★☆★"))
+    assert symbols.extractions[0].publisher.iri.removeprefix(ID).startswith("x-")
+
+
+def test_a_known_person_as_publisher_is_not_typed_a_news_organisation() -> None:
+    result = _run(_article("a", CALL, publisher="Antony Blinken"))
+    publisher = result.extractions[0].publisher
+    assert (publisher.iri, publisher.kind) == (ID + "publisher/antony-blinken", "NewsOrganization")
+    blinken = ox.NamedNode(ID + "antony-blinken")
+    types = {q.object for q in result.quads if q.subject == blinken and q.predicate == RDF_TYPE}
+    assert ox.NamedNode(DIP + "NewsOrganization") not in types
+    # and a person named like a publisher met before is a person of an IRI of its own
+    registry = result.registry
+    registry.publisher("Ana Varga")
+    person = registry.person("Ana Varga", None)
+    assert (person.iri, person.kind) == (ID + "person/ana-varga", "Person")

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from diplograph.extract.corpus import Article
+from diplograph.extract.dates import RULES
 from diplograph.extract.model import Extraction
 from diplograph.extract.run import extract_articles, serialize
 from diplograph.project import Project
@@ -397,11 +398,216 @@ def test_the_new_forms_give_graphs_that_conform_to_the_shapes(tmp_path: Path) ->
         "their March 15 trilateral meeting with Foreign Minister Ana Ruiz of Spain.",
         "Deputy Secretary of State Wendy Sherman spoke today with Hungarian MFA State Secretary "
         "Tomas Varga.",
+        # planned on a weekday; meetings listed with ", and with"; the two sides of a readout
+        # without a trigger; joint speakers with no one to target
+        "Secretary Blinken spoke today with Foreign Minister Ana Ruiz of Chile. The two "
+        "ministers will continue their discussions on Friday.",
+        "Secretary Blinken met with Estonian Foreign Minister Kaja Tamm on March 7-8 in Tallinn, "
+        "and with Lithuanian Foreign Minister Jonas Petras on March 9 in Vilnius. They condemned "
+        "the attack on civilians.",
+        "Secretary Blinken and Chilean Foreign Minister Ana Soto discussed regional security "
+        "today. Both sides condemned Russia\u2019s attacks on Ukraine\u2019s energy grid.",
+        # groups by a possessor, "a group of", an indefinite "led a delegation"
+        "Deputy Secretary of State Wendy Sherman met today with Hungarian President-elect "
+        "Ana Ruiz\u2019s Transition Policy Delegation, led by Senator Tomas Varga, and a group "
+        "of Treaty of Esztergom negotiation delegation members.",
+        "Special Envoy Tomas Varga led another senior interagency delegation to continue "
+        "discussions with senior Freedonian opposition representatives in Geneva.",
     ]
     articles = [
         Article(f"a{n}", text, PUBLISHED, "U.S. Department of State")
         for n, text in enumerate(texts)
     ]
+    articles.append(  # the meeting at which a transcript's remarks are given
+        Article(
+            "remarks",
+            "Geneva, Switzerland\n\nMINISTER VARGA: It is wonderful to see all of you here "
+            "today. We stand with the people of Freedonia.",
+            PUBLISHED,
+            "U.S. Department of State",
+            title="Minister Tomas Varga at a Meeting with Freedonian Civil Society",
+        )
+    )
     out = tmp_path / "out.nq"
     out.write_bytes(serialize(extract_articles(PROJECT, articles).quads, "nquads"))
     assert [str(r) for r in validate(PROJECT, [out]).results] == []
+
+
+# --- forms of issue 9, section 2, not met before ----------------------------------------------
+
+
+def test_a_planned_interaction_is_dated_on_the_next_such_weekday() -> None:
+    extraction = _one(
+        "Secretary Blinken spoke today with Foreign Minister Ana Ruiz of Chile. The two ministers "
+        "will continue their discussions on Friday. Secretary Blinken will meet Prime Minister "
+        "Oyun Bat of Mongolia on Tuesday."
+    )  # published on Friday 2022-03-11
+    assert [
+        (i.kind, [p.label for p in i.participants], i.when.start if i.when else None)
+        for i in extraction.interactions
+    ] == [
+        ("Call", ["Antony Blinken", "Ana Ruiz"], dt.date(2022, 3, 11)),
+        ("Talks", ["Antony Blinken", "Ana Ruiz"], dt.date(2022, 3, 18)),
+        ("Meeting", ["Antony Blinken", "Oyun Bat"], dt.date(2022, 3, 15)),
+    ]
+    assert extraction.interactions[2].when is not None
+    assert extraction.interactions[2].when.rule == RULES["upcoming weekday"]
+
+
+def test_meetings_listed_with_and_with_are_one_each_with_their_own_date_and_place() -> None:
+    extraction = _one(
+        "Secretary Blinken met with Estonian Foreign Minister Kaja Tamm on March 7-8 in Tallinn, "
+        "and with Lithuanian Foreign Minister Jonas Petras and Defense Minister Ona Rute on March "
+        "9 in Vilnius."
+    )
+    rows = [
+        (
+            [p.label for p in i.participants],
+            (i.when.start, i.when.end) if i.when else None,
+            i.place.label if i.place else None,
+        )
+        for i in extraction.interactions
+    ]
+    assert rows == [
+        (["Antony Blinken", "Kaja Tamm"], (dt.date(2022, 3, 7), dt.date(2022, 3, 8)), "Tallinn"),
+        (["Antony Blinken", "Jonas Petras", "Ona Rute"], (dt.date(2022, 3, 9), None), "Vilnius"),
+    ]
+
+
+def test_a_name_after_a_title_may_open_with_its_particles() -> None:
+    extraction = _one(
+        "Secretary Blinken spoke with European Commissioner Maria de la Cruz today. Secretary "
+        "Blinken and Commissioner de la Cruz agreed to deepen cooperation on critical minerals."
+    )
+    assert [(s.speaker.label, s.kind) for s in extraction.statements] == [
+        ("Antony Blinken", "AgreementStatement"),
+        ("Maria de la Cruz", "AgreementStatement"),
+    ]
+
+
+def test_a_ministry_portfolio_is_part_of_the_title_not_of_the_name() -> None:
+    extraction = _one(
+        "Deputy Secretary of State Wendy Sherman met with Paraguayan Vice Minister for Foreign "
+        "Affairs Raul "
+        "Benitez and Minister of Industry and Commerce Luis Castiglioni in Asuncion on June 22."
+    )
+    assert _interactions(extraction) == [
+        ("Meeting", ["wendy-sherman", "raul-benitez", "luis-castiglioni"])
+    ]
+    assert _posts(extraction)[1:] == [
+        ("Raul Benitez", "Vice Minister for Foreign Affairs of Paraguay"),
+        ("Luis Castiglioni", "Minister of Industry and Commerce of Paraguay"),
+    ]
+
+
+def test_posts_before_an_appositive_name_are_that_persons() -> None:
+    extraction = _one(
+        "Secretary Blinken met today with the Crown Prince and Prime Minister of Jordan, His "
+        "Royal Highness Karim bin Talal."
+    )
+    assert _posts(extraction) == [
+        ("Karim bin Talal", "Crown Prince of Jordan"),
+        ("Karim bin Talal", "Prime Minister of Jordan"),
+    ]
+
+
+# --- groups named by a possessor, "a group of", or an indefinite "led a delegation" --------------
+
+
+def test_a_delegation_named_after_its_possessor_takes_part_with_its_leader() -> None:
+    extraction = _one(
+        "Deputy Secretary of State Wendy Sherman met today with Hungarian President-elect "
+        "Ana Ruiz\u2019s Transition Policy Delegation, led by Senator Tomas Varga."
+    )
+    [meeting] = extraction.interactions
+    assert [p.label for p in meeting.participants] == [
+        "Wendy Sherman",
+        "Transition Policy Delegation",
+        "Tomas Varga",
+    ]
+
+
+def test_a_group_of_members_takes_part_whatever_qualifies_it() -> None:
+    extraction = _one(
+        "Deputy Secretary of State Wendy Sherman met today with Foreign Minister Tomas Varga "
+        "of Hungary and a group of Treaty of Esztergom negotiation delegation members."
+    )
+    [meeting] = extraction.interactions
+    assert [p.label for p in meeting.participants] == [
+        "Wendy Sherman",
+        "Tomas Varga",
+        "group of Treaty of Esztergom negotiation delegation members",
+    ]
+
+
+def test_an_indefinite_delegation_led_to_talks_takes_part_a_definite_one_does_not() -> None:
+    talks = _one(
+        "Special Envoy Tomas Varga led another senior interagency delegation to continue "
+        "discussions with senior Freedonian opposition representatives in Geneva."
+    )
+    assert [(i.kind, [p.label for p in i.participants]) for i in talks.interactions] == [
+        (
+            "Talks",
+            [
+                "Tomas Varga",
+                "senior interagency delegation",
+                "senior Freedonian opposition representatives",
+            ],
+        )
+    ]
+    # "led the delegation": one already named, whose leaders stand for it
+    led = _one(
+        "Minister Ana Ruiz led the delegation, which met with Freedonian trade officials in Geneva."
+    )
+    assert [[p.label for p in i.participants] for i in led.interactions] == [
+        ["Ana Ruiz", "Freedonian trade officials"]
+    ]
+
+
+# --- the event at which a transcript's remarks are given ------------------------------------------
+
+
+def _transcript(title: str, text: str) -> Extraction:
+    article = Article("a", text, PUBLISHED, "U.S. Department of State", title=title)
+    return extract_articles(PROJECT, [article]).extractions[0]
+
+
+def test_a_transcript_is_a_meeting_of_its_speakers_and_the_audience_its_title_names() -> None:
+    extraction = _transcript(
+        "Minister Tomas Varga at a Meeting with Freedonian Civil Society",
+        "Tomas Varga, Minister\n\nGeneva, Switzerland\n\nMINISTER VARGA: Good evening. It is "
+        "wonderful to see all of you here today. We stand with the people of Freedonia.\n\n"
+        "MS RUIZ: We will keep working with all of you.",
+    )
+    main = extraction.interactions[0]
+    assert (main.kind, [p.label for p in main.participants]) == (
+        "Meeting",
+        ["Varga", "Ruiz", "Freedonian Civil Society"],
+    )
+    assert main.when is not None and main.when.start == PUBLISHED  # "today"
+    assert main.place is not None and main.place.label == "Geneva"
+
+
+def test_a_transcript_without_today_or_an_audience_in_its_title() -> None:
+    undated = _transcript(
+        "Minister Tomas Varga Before His Meeting with Non-Nuclear States Parties (NNSP) on the "
+        "Margins of the Review Conference",
+        "Tomas Varga, Minister\n\nMINISTER VARGA: Good morning. We are committed to a "
+        "successful Review Conference.",
+    )
+    [main] = undated.interactions
+    assert [p.label for p in main.participants] == ["Varga", "Non-Nuclear States Parties"]
+    assert (main.when, main.place) == (None, None)
+    remarks = _transcript(
+        "Minister Tomas Varga\u2019s Remarks to the Press",
+        "MINISTER VARGA: Good morning. We are committed to a successful Review Conference.",
+    )
+    assert remarks.interactions == []  # a press statement names no one it meets
+
+
+def test_a_transcript_title_that_names_a_person_gives_that_person_not_a_group() -> None:
+    extraction = _transcript(
+        "Minister Tomas Varga at a Meeting with Foreign Minister Ana Ruiz of Spain",
+        "MINISTER VARGA: Good morning. We are committed to a successful partnership with Spain.",
+    )
+    assert _interactions(extraction) == [("Meeting", ["varga", "ana-ruiz"])]

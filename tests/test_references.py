@@ -99,6 +99,15 @@ def _found(text: str) -> list[tuple[str, str]]:
             [("Interaction", "meeting by President Macron and Chancellor Scholz in Aachen")],
         ),
         ("said the meeting was at last productive", []),
+        # a ceasefire or truce is an agreement of its parties
+        (
+            "welcomed the ceasefire between Armenia and Azerbaijan",
+            [("Agreement", "ceasefire between Armenia and Azerbaijan")],
+        ),
+        (
+            "helped secure a truce in Sudan after months of fighting",
+            [("Agreement", "truce in Sudan")],
+        ),
     ],
 )
 def test_cited_items_by_their_head_word(text: str, expected: list[tuple[str, str]]) -> None:
@@ -168,3 +177,13 @@ def test_an_earlier_meeting_is_minted_under_its_article() -> None:
         ox.NamedNode(PREFIXES["schema"] + "Event"),
         ox.NamedNode(graph_iri("extracted-actors")),
     ) in set(quads)
+
+
+def test_a_ceasefire_is_an_agreement_of_its_article_not_every_ceasefire() -> None:
+    # "the ceasefire" of one text is not the ceasefire of another: minted under the article
+    quads, cited = _extract(
+        "Secretary of State Antony J. Blinken spoke today with Kenyan Foreign Minister Alfred "
+        "Mutua. Secretary Blinken welcomed the ceasefire."
+    )
+    assert cited == [("Antony Blinken", "Agreement", "ceasefire")]
+    assert ox.NamedNode(ID + "reference-test/cited-ceasefire") in {q.object for q in quads}

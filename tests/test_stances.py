@@ -75,6 +75,13 @@ def _issues(text: str, published: dt.date | None = AFTER_INVASION) -> list[tuple
             "reaffirmed the ironclad commitment to the alliance",
             [("alliances-and-collective-defense", "support")],
         ),
+        # working together as such, and the words of the concepts' definitions
+        (
+            "reaffirmed close cooperation between Chile and Peru",
+            [("communication-and-cooperation", "support")],
+        ),
+        ("called for general and complete disarmament", [("arms-control", "support")]),
+        ("stressed their shared prosperity", [("economic-cooperation", "support")]),
     ],
 )
 def test_issues_and_polarity_from_the_clause(text: str, expected: list[tuple[str, str]]) -> None:

@@ -161,7 +161,9 @@ def test_a_transcript_speaker_label_gives_the_speaker_of_its_turn() -> None:
             "We are committed to helping our partners rebuild their power grid.",
         ),
         ("antony-blinken", "Assertion", "I think this winter will test all of us."),
-        ("antony-blinken", "Assertion", "We will keep working with Congress on that."),
+        # first person binding the speaker's side: "we will" is a commitment, as "the United
+        # States will continue to" is in a readout
+        ("antony-blinken", "Commitment", "We will keep working with Congress on that."),
     ]  # the greeting, the question and the thanks are no statements
 
 
@@ -242,12 +244,16 @@ def test_a_plural_subject_is_the_participants_of_the_interaction() -> None:
     extraction = _one(
         "Secretary of State Antony J. Blinken met with Japanese Foreign Minister Hayashi Yoshimasa "
         "and Republic of Korea Foreign Minister Park Jin today. The Secretary and the two foreign "
-        "ministers denounced the missile launches; reaffirmed their resolve to deter aggression; "
-        "and agreed to hold regular consultations."
+        "ministers denounced the DPRK\u2019s missile launches; reaffirmed their resolve to deter "
+        "aggression; and agreed to hold regular consultations."
     )
     speakers = ["antony-blinken", "hayashi-yoshimasa", "park-jin"]
+    assert [(s, k, t, e) for s, k, t, e in _said(extraction)][:3] == [
+        (s, "Criticism", "north-korea", "denounced the DPRK\u2019s missile launches")
+        for s in speakers
+    ]
     assert [(s, k, e) for s, k, _, e in _said(extraction)] == [
-        *[(s, "Criticism", "denounced the missile launches") for s in speakers],
+        *[(s, "Criticism", "denounced the DPRK\u2019s missile launches") for s in speakers],
         *[(s, "Commitment", "reaffirmed their resolve to deter aggression") for s in speakers],
         *[(s, "AgreementStatement", "agreed to hold regular consultations") for s in speakers],
     ]
@@ -288,3 +294,125 @@ def test_an_adjective_after_and_opens_no_clause() -> None:
             "shared priority of the alliance.",
         )
     ]
+
+
+def test_joint_speakers_never_criticise_address_or_target_one_another() -> None:
+    # regression: "They condemned the attack" was Blinken criticising his counterpart, and each
+    # the other's addressee
+    extraction = _one(
+        "Secretary Blinken met with Latvian Foreign Minister Ilse Varnek in Riga today. They "
+        "condemned the attack on civilians and urged all parties to respect the ceasefire. They "
+        "also condemned Russia\u2019s strikes on the power grid."
+    )
+    assert [(s, k, t) for s, k, t, _ in _said(extraction)] == [
+        ("antony-blinken", "Assertion", None),
+        ("ilse-varnek", "Assertion", None),
+        ("antony-blinken", "Assertion", None),
+        ("ilse-varnek", "Assertion", None),
+        ("antony-blinken", "Criticism", "russia"),
+        ("ilse-varnek", "Criticism", "russia"),
+    ]  # a criticism or a demand needs an actor the clause names, never a co-speaker
+    assert all(s.addressees == [] for s in extraction.statements)
+
+
+def test_first_person_verbs_of_a_speaker_turn_give_their_kind_and_target() -> None:
+    extraction = _one(
+        "MINISTER VARGA: Thank you, Minister. We call on Borduria\u2019s ally Russia to withdraw "
+        "its troops from the border. Hungary will never accept the annexation of Ukrainian "
+        "territory. My government is committed to the security of our neighbors. We strongly "
+        "condemn the shelling of Kharkiv by Russia.\n\n"
+        "MODERATOR: Next question, please."
+    )
+    speaker = extraction.statements[0].speaker
+    assert [(k, t, e) for _, k, t, e in _said(extraction)] == [
+        ("Demand", "russia", "withdraw its troops from the border"),
+        (
+            "Rejection",
+            None,
+            "Hungary will never accept the annexation of Ukrainian territory.",
+        ),
+        ("Commitment", None, "My government is committed to the security of our neighbors."),
+        ("Criticism", "russia", "We strongly condemn the shelling of Kharkiv by Russia."),
+    ]
+    assert speaker.label == "Varga"  # the label names the speaker; the moderator says nothing
+
+
+def test_the_two_sides_are_the_readouts_principals_when_no_interaction_is_found() -> None:
+    extraction = _one(
+        "The following is attributable to Spokesperson Ned Price: Secretary Blinken and Chilean "
+        "Foreign Minister Ana Soto discussed regional security today. The two sides agreed to "
+        "deepen cooperation on critical minerals. Both sides condemned Russia\u2019s attacks on "
+        "Ukraine\u2019s energy grid."
+    )
+    assert extraction.interactions == []  # "discussed" reports no meeting or call
+    assert [(s, k, t) for s, k, t, _ in _said(extraction)] == [
+        ("antony-blinken", "AgreementStatement", None),
+        ("ana-soto", "AgreementStatement", None),
+        ("antony-blinken", "Criticism", "russia"),
+        ("ana-soto", "Criticism", "russia"),
+    ]  # and the spokesperson of the attribution is no speaker
+
+
+def test_a_plural_title_as_subject_is_the_participants() -> None:
+    extraction = _one(
+        "Special Envoy Mara Lind of Sweden spoke today with Special Envoy Piet Ruiz of Spain. The "
+        "Special Envoys condemned Russia\u2019s attacks on grain ports, and the group further "
+        "noted the importance of humanitarian corridors."
+    )
+    assert [(s, k) for s, k, _, _ in _said(extraction)] == [
+        ("mara-lind", "Criticism"),
+        ("piet-ruiz", "Criticism"),
+        ("mara-lind", "Assertion"),
+        ("piet-ruiz", "Assertion"),
+    ]
+
+
+def test_looking_forward_is_an_assertion_and_will_continue_to_a_commitment() -> None:
+    extraction = _one(
+        CALL + "The United States will continue to support Ukraine\u2019s energy security and "
+        "looks forward to working with the Foreign Minister on demining."
+    )
+    assert [(s, k, e) for s, k, _, e in _said(extraction)] == [
+        (
+            "united-states",
+            "Commitment",
+            "will continue to support Ukraine\u2019s energy security",
+        ),
+        (
+            "united-states",
+            "Assertion",
+            "looks forward to working with the Foreign Minister on demining",
+        ),
+    ]
+
+
+def test_a_restated_stance_binds_the_side_and_a_restated_fact_does_not() -> None:
+    extraction = _one(
+        CALL + "The Secretary reaffirmed the strength of the U.S.-Ukraine partnership. He "
+        "reiterated our shared priority to protect civilians. He reaffirmed his support for "
+        "Ukraine\u2019s sovereignty. He reiterated U.S. concerns about Belarus\u2019s military "
+        "drills. The Secretary and the Foreign Minister expressed strong support for the grain "
+        "corridor."
+    )
+    assert [(s, k, t) for s, k, t, _ in _said(extraction)] == [
+        ("antony-blinken", "Assertion", None),
+        ("antony-blinken", "Commitment", None),
+        ("antony-blinken", "Commitment", None),
+        ("antony-blinken", "Criticism", "belarus"),
+        ("antony-blinken", "Assertion", None),  # "A and the B": both are its speakers
+        ("dmytro-kuleba", "Assertion", None),
+    ]
+
+
+def test_a_speaker_label_names_a_person_the_text_has_not_named() -> None:
+    # regression: a label of someone neither the text nor the registry knew gave no speaker, and
+    # the whole turn was lost
+    extraction = _one(
+        "AMBASSADOR NORA VAN-DER-BERG: Good morning, everyone. I want to start by thanking all "
+        "of you for coming today. Our mission has worked hard on food security this month. Now, "
+        "I\u2019m pleased to introduce our guest. So everyone, please join me in welcoming her.\n\n"
+        "INTERPRETER: (In Dutch.)"
+    )
+    assert [(s.speaker.label, s.evidence[0].text) for s in extraction.statements] == [
+        ("Nora Van-Der-Berg", "Our mission has worked hard on food security this month.")
+    ]  # the greeting, the thanks, the introduction and the interpreter are no statements

@@ -34,7 +34,15 @@ HAS_EVIDENCE = DIP + "hasEvidence"
 # types a statement with its most specific kind only).
 RECORDS = frozenset(
     DIP + name
-    for name in ("Statement", *STATEMENT_KINDS, "Stance", "PostHolding", "DateResolution", "Claim")
+    for name in (
+        "Statement",
+        *STATEMENT_KINDS,
+        "Stance",
+        "PostHolding",
+        "DateResolution",
+        "Claim",
+        "Report",
+    )
 )
 
 

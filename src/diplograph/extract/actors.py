@@ -36,6 +36,8 @@ SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 ORG_POST_IN = "http://www.w3.org/ns/org#postIn"
 ORG_SUB_ORGANIZATION_OF = "http://www.w3.org/ns/org#subOrganizationOf"
 SCHEMA_NATIONALITY = "https://schema.org/nationality"
+SCHEMA_PUBLISHER = "https://schema.org/publisher"
+ARTICLE = ID + "article/"
 _INITIAL = re.compile(r"^(?:[A-Z]\.|Dr\.?|Jr\.?|Sr\.?|Mr\.?|Ms\.?)$")
 ORGANIZATION_KINDS = (
     "Organization",
@@ -103,13 +105,27 @@ class KnownEvent:
     place: str | None
 
 
+# Lower-case particles of names written in capitals ("MARIA DE LA CRUZ" is "Maria de la Cruz").
+_PARTICLES = frozenset(
+    {"de", "da", "di", "do", "dos", "du", "van", "von", "der", "den", "la", "le"}
+)
+
+
 def canonical_name(name: str) -> str:
-    """A person's name without initials, honorifics and suffixes.
+    """A person's name without initials, honorifics and suffixes; a name in capitals (a
+    transcript's speaker label) in the case names are written in.
 
     >>> canonical_name("Antony J. Blinken"), canonical_name("Surangel Whipps, Jr.")
     ('Antony Blinken', 'Surangel Whipps')
+    >>> canonical_name("MARIA DE LA CRUZ")
+    'Maria de la Cruz'
     """
     words = [w for w in name.replace(",", " ").split() if not _INITIAL.match(w)]
+    if name.isupper() and any(len(w) > 1 for w in words):
+        words = [
+            w.lower() if w.lower() in _PARTICLES else "-".join(p.capitalize() for p in w.split("-"))
+            for w in words
+        ]
     return " ".join(words) or name
 
 
@@ -136,6 +152,8 @@ class Registry:
         self.alias_nodes: dict[str, Period] = {}
         self.periods: dict[str, list[Period]] = {}
         self.events: dict[str, KnownEvent] = {}  # agreement IRI -> the meeting it was reached at
+        # the ids of the curated articles (data/articles/*.ttl) -> their file: taken ids
+        self.curated_articles: dict[str, Path] = {}
 
     @classmethod
     def empty(cls) -> Registry:
@@ -195,9 +213,13 @@ class Registry:
     def add_events(self, paths: Iterable[Path]) -> None:
         """The curated interactions at which, by a ``dip:Claim`` of a curated article
         (data/articles/*.ttl), a registry agreement was reached (``dip:claimProperty
-        dip:reachedAt``), so that a text saying it was reached re-reports the same event."""
+        dip:reachedAt``), so that a text saying it was reached re-reports the same event; and the
+        ids of the curated articles, which no extracted article may take."""
         for path in paths:
             quads = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+            for q in quads:
+                if q.predicate.value == SCHEMA_PUBLISHER and q.subject.value.startswith(ARTICLE):
+                    self.curated_articles.setdefault(q.subject.value[len(ARTICLE) :], path)
             claims: dict[str, dict[str, str]] = {}
             for q in quads:
                 if q.predicate.value in (
@@ -346,7 +368,14 @@ class Registry:
         """The registry organisation of this name, of any kind (a government body that publishes
         readouts too), else a new news organisation."""
         found = self.find(name, ORGANIZATION_KINDS)
-        return found or self._mint(ID + slug(name), "NewsOrganization", name)
+        if found is not None:
+            return found
+        iri = ID + slug(name)
+        taken = self.actors.get(iri)
+        if self.find(name, ("Person",)) or (taken is not None and taken.kind != "NewsOrganization"):
+            # a person's name (or another actor's IRI) is never also a news organisation
+            iri = ID + "publisher/" + slug(name)
+        return self._mint(iri, "NewsOrganization", name)
 
     def person(self, name: str, state: str | None) -> Actor:
         """The person of this name: known by the full name, else by a unique part, else new (of
@@ -380,7 +409,10 @@ class Registry:
             shorter[0].label = canonical
             self._alias(shorter[0], name)
             return shorter[0]
-        actor = self._mint(ID + slug(canonical), "Person", canonical, nationality=state)
+        iri = ID + slug(canonical)
+        if iri in self.actors and self.actors[iri].kind != "Person":
+            iri = ID + "person/" + slug(canonical)  # a publisher's name: never typed both
+        actor = self._mint(iri, "Person", canonical, nationality=state)
         self._alias(actor, name)
         return actor
 

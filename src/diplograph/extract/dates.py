@@ -67,6 +67,10 @@ RULES = {
         "month and day without a year: the latest such day on or before the publication date"
     ),
     "explicit": "the date is given in full",
+    "upcoming weekday": (
+        "weekday of a planned event ('will meet on Friday'): the first such day after the "
+        "publication date"
+    ),
     "nearest": (
         "month and day without a year, of an earlier or planned event the text names: the nearest "
         "such day to the publication date"
@@ -118,6 +122,20 @@ def nearest(when: When, published: dt.date) -> When:
     if later - published < published - when.start:
         return replace(when, start=later, end=end, rule=RULES["nearest"])
     return replace(when, rule=RULES["nearest"])
+
+
+def upcoming(when: When, published: dt.date) -> When:
+    """The date of a planned event: a weekday is the first such day after the publication date,
+    a month and day the nearest such day (:func:`nearest`); others as found.
+
+    >>> found = find_date("will continue their discussions on Friday", 0, dt.date(2022, 6, 24))
+    >>> found is not None and upcoming(found, dt.date(2022, 6, 24)).start
+    datetime.date(2022, 7, 1)
+    """
+    if when.rule == RULES["weekday"]:
+        start = when.start + dt.timedelta(days=7)
+        return replace(when, start=start, rule=RULES["upcoming weekday"])
+    return nearest(when, published)
 
 
 def find_date(text: str, start: int, published: dt.date, end: int | None = None) -> When | None:

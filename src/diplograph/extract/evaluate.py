@@ -510,12 +510,13 @@ def _same_statement(gold: Fact, found: Fact) -> bool:
 
 
 def score_article(
-    gold: Iterable[ox.Quad], found: Iterable[ox.Quad], article: str
+    gold: Iterable[ox.Quad], found: Iterable[ox.Quad], article: str, found_article: str = ""
 ) -> list[KindScore]:
     """Interactions (type, participants, date) and statements (speaker, kind) against a curated
-    graph."""
+    graph (``article``: the curated article's IRI; ``found_article``: the extracted one's, which
+    may not take the curated id, default the same)."""
     gold_interactions, gold_statements = graph_facts(gold, article)
-    found_interactions, found_statements = graph_facts(found, article)
+    found_interactions, found_statements = graph_facts(found, found_article or article)
     return [
         _compare("interaction", gold_interactions, found_interactions, _same_interaction),
         _compare("statement", gold_statements, found_statements, _same_statement),

@@ -182,7 +182,7 @@ def article_quads(extraction: Extraction) -> list[ox.Quad]:
             w.add(
                 iri + "/position",
                 OA + name,
-                ox.Literal(str(value), datatype=_n(XSD + "nonNegativeInteger")),
+                ox.Literal(str(value), datatype=_n(XSD + "integer")),  # as stores keep it
             )
     return [*w.quads, *derivations(w.quads)]
 

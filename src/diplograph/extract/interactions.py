@@ -12,8 +12,9 @@ True
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from diplograph.extract.actors import Actor
 from diplograph.extract.coreference import Resolved, actors_within
@@ -50,6 +51,14 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Talks",
         re.compile(r"\b(?:held|hold|continued?|resumed?)\s+(?:\w+\s+){0,2}discussions\s+with\b"),
+    ),
+    # planned: "the two ministers will continue their discussions on Friday"
+    (
+        "Talks",
+        re.compile(
+            r"\b(?:will|plans? to)\s+(?:\w+\s+)?(?:continue|resume|hold)\s+"
+            r"(?:their|these|the|further|more)\s+(?:\w+\s+)?(?:discussions|talks|consultations)\b"
+        ),
     ),
     ("Meeting", re.compile(r"\b(?:met|meets)\b")),
     # "A hosted B for an official visit": B's visit, A its host
@@ -115,6 +124,20 @@ _IN_PERSON = re.compile(
 _BY_PHONE = re.compile(r"\b(?:tele)?phone\b", re.I)
 
 
+# A trigger after "will" (or "plan to", "agreed to") reports a planned interaction.
+PLANNED = re.compile(r"\b(?:will|plans? to)\s+(?:(?:also|again|\w+ly)\s+)?$")
+_PLANNED_TRIGGER = re.compile(r"(?:will|plans? to)\b")
+
+
+def planned(text: str, trigger_at: int) -> bool:
+    """Whether the trigger at ``trigger_at`` reports a planned interaction ("will meet").
+
+    >>> planned("Blinken will meet Kim on Friday.", 8), planned("Blinken met Kim.", 8)
+    (True, False)
+    """
+    return bool(PLANNED.search(text, 0, trigger_at) or _PLANNED_TRIGGER.match(text, trigger_at))
+
+
 def kind_of(text: str) -> tuple[str, int] | None:
     """The interaction type a sentence reports, and where its trigger starts.
 
@@ -150,6 +173,10 @@ class Found:
     # "meetings with A and B", "met separately with A and B": one meeting with each counterpart
     separate: bool = False
     subjects: int = 0  # how many participants are named before the trigger (who met them)
+    # "met with A on June 21 in X, and with B on June 23 in Y": the counterparts of each meeting,
+    # with the stretch of text (start, end) that gives its date and place
+    groups: list[tuple[list[Actor], int, int, Actor | None]] = field(default_factory=list)
+    dated: tuple[int, int] | None = None  # where to look for the date, when not the sentence
 
 
 def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | None:
@@ -162,6 +189,7 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
     stop = _WINDOW_END.search(sentence.text, offset + 3)
     end = sentence.start + stop.start() if stop else sentence.end
     participants: list[Actor] = []
+    starts: list[int] = []  # where each participant is first named
     subjects = 0
     place: Actor | None = None
     clauses = list(_CLAUSE_START.finditer(sentence.text, 0, offset))
@@ -191,6 +219,7 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
         for actor in item.actors:
             if actor not in participants and actor.kind not in _NOT_ACTORS:
                 participants.append(actor)
+                starts.append(item.mention.start)
                 subjects += item.mention.start < at
     window_end = max(end, at + 1)
     setting = _SETTING.match(sentence.text, window_end - sentence.start)
@@ -201,9 +230,39 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
     found = Found(kind, participants, Span(sentence.start, window_end, ""), place)
     found.separate = bool(_SEPARATE.match(sentence.text, offset))
     found.subjects = subjects
+    found.groups = _groups_of(sentence, resolved, at, participants[subjects:], starts[subjects:])
     if place is None:
         found.place_name = _unknown_place(sentence, resolved, offset, place_end - sentence.start)
     return found
+
+
+# ", and with B": the next of several meetings the sentence lists, each with its date and place.
+_AND_WITH = re.compile(r",\s+(?:and\s+)?(?:(?:then|later|also|separately)\s+)?with\b")
+
+
+def _groups_of(
+    sentence: Sentence,
+    resolved: list[Resolved],
+    at: int,
+    counterparts: list[Actor],
+    starts: list[int],
+) -> list[tuple[list[Actor], int, int, Actor | None]]:
+    """The counterparts of each meeting when a sentence lists several ("met with A on Monday in
+    X, and with B on Tuesday in Y"), each with the stretch that gives its date, and its place;
+    none for one meeting."""
+    cuts = [
+        m.start() + sentence.start for m in _AND_WITH.finditer(sentence.text, at - sentence.start)
+    ]
+    if not cuts or not counterparts:
+        return []
+    bounds = [at, *cuts, sentence.end]
+    groups = []
+    for begin, end in itertools.pairwise(bounds):
+        members = [a for a, s in zip(counterparts, starts, strict=True) if begin <= s < end]
+        if members:
+            places = actors_within(resolved, begin, end, ("Place",))
+            groups.append((members, begin, end, places[0] if places else None))
+    return groups if len(groups) > 1 else []
 
 
 # "met with A in Cornwall": a capitalised name after "in" that names no one the rules know.
@@ -263,7 +322,9 @@ def _possessive(sentence: Sentence, item: Resolved) -> bool:
 # heads of the Rome-Based Food Security Agencies", "a senior interagency delegation"): a plural
 # head noun, qualified by a proper word before it or an "of"/"from" phrase after it; a delegation
 # or mission needs no qualifier. It follows a word that introduces participants ("met with",
-# "hosted"); not "led" ("A and B led the delegation": its leaders stand for it).
+# "hosted"), or a possessor ("President-elect Yoon's Policy Consultation Delegation"); after "led"
+# only when indefinite ("A led a delegation to hold talks": a new party to them), not "A and B led
+# the delegation" (one already named, whose leaders stand for it).
 _GROUP_HEAD = (
     r"(?:representatives|ministers|leaders|heads|officials|counterparts|envoys|experts|members"
     r"|delegates|parties|professionals|[Dd]elegation|[Mm]ission)"
@@ -271,9 +332,15 @@ _GROUP_HEAD = (
 _GROUP_WORD = r"(?:[A-Z][\w.\u2019'-]*|[a-z][a-z-]*)"
 _PROPER_TAIL = r"(?:the\s+)?[A-Z][\w.\u2019'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.\u2019'-]*)*"
 _GROUP = re.compile(
-    rf"\b(?:with|hosted|welcomed|and)\s+(?P<np>(?:(?:the|a|an|another)\s+)?"
+    rf"(?:\b(?:with|hosted|welcomed|and)\s+|[\u2019']s\s+|\bled\s+(?=(?:a|an|another)\s))"
+    rf"(?P<np>(?:(?:the|a|an|another)\s+)?"
     rf"(?P<mods>(?:{_GROUP_WORD}(?:,\s+(?:and\s+)?|\s+)){{0,4}}?){_GROUP_HEAD}\b"
     rf"(?P<tail>\s+(?:of|from)\s+{_PROPER_TAIL}(?:\s+\([A-Z]+\))?)?)"
+)
+# "a group of Freedonian negotiation delegation members": a group by name, whatever qualifies it.
+_GROUP_OF = re.compile(
+    rf"\b(?:with|hosted|welcomed|and)\s+(?P<np>(?:a|an)\s+(?:group|team|number)\s+of\s+"
+    rf"[^,;:.()]{{0,80}}\b{_GROUP_HEAD})\b"
 )
 # Words that end a noun phrase rather than modify its head.
 _NOT_MODIFIERS = frozenset(
@@ -328,9 +395,15 @@ def find_groups(sentence: Sentence) -> list[Span]:
     >>> text = "Minister Smith met with officials of the ministry."
     >>> find_groups(Sentence(0, len(text), text))
     []
+    >>> text = "Minister Smith met with Ann Lee and a group of Freedonian trade mission members."
+    >>> [g.text for g in find_groups(Sentence(0, len(text), text))]
+    ['a group of Freedonian trade mission members']
     """
-    found: list[Span] = []
     text = sentence.text
+    found = [
+        Span(sentence.start + m.start("np"), sentence.start + m.end("np"), m.group("np"))
+        for m in _GROUP_OF.finditer(text)
+    ]
     for match in _GROUP.finditer(text):
         # a list of modifiers ("Palestinian, Israeli, and regional counterparts") is one
         mods = re.sub(r",\s+(?:and\s+)?", " ", match.group("mods")).split()
@@ -343,6 +416,8 @@ def find_groups(sentence: Sentence) -> list[Span]:
         if re.search(r"\bincluding\s+$", text[: match.start("np")]):
             continue  # a part of the group just named, not another participant
         start, end = match.start("np"), match.end("np")
+        if any(g.start <= sentence.start + start < g.end for g in found):
+            continue  # the head of "a group of ... members" already found
         found.append(Span(sentence.start + start, sentence.start + end, text[start:end]))
     return found
 

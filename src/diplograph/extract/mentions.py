@@ -297,7 +297,7 @@ class RuleMentionFinder:
         if known is not None:
             return [self._known(text, toks, known[0], known[2], known[1])], known[2]
         name_start = j
-        j = self._name_end(toks, j)
+        j = self._name_end(toks, j, lead=bool(title_words))
         appositive = False
         if j == name_start and title_words and j + 1 < len(toks) and toks[j].text == ",":
             first_name = j + 1
@@ -448,7 +448,9 @@ class RuleMentionFinder:
         phrase = self.lexicon.match(toks, j)
         return phrase is not None and phrase[1] in ("state", "organization")
 
-    def _name_end(self, toks: list[Token], j: int) -> int:
+    def _name_end(self, toks: list[Token], j: int, lead: bool = False) -> int:
+        """Where the name at ``toks[j]`` ends; ``lead`` after a title, where the name may open
+        with its particles ("Commissioner de la Cruz", "President da Silva")."""
         start = j
         while j < len(toks):
             tok = toks[j]
@@ -480,7 +482,7 @@ class RuleMentionFinder:
             elif (
                 (j > start and _PARTICLE_NAME.match(word) and word.split("-")[0] in self.particles)
                 or (
-                    j > start
+                    (j > start or lead)
                     and (tok.norm in self.particles or tok.norm.rstrip("-") in self.particles)
                     and j + 1 < len(toks)
                     and (

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
+from diplograph.errors import DiplographError
 from diplograph.extract.actors import Actor, Registry
 from diplograph.extract.coreference import Coreference, Resolved, actors_within
 from diplograph.extract.corpus import Article
-from diplograph.extract.dates import find_date, nearest
+from diplograph.extract.dates import When, find_date, nearest, upcoming
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.interactions import (
     DIALOGUE,
@@ -19,10 +22,12 @@ from diplograph.extract.interactions import (
     find_named_events,
     find_visit,
     kind_of,
+    planned,
 )
 from diplograph.extract.mentions import Lexicon, Mention, MentionFinder, RuleMentionFinder
 from diplograph.extract.model import Claim, Extraction, Holding, Interaction, Statement
 from diplograph.extract.references import ReferenceFinder
+from diplograph.extract.remarks import SAME_DAY, audience, header_place
 from diplograph.extract.stances import StanceFinder
 from diplograph.extract.statements import (
     _DEMAND_ACTION,
@@ -58,6 +63,11 @@ _SUBJECT_GAP = re.compile(
 _BOILERPLATE = re.compile(
     r"^(?:The (?:below|following) is attributable|Office of the Spokesperson)"
 )
+# "the Prime Minister of Bahrain, His Royal Highness ...", "the Crown Prince and Prime Minister"
+_APPOSITIVE_GAP = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][^,;.]{0,60})?,\s+")
+_ROLE_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+_JOINT_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?|\s*,\s*")
+_ATTRIBUTION_END = re.compile(r":\s+(?=\S)")
 _BEFORE_BARE_NAME = re.compile(r"\b(?:with|including|and)\s+$")
 _AFTER_BARE_NAME = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:Chair|President|Minister|Envoy|Secretary|Director|Head|Ambassador)\b"
@@ -79,6 +89,7 @@ _PLURAL_SUBJECT = re.compile(
     r"(?:(?:^|[,;]\s*|\band\s+|\b(?:During|After|At|In) [^,]{1,60},\s*)(?:[Tt]he|[Bb]oth|[Aa]ll)"
     r"|\band)\s+(?:(?:two|three|four|five|six|other)\s+)?(?:[\w.-]+\s+){0,3}"
     r"(?i:sides|parties|ministers|leaders|participants|counterparts|delegations|teams|principals"
+    r"|representatives|envoys|delegates|group|presidents|secretaries"
     r"|discussion|discussions)\s+(?:(?:also|further|again|jointly|together|\w+ly)\s+){0,2}$"
 )
 _LEADING = re.compile(
@@ -95,11 +106,27 @@ _SPEAKER_LABEL = re.compile(
     r"(?P<label>[A-Z][A-Z\u2019'.-]*(?: [A-Z][A-Z\u2019'.-]*){0,4}):\s+(?=\S)"
 )
 _NOT_SPEAKERS = frozenset(
-    {"Q", "QUESTION", "MODERATOR", "OPERATOR", "PARTICIPANT", "STAFF", "NOTE", "AUDIENCE"}
+    {
+        "Q",
+        "QUESTION",
+        "MODERATOR",
+        "OPERATOR",
+        "PARTICIPANT",
+        "STAFF",
+        "NOTE",
+        "AUDIENCE",
+        "INTERPRETER",
+        "ANNOUNCER",
+        "REPORTER",
+        "PARTICIPANTS",
+    }
 )
 _PROCEDURAL = re.compile(
-    r"(?:(?:and|but|so|well|okay|ok|now|all right)\b[,\s]+)*"
+    r"(?:(?:and|but|so|well|okay|ok|now|all right|everyone)\b[,\s]+)*"
     r"(?:good (?:morning|afternoon|evening)|thank|thanks|with that|hello|hi\b|welcome\b[.!]"
+    r"|(?:i|we) (?:want|would like|[\u2019']d like) to (?:start|begin) by thank"
+    r"|i[\u2019']?m (?:very )?(?:pleased|delighted|honored|happy) to (?:introduce|welcome|turn)"
+    r"|please join me\b"
     r"|i look forward to (?:our|the|this) (?:session|meeting|conversation|discussion)"
     r"|(?:let me|i[\u2019']ll|i will) (?:turn|stop|start|begin|hand|open)|please\b)",
     re.I,
@@ -110,6 +137,40 @@ _NOT_SUBJECT_BEFORE = re.compile(
 )
 _PASSIVE = re.compile(r"\s+by\b")  # "the principles proposed by ...": no reporting clause
 _REPORTED = re.compile(r"\s+that\b|\s*[,:]?\s*[\"\u201c]")
+# First person in a speaker's turn: a reporting verb of the speaker's own ("We call on Russia
+# to", "I strongly condemn"), and the speaker binding itself or its side ("we will", "my
+# government is committed to"); not a future in a question or a negation ("we will not accept").
+FIRST_PERSON_VERBS = {
+    "call on": "called on",
+    "call upon": "called upon",
+    "call for": "called for",
+    "urge": "urged",
+    "ask": "asked",
+    "demand": "demanded",
+    "condemn": "condemned",
+    "denounce": "denounced",
+    "reject": "rejected",
+    "oppose": "opposed",
+    "propose": "proposed",
+    "agree": "agreed",
+    "warn": "warned",
+    "pledge": "pledged",
+    "reaffirm": "reaffirmed",
+    "reiterate": "reiterated",
+}
+_FIRST_PERSON = r"\b(?:I|[Ww]e|[Mm]y (?:country|government)|[Oo]ur (?:country|government))\s+"
+_FIRST_PERSON_VERB = re.compile(
+    _FIRST_PERSON
+    + r"(?:(?:also|again|once again|strongly|firmly|continue to|\w+ly)\s+){0,2}"
+    + r"(?P<verb>"
+    + "|".join(sorted(FIRST_PERSON_VERBS, key=len, reverse=True))
+    + r")\b"
+)
+_FIRST_PERSON_WILL = re.compile(
+    _FIRST_PERSON + r"(?:will|(?:are|am|is|remain) (?:\w+ly )?(?:committed|determined) to)\b"
+    r"|\b(?:I|[Ww]e)[\u2019']ll\b"
+)
+_NEGATED_WILL = re.compile(r"\b(?:will|[\u2019']ll) (?:not|never)\b|\bwon[\u2019']t\b")
 _STAGE_DIRECTION = re.compile(r"\s*\((?:Laughter|Applause|Inaudible|Crosstalk)\.?\)", re.I)
 _THANKS = re.compile(r"\bthank you\b", re.I)
 _QUOTED = re.compile(r"[\"\u201c\u201d]")
@@ -138,19 +199,73 @@ _APPOSITIVE_NAME = re.compile(r",\s+[A-Z]")
 _GROUP_LABEL = re.compile(r"^(?:the|a|an|another)\s+|\s+\([A-Z]+\)$")
 
 
+# The longest article extracted; a longer one is refused (one line naming the article), so that no
+# input can hold a run for long: extraction is linear in the text, about 30 s a million
+# characters of dense readout prose on this machine, and no readout or transcript of the corpus
+# is longer than 8,000 characters. The environment variable raises or lowers it.
+MAX_ARTICLE_CHARS = 500_000
+MAX_ARTICLE_CHARS_VARIABLE = "DIPLOGRAPH_MAX_ARTICLE_CHARS"
+# The named graphs of the model and of the extracted actors: an article's graph is graph:<id>.
+RESERVED_GRAPHS = frozenset({"actors", "codes", "diplograph", "extracted-actors"})
+
+
+def max_article_chars() -> int:
+    """The limit in force: ``$DIPLOGRAPH_MAX_ARTICLE_CHARS`` when set, else the default.
+
+    >>> import os
+    >>> os.environ[MAX_ARTICLE_CHARS_VARIABLE] = "1e6"
+    >>> max_article_chars()  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    diplograph.errors.DiplographError: DIPLOGRAPH_MAX_ARTICLE_CHARS: not a positive whole ...
+    >>> del os.environ[MAX_ARTICLE_CHARS_VARIABLE]
+    >>> max_article_chars()
+    500000
+    """
+    value = os.environ.get(MAX_ARTICLE_CHARS_VARIABLE)
+    if value is None:
+        return MAX_ARTICLE_CHARS
+    if not value.strip().isdigit() or int(value) < 1:
+        raise DiplographError(
+            f"{MAX_ARTICLE_CHARS_VARIABLE}: not a positive whole number of characters: {value!r}"
+        )
+    return int(value)
+
+
 class Extractor:
-    """Turns articles into :class:`Extraction` records, sharing one registry across a corpus."""
+    """Turns articles into :class:`Extraction` records, sharing one registry across a corpus.
+
+    An article longer than ``max_chars`` characters (default: :func:`max_article_chars`) or with
+    the id of a curated article is refused with a :class:`DiplographError` naming it.
+    """
 
     def __init__(
-        self, registry: Registry, gazetteer: Gazetteer, finder: MentionFinder | None = None
+        self,
+        registry: Registry,
+        gazetteer: Gazetteer,
+        finder: MentionFinder | None = None,
+        max_chars: int | None = None,
     ):
+        self.max_chars = max_article_chars() if max_chars is None else max_chars
         self.registry = registry
         self.gazetteer = gazetteer
         self.finder = finder or RuleMentionFinder(Lexicon.build(gazetteer, registry.known_labels()))
         self.stances = StanceFinder(legacy=gazetteer.issues)
         self.references = ReferenceFinder(registry, gazetteer)
+        self._index = InteractionIndex([])  # the current article's interactions
 
     def extract(self, article: Article) -> Extraction:
+        if len(article.text) > self.max_chars:
+            raise DiplographError(
+                f"{article.id}: text: {len(article.text):,} characters, above the limit of "
+                f"{self.max_chars:,} (set {MAX_ARTICLE_CHARS_VARIABLE} to change it)"
+            )
+        curated = self.registry.curated_articles.get(article.id)
+        if curated is not None or article.id in RESERVED_GRAPHS:
+            taken = f"the curated article {curated.name}" if curated else f"graph:{article.id}"
+            raise DiplographError(
+                f"{article.id}: id: taken by {taken}; give the extracted article another id"
+            )
         publisher = self.registry.publisher(article.publisher)
         home_label = self.gazetteer.publishers.get(article.publisher)
         home = self.registry.state(home_label) if home_label else None
@@ -161,15 +276,24 @@ class Extractor:
             according_to.append(publisher_state)
         result = Extraction(article, publisher, according_to)
         coref = Coreference(self.registry, home, article.published)
+        self._index = InteractionIndex(result.interactions)
         text = article.text
         previous: list[Actor] = []
         last_speaker: tuple[int, Actor] | None = None
         turn: tuple[Actor | None] | None = None  # in a transcript, whose turn it is (if known)
         main: Interaction | None = None
-        keys: set[str] = set()
+        speakers: list[Actor] = []  # in a transcript, who its speaker labels name
+        first_label: int | None = None  # where its first speaker label is
+        keys = Keys()
         for index, sentence in enumerate(sentences(text)):
             if _BOILERPLATE.match(sentence.text):
-                continue
+                # "The following is attributable to Spokesperson X: Secretary Y met ...": the
+                # attribution is the publisher's, what follows its colon the first sentence
+                colon = _ATTRIBUTION_END.search(sentence.text)
+                if colon is None:
+                    continue
+                rest = span(text, sentence.start + colon.end(), sentence.end)
+                sentence = Sentence(rest.start, rest.end, rest.text, sentence.paragraph)
             resolved = [
                 Resolved(m, coref.resolve(m, previous))
                 for m in self.finder.find(text, sentence.start, sentence.end)
@@ -206,15 +330,32 @@ class Extractor:
             visit = find_visit(sentence, resolved)
             if visit is not None:
                 self._visit(result, visit, keys, sentence)
+            if main is None and not coref.group:
+                # no interaction found yet: "the two sides", "they" are the readout's principal
+                # and counterpart, the people it first names together
+                people = {
+                    a.iri: a
+                    for r in resolved
+                    if _is_person(r) and not any(_SPOKESPERSON.search(t) for t in r.mention.titles)
+                    for a in r.actors
+                }
+                if len(people) >= 2:
+                    coref.group = list(people.values())
+                    resolved = [_regroup(r, coref, previous) for r in resolved]
             label = _SPEAKER_LABEL.match(text, sentence.start)
             if label and _line_start(text, sentence.start):
                 turn = (self._label_speaker(label.group("label"), coref),)
+                first_label = sentence.start if first_label is None else first_label
+                if turn[0] is not None and turn[0] not in speakers:
+                    speakers.append(turn[0])
             if turn is not None:  # a transcript: the speaker label's turn goes on
                 start = label.end() if label else sentence.start
                 self._turn(result, index, sentence, start, resolved, main, turn[0], keys)
                 said = None
             else:
-                said = self._statements(result, index, sentence, resolved, main, last_speaker, keys)
+                said = self._statements(
+                    result, index, sentence, resolved, main, last_speaker, keys, coref.group
+                )
             if said is not None:
                 last_speaker = (sentence.paragraph, said)
             elif any(_is_person(r) for r in resolved):
@@ -222,6 +363,8 @@ class Extractor:
             subject = [a for r in resolved[:1] if r.mention.kind in PERSONLIKE for a in r.actors]
             if subject:
                 previous = subject
+        if first_label is not None and speakers:
+            self._remarks(result, speakers, first_label, keys)
         for statement in result.statements:
             statement.on_behalf_of = self._side(result, statement.speaker)
         self._claims(result)
@@ -254,10 +397,11 @@ class Extractor:
 
     # --- post holdings -------------------------------------------------------------------------
 
-    def _holdings(self, result: Extraction, resolved: list[Resolved], keys: set[str]) -> None:
+    def _holdings(self, result: Extraction, resolved: list[Resolved], keys: Keys) -> None:
         """The posts titled mentions give their people, known actors included; a shortened title
         of a post the person already holds here ("Deputy Secretary" after "Deputy Secretary of
         State", "Minister" after "Minister of Energy") is that post again, not a new one."""
+        self._posts_before_appositive(result, resolved, keys)
         for item in resolved:
             m = item.mention
             if m.kind in ("person", "known", "name") and m.title_span is None and item.actors:
@@ -303,9 +447,42 @@ class Extractor:
                 evidence = span(result.article.text, m.title_span[0], m.end)
                 result.holdings.append(Holding(key, person, post, evidence, (title,)))
 
+    def _posts_before_appositive(
+        self, result: Extraction, resolved: list[Resolved], keys: Keys
+    ) -> None:
+        """The posts of a person named in an appositive after them: "the Crown Prince and Prime
+        Minister of Bahrain, His Royal Highness Salman ..." (two posts of Bahrain's)."""
+        text = result.article.text
+        for number, item in enumerate(resolved):
+            if item.mention.kind not in PERSONLIKE or not _is_person(item):
+                continue
+            roles: list[Mention] = []
+            end, gap = item.mention.start, _APPOSITIVE_GAP
+            for before in reversed(resolved[:number]):
+                m = before.mention
+                if m.kind != "role" or not (m.state or m.organization):
+                    break
+                if not gap.fullmatch(text, m.end, end):
+                    break
+                roles.insert(0, m)
+                end, gap = m.start, _ROLE_AND
+            person = item.actors[0]
+            for role in roles:
+                where = (
+                    self.registry.organization(role.organization)
+                    if role.organization
+                    else self.registry.state(role.state or "")
+                )
+                post = self.registry.post(role.titles[0], person, where)
+                key = f"holding-{_local(person)}-{_local(post)}" if post else ""
+                if post is not None and key not in keys:
+                    keys.add(key)
+                    evidence = span(text, role.start, item.mention.end)
+                    result.holdings.append(Holding(key, person, post, evidence, role.titles[:1]))
+
     # --- interactions --------------------------------------------------------------------------
 
-    def _official(self, result: Extraction, item: Resolved, keys: set[str]) -> Resolved:
+    def _official(self, result: Extraction, item: Resolved, keys: Keys) -> Resolved:
         """An unresolved definite post of a named state or organisation where an interaction
         names its participants ("and the ASEAN Secretary General") is an official of that post,
         who holds it."""
@@ -363,7 +540,7 @@ class Extractor:
             items.append(Resolved(mention, [actor]))
         return sorted(items, key=lambda r: (r.mention.start, r.mention.end))
 
-    def _appositive_post(self, result: Extraction, item: Resolved, keys: set[str]) -> None:
+    def _appositive_post(self, result: Extraction, item: Resolved, keys: Keys) -> None:
         """The post an appositive after a name gives ("Antony J. Blinken, Secretary of State";
         "Jose Ramos, the Foreign Minister of Peru,"): of the state it names, else the person's."""
         person = item.actors[0]
@@ -415,11 +592,26 @@ class Extractor:
         sentence: Sentence,
         found: Found,
         main: Interaction | None,
-        keys: set[str],
+        keys: Keys,
     ) -> Interaction | None:
         participants = list(found.participants)
         if found.place is None and found.place_name:
             found.place = self.registry.place(found.place_name)
+        if found.groups and found.subjects:
+            # "met with A on Monday in X, and with B on Tuesday in Y": one meeting each
+            subjects = participants[: found.subjects]
+            first = None
+            for members, begin, end, place in found.groups:
+                one = replace(
+                    found,
+                    participants=[*subjects, *members],
+                    groups=[],
+                    place=place or found.place,
+                    dated=(begin, end),
+                )
+                made = self._interaction(result, sentence, one, main, keys)
+                first = first or made
+            return first
         if found.separate and found.subjects and len(participants) - found.subjects >= 2:
             # "meetings with A and B": one meeting of those who met them with each counterpart
             subjects = participants[: found.subjects]
@@ -445,7 +637,13 @@ class Extractor:
         if len(participants) < 2:
             return None
         article = result.article
-        when = find_date(article.text, sentence.start, article.published, sentence.end)
+        begin, end = found.dated or (sentence.start, sentence.end)
+        when = find_date(article.text, begin, article.published, end)
+        if when is None and found.dated:
+            when = find_date(article.text, sentence.start, article.published, sentence.end)
+        trigger = kind_of(sentence.text)
+        if when is not None and trigger and planned(sentence.text, trigger[1]):
+            when = upcoming(when, article.published)  # "will meet on Friday": the next Friday
         key = _unique(
             f"{found.kind.lower()}-" + "-".join(_local(p) for p in participants[:4]), keys
         )
@@ -474,21 +672,57 @@ class Extractor:
                         f"{state.label}, the hosts' state."
                     )
                     interaction.inferred += [("host", why), ("visitor", why)]
-        for other in result.interactions:
-            same = {p.iri for p in other.participants} == {p.iri for p in participants}
-            remote = {other.kind, interaction.kind} <= {"Call", "PhoneCall", "VideoCall"}
-            if (
-                same
-                and (other.kind == interaction.kind or remote)
-                and (when is None or when == other.when)
-            ):
-                # the same interaction told again ("@StateDeptSpox: A called B ..."): one
-                other.evidence += [e for e in evidence if e not in other.evidence]
-                return other
+        other = self._index.same(participants, interaction.kind, when)
+        if other is not None:
+            # the same interaction told again ("@StateDeptSpox: A called B ..."): one
+            self._index.add_evidence(other, evidence)
+            return other
         result.interactions.append(interaction)
         return interaction
 
-    def _dialogue(self, result: Extraction, match: re.Match[str], keys: set[str]) -> None:
+    def _remarks(
+        self, result: Extraction, speakers: list[Actor], first_label: int, keys: Keys
+    ) -> None:
+        """The meeting at which a transcript's remarks are given, as its main interaction: the
+        labelled speakers and the audience the title names (the people it names, else a group),
+        on the publication day when the remarks say "today", where the header says."""
+        article = result.article
+        heard_by = audience(article.title)
+        if heard_by is None:
+            return
+        title = Coreference(self.registry, None, article.published)
+        people = [
+            actor
+            for mention in self.finder.find(heard_by, 0, len(heard_by))
+            if mention.kind in ("person", "known")
+            for actor in title.resolve(mention, [])
+            if actor.kind == "Person"
+        ]
+        listeners = people or [self.registry.group(heard_by, article.id)]
+        participants = [*speakers, *(p for p in listeners if p not in speakers)]
+        if len(participants) < 2 or self._index.same(participants, "Meeting", None):
+            return
+        text = article.text
+        place_label = header_place(text[:first_label], self.gazetteer.places)
+        place = self.registry.place(place_label) if place_label else None
+        day = SAME_DAY.search(text, first_label)
+        when = find_date(text, day.start(), article.published, day.end()) if day else None
+        first = next(s for s in sentences(text) if s.end > first_label)
+        key = _unique("meeting-" + "-".join(_local(p) for p in participants[:4]), keys)
+        evidence = [span(text, first.start, first.end)]
+        event = Interaction(key, "Meeting", participants, evidence, when, None, place)
+        if when is not None:
+            event.when_span = span(text, when.offset, when.offset + len(when.expression))
+        event.inferred.append(
+            (
+                "participant",
+                "A transcript: its speakers and the audience its title names meet where the "
+                "remarks are given.",
+            )
+        )
+        result.interactions.insert(0, event)
+
+    def _dialogue(self, result: Extraction, match: re.Match[str], keys: Keys) -> None:
         """Talks between the two states a dialogue is named after ("U.S.-Bahrain Strategic
         Dialogue"), once per article."""
         sides = []
@@ -507,17 +741,14 @@ class Extractor:
             sides.append(self.registry.state(label))
         if sides[0] is sides[1]:
             return
-        for other in result.interactions:
-            if other.kind == "Talks" and {p.iri for p in other.participants} == {
-                s.iri for s in sides
-            }:
-                return
+        if self._index.same(sides, "Talks", None) is not None:
+            return
         key = _unique("talks-" + "-".join(_local(p) for p in sides), keys)
         evidence = [span(result.article.text, match.start(), match.end())]
         result.interactions.append(Interaction(key, "Talks", sides, evidence))
 
     def _named_event(
-        self, result: Extraction, named: NamedEvent, main: Interaction | None, keys: set[str]
+        self, result: Extraction, named: NamedEvent, main: Interaction | None, keys: Keys
     ) -> None:
         """An earlier or planned interaction the text names by a dated noun; "their" adds the
         participants of the main interaction. Nothing when it is one already found."""
@@ -531,10 +762,8 @@ class Extractor:
         if when is None:
             return
         when = nearest(when, result.article.published)
-        for other in result.interactions:
-            same = {p.iri for p in other.participants} == {p.iri for p in participants}
-            if same and other.when == when:
-                return
+        if self._index.same(participants, None, when) is not None:
+            return
         key = _unique(
             f"{named.kind.lower()}-" + "-".join(_local(p) for p in participants[:4]), keys
         )
@@ -555,7 +784,7 @@ class Extractor:
         self,
         result: Extraction,
         visit: tuple[Actor, Actor, Span],
-        keys: set[str],
+        keys: Keys,
         sentence: Sentence | None = None,
     ) -> None:
         visitor, place, where = visit
@@ -600,7 +829,7 @@ class Extractor:
         text = result.article.text
         known: dict[str, Interaction] = {}
         said: set[tuple[str, int, int]] = set()
-        keys: set[str] = {s.key for s in result.statements}
+        keys = Keys(s.key for s in result.statements)
         for statement in result.statements:
             for cited, mention in zip(statement.cites, statement.cited_at, strict=True):
                 event = self.registry.events.get(cited.iri)
@@ -646,11 +875,14 @@ class Extractor:
         resolved: list[Resolved],
         main: Interaction | None,
         last_speaker: tuple[int, Actor] | None,
-        keys: set[str],
+        keys: Keys,
+        parties: Sequence[Actor] = (),
     ) -> Actor | None:
+        """The statements of a sentence (``parties``: who "the two sides" are when the article
+        has no interaction yet)."""
         text = result.article.text
         matches = list(SPEECH.finditer(text, sentence.start, sentence.end))
-        group = list(main.participants) if main is not None else []
+        group = list(main.participants) if main is not None else list(parties)
         heads = self._clause_heads(text, sentence, resolved, matches, group)
         continued = False  # the speaker is the paragraph's, not named in the sentence
         if not heads:
@@ -709,6 +941,7 @@ class Extractor:
                         base_verb(verb),
                         continued,
                         evidence,
+                        together=who,
                     )
         return speakers[0] if len(speakers) == 1 else None
 
@@ -738,8 +971,9 @@ class Extractor:
 
     def _label_speaker(self, label: str, coref: Coreference) -> Actor | None:
         """The person a transcript's speaker label names ("SECRETARY BLINKEN", "MINISTER LEE"):
-        one the article has named, else one the registry knows by that name; nobody for a
-        question, the moderator, or a name the text and registry do not know."""
+        one the article has named, else one the registry knows by that name, else a person of
+        the name the label gives after its titles ("AMBASSADOR THOMAS-GREENFIELD"); nobody for a
+        question, the moderator or a label of titles only."""
         words = label.split()
         if words[0] in _NOT_SPEAKERS:
             return None
@@ -748,7 +982,17 @@ class Extractor:
             actor = self.registry.actors[iri]
             if actor.kind == "Person" and normalize(actor.label).split()[-1:] == [name]:
                 return actor
-        return self.registry.find(words[-1].title(), ("Person",))
+        known = self.registry.find(words[-1].title(), ("Person",))
+        if known is not None:
+            return known
+        g = self.gazetteer
+        titles = {normalize(w) for w in (*g.title_words, *g.honorifics)}
+        names = [w for w in words if normalize(w) not in titles]
+        if not names or names != words[len(words) - len(names) :]:
+            return None  # titles only, or words after the name: no name to go by
+        person = self.registry.person(" ".join(names), None)
+        coref.remember(person)
+        return person
 
     def _turn(
         self,
@@ -759,7 +1003,7 @@ class Extractor:
         resolved: list[Resolved],
         main: Interaction | None,
         speaker: Actor | None,
-        keys: set[str],
+        keys: Keys,
     ) -> None:
         """A sentence of a speaker's turn in a transcript: a statement of the speaker unless it is
         a question, a greeting, thanks or a procedural remark."""
@@ -775,7 +1019,15 @@ class Extractor:
             return
         if _PROCEDURAL.match(evidence.text) or _THANKS.search(evidence.text):
             return
-        kind = kind_for("", evidence.text)
+        verb, at = "", evidence.start
+        first = _FIRST_PERSON_VERB.search(evidence.text)
+        if first is not None:  # "We call on Russia to ...": the speaker's own reporting verb
+            verb, at = FIRST_PERSON_VERBS[first.group("verb")], evidence.start + first.end()
+            kind = kind_for(verb, text[at : evidence.end])
+        elif _FIRST_PERSON_WILL.search(evidence.text) and not _NEGATED_WILL.search(evidence.text):
+            kind = "Commitment"  # "We will keep ...", "my government is committed to ...""
+        else:
+            kind = kind_for("", evidence.text)
         self._statement(
             result,
             index,
@@ -784,10 +1036,10 @@ class Extractor:
             main,
             speaker,
             kind,
-            evidence.start,
-            evidence.text,
+            at,
+            text[at : evidence.end],
             keys,
-            "",
+            verb,
             False,
             evidence,
         )
@@ -855,8 +1107,8 @@ class Extractor:
         position = verb_at
         for item in reversed(before):
             gap = text[item.mention.end : position]
-            if speakers and gap.strip() not in ("and", ",", ", and"):
-                break
+            if speakers and not _JOINT_GAP.fullmatch(gap):
+                break  # "A and B", "A, B and the C": one joint subject
             if speakers and _OBJECT_BEFORE.search(text, start, item.mention.start):
                 break  # "On behalf of the President, the Secretary delivered": one speaker
             if not speakers and not _SUBJECT_GAP.match(text[item.mention.end : verb_at]):
@@ -906,21 +1158,23 @@ class Extractor:
         kind: str,
         at: int,
         clause: str,
-        keys: set[str],
+        keys: Keys,
         verb: str,
         continued: bool = False,
         evidence: Span | None = None,
+        together: Sequence[Actor] = (),
     ) -> None:
+        """One statement of ``speaker`` (``together``: all the speakers of its clause, when they
+        speak jointly: none of them is another's addressee or target)."""
         text = result.article.text
         during = None
         if main is not None and speaker in main.participants:
             during = main
         else:
-            for other in reversed(result.interactions):
-                if speaker in other.participants and other.kind != "Visit":
-                    during = other
-                    break
-        addressees = [p for p in during.participants if p is not speaker] if during else []
+            during = self._index.last_with(speaker)
+        speakers = [speaker, *(a for a in together if a is not speaker)]
+        sides = [*speakers, *(self._side(result, a) for a in speakers)]
+        addressees = [p for p in during.participants if p not in speakers] if during else []
         cites: list[Actor] = []
         cited_at: list[Span] = []
         for item in resolved:
@@ -943,6 +1197,7 @@ class Extractor:
                 and r.actors[0].kind == "State"
                 and r.mention.start >= at
                 and r.actors[0].iri != own
+                and r.actors[0] not in sides
             ]
             if not states:  # "concerns regarding interference by the Taliban"
                 states = [
@@ -951,7 +1206,7 @@ class Extractor:
                     if r.actors
                     and r.actors[0].kind in ("Organization", "GovernmentBody", "PartyBody")
                     and r.mention.start >= at
-                    and r.actors[0] is not speaker
+                    and r.actors[0] not in sides
                     and r.actors[0] is not self.registry.state_of(speaker)
                     and r.actors[0] not in addressees
                 ]
@@ -960,7 +1215,7 @@ class Extractor:
             if target is None:
                 kind = "Assertion"
         elif kind == "Demand":
-            target, items = self._demand(text, resolved, at, clause, verb, speaker, addressees)
+            target, items = self._demand(text, resolved, at, clause, verb, speakers, addressees)
             if target is None:
                 kind = "Assertion"
         else:
@@ -995,7 +1250,7 @@ class Extractor:
         at: int,
         clause: str,
         verb: str,
-        speaker: Actor,
+        speakers: list[Actor],
         addressees: list[Actor],
     ) -> tuple[Actor | None, list[tuple[Span, str | None]]]:
         target: Actor | None = None
@@ -1021,7 +1276,7 @@ class Extractor:
             return None, []
         if target is None and addressees:
             target = addressees[0]
-        if target is None or target is speaker:
+        if target is None or target in speakers:
             return None, []
         action, covered = clean_action(text[action_at : at + len(clause)])
         items = []
@@ -1088,10 +1343,85 @@ def _local_iri(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
-def _unique(key: str, keys: set[str]) -> str:
-    candidate, number = slug(key), 2
-    while candidate in keys:
-        candidate, number = f"{slug(key)}-{number}", number + 1
+class InteractionIndex:
+    """An article's interactions, indexed as they are appended to its list, so that looking up
+    "the same interaction told again" or "the last one this speaker took part in" costs O(1),
+    not a walk over every interaction found so far. Calls of any medium count as one kind."""
+
+    def __init__(self, interactions: list[Interaction]) -> None:
+        self.interactions = interactions
+        self.indexed = 0
+        self.first: dict[tuple[object, ...], Interaction] = {}
+        self.last: dict[str, Interaction] = {}  # by participant IRI: the last one not a visit
+        self.evidence: dict[int, set[Span]] = {}
+
+    def _sync(self) -> None:
+        for interaction in self.interactions[self.indexed :]:
+            members = frozenset(p.iri for p in interaction.participants)
+            kind = _medium_blind(interaction.kind)
+            for key in (
+                (members, kind),
+                (members, kind, interaction.when),
+                (members, None, interaction.when),
+            ):
+                self.first.setdefault(key, interaction)
+            if interaction.kind != "Visit":
+                for participant in interaction.participants:
+                    self.last[participant.iri] = interaction
+        self.indexed = len(self.interactions)
+
+    def same(
+        self, participants: Iterable[Actor], kind: str | None, when: When | None
+    ) -> Interaction | None:
+        """The first interaction with exactly these participants, of this kind (any kind for
+        None; a call of any medium for a call) and on this date (any date for None)."""
+        self._sync()
+        members = frozenset(p.iri for p in participants)
+        group = None if kind is None else _medium_blind(kind)
+        return self.first.get((members, group) if when is None else (members, group, when))
+
+    def last_with(self, actor: Actor) -> Interaction | None:
+        """The last interaction, not a visit, that ``actor`` takes part in."""
+        self._sync()
+        return self.last.get(actor.iri)
+
+    def add_evidence(self, interaction: Interaction, evidence: list[Span]) -> None:
+        """Add the spans of ``evidence`` that ``interaction`` does not have yet."""
+        seen = self.evidence.setdefault(id(interaction), set(interaction.evidence))
+        for item in evidence:
+            if item not in seen:
+                seen.add(item)
+                interaction.evidence.append(item)
+
+
+def _medium_blind(kind: str) -> str:
+    return "Call" if kind in ("Call", "PhoneCall", "VideoCall") else kind
+
+
+class Keys(set[str]):
+    """The keys taken in one article, and for each base key the next number to try, so that
+    minting the n-th ``meeting-a-b`` costs O(1), not O(n).
+
+    >>> keys = Keys()
+    >>> [_unique("meeting-a-b", keys) for _ in range(3)]
+    ['meeting-a-b', 'meeting-a-b-2', 'meeting-a-b-3']
+    """
+
+    def __init__(self, keys: Iterable[str] = ()) -> None:
+        super().__init__(keys)
+        self.next: dict[str, int] = {}
+
+
+def _unique(key: str, keys: Keys) -> str:
+    base = slug(key)
+    candidate, number = base, keys.next.get(base, 2)
+    if candidate in keys:
+        candidate = f"{base}-{number}"
+        while candidate in keys:
+            number += 1
+            candidate = f"{base}-{number}"
+        number += 1
+    keys.next[base] = number
     keys.add(candidate)
     return candidate
 

@@ -24,6 +24,7 @@ Linear in the text (a few regular expressions over each statement), deterministi
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from diplograph.extract.actors import ORGANIZATION_KINDS, Actor, Registry
@@ -121,6 +122,9 @@ _OTHER = re.compile(
             rf"(?P<acronym>\b(?:{'|'.join(re.escape(a) for a in ACRONYMS)})\b)",
             rf"(?P<principle>\b(?:{'|'.join(PRINCIPLES)}))",
             r"(?P<consensus>\b[a-z]+-point (?:consensus|plan)\b)",
+            # a ceasefire or truce the text names: an agreement of its parties, of this article
+            rf"(?P<truce>\b(?:ceasefire|cease-fire|truce|armistice)\b(?:\s+(?:between|in)\s+"
+            rf"[A-Z][\w.{_Q}'-]*(?:(?:,\s+|\s+and\s+)[A-Z][\w.{_Q}'-]*){{0,3}})?)",
             _EARLIER,
             r"(?P<discussed>\b(?:discussed|agreed|decided) (?:by|between) (?:[A-Z][\w.-]*"
             r"(?: and | )?){2,8}in [A-Z][a-z]+)",
@@ -241,9 +245,12 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[C
     for match in _OTHER.finditer(text, start, stop):
         if any(c.start <= match.start() < c.end for c in found):
             continue
-        kind = {"acronym": "Agreement", "consensus": "Agreement", "principle": "Principle"}.get(
-            match.lastgroup or "", "Interaction"
-        )
+        kind = {
+            "acronym": "Agreement",
+            "consensus": "Agreement",
+            "truce": "Agreement",
+            "principle": "Principle",
+        }.get(match.lastgroup or "", "Interaction")
         label = match.group(0).strip()
         if kind == "Interaction" and re.search(r"\b[Ss]ummit\b", label):
             kind = "Summit"
@@ -254,7 +261,7 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[C
         if label.endswith(".") and not re.search(r"\.[A-Za-z]\.$", label):
             label = label[:-1]  # the sentence's full stop, not an abbreviation's
         end = match.start() + len(match.group(0).rstrip()) - (match.group(0).strip() != label)
-        local = match.lastgroup in ("earlier", "discussed")
+        local = match.lastgroup in ("earlier", "discussed", "truce")
         found.append(Cited(kind, label, match.start(), end, local))
     seen: set[str] = set()
     result = []
@@ -311,21 +318,36 @@ class ReferenceFinder:
                 return found
         return None
 
+    def _parties(
+        self, actors: dict[str, Actor], posts_of: Mapping[str, set[str]]
+    ) -> dict[str, Actor]:
+        """``actors`` and the organisations of the posts they hold, by IRI."""
+        found = dict(actors)
+        for iri in sorted(set().union(*(posts_of.get(a, set()) for a in actors))):
+            found.setdefault(iri, self.registry.actors[iri])
+        return found
+
     def cite(self, extraction: Extraction) -> None:
         """Add to every statement the items its own words cite."""
         text = extraction.article.text
+        # the participants of the article's interactions and the organisations of their posts
+        # are parties, not cited frameworks; so are each statement's speaker, side and addressees
+        posts_of: dict[str, set[str]] = {}
+        for holding in extraction.holdings:
+            if holding.post.post_in:
+                posts_of.setdefault(holding.person.iri, set()).add(holding.post.post_in)
+        taking_part = {p.iri: p for i in extraction.interactions for p in i.participants}
+        common = self._parties(taking_part, posts_of)
+        common_named = " ".join(p.label for p in common.values())
         for statement in extraction.statements:
             where = statement.evidence[0]
             cited = find_references(text, where.start, where.end)
             items = [(self.item(c, extraction.article.id), c.start, c.end) for c in cited]
-            # the speakers' sides and the counterparts are parties, not cited frameworks
-            parties = [statement.speaker, statement.on_behalf_of, statement.target]
-            parties += statement.addressees
-            for interaction in extraction.interactions:
-                parties += interaction.participants
-            posts = {h.post.post_in or "" for h in extraction.holdings if h.person in parties}
-            parties += [self.registry.actors[iri] for iri in sorted(posts) if iri]
-            named = " ".join(p.label for p in parties if p is not None)
+            own = [statement.speaker, statement.on_behalf_of, statement.target]
+            own += statement.addressees
+            mine = self._parties({p.iri: p for p in own if p is not None}, posts_of)
+            parties = {**common, **mine}
+            named = " ".join(p.label for p in mine.values()) + " " + common_named
             for match in self._organization.finditer(text, where.start, where.end):
                 if any(s <= match.start() < e for _, s, e in items):
                     continue  # inside a cited name ("the NATO Summit")
@@ -335,7 +357,7 @@ class ReferenceFinder:
                 organization = self._known(label) or self.registry.organization(label)
                 if (
                     organization.kind in ORGANIZATION_KINDS
-                    and organization not in parties
+                    and organization.iri not in parties
                     # "Taliban" of "Taliban representatives", "ASEAN" of its foreign ministers
                     and match.group(0) not in named
                     and organization.label not in named

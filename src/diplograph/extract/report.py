@@ -4,7 +4,7 @@ annotations (:mod:`.gold`), the titles and the seed's curated graph, print table
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rich.console import Console
@@ -90,8 +90,12 @@ def evaluate(
     kinds: list[KindScore] = []
     if article is not None and curated is not None:
         text = read_txt(article, publisher=publisher)
-        found = extract_articles(project, [text]).quads
-        kinds = score_article(read_quads(curated), found, f"{ID}article/{text.id}")
+        # extracted under an id of its own: an extracted article may not take a curated one's
+        own = replace(text, id=f"{text.id}-extracted")
+        found = extract_articles(project, [own]).quads
+        kinds = score_article(
+            read_quads(curated), found, f"{ID}article/{text.id}", f"{ID}article/{own.id}"
+        )
     return Evaluation(corpus_score, kinds, time.perf_counter() - started, splits)
 
 

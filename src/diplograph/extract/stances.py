@@ -179,7 +179,7 @@ class StanceFinder:
         text = extraction.article.text
         published = extraction.article.published
         stances: dict[tuple[str, str, str], Stance] = {}
-        keys: set[str] = set()
+        numbers: dict[str, int] = {}  # per base key, how many stances have it
 
         def express(statement: Statement, where: Span, iri: str, label: str, pole: str) -> None:
             holder = holder_of(statement)
@@ -187,10 +187,8 @@ class StanceFinder:
             stance = stances.get(index)
             if stance is None:
                 base = f"stance-{_local(holder.iri)}-{pole}-{_local(iri)}"
-                key, number = base, 2
-                while key in keys:
-                    key, number = f"{base}-{number}", number + 1
-                keys.add(key)
+                number = numbers[base] = numbers.get(base, 0) + 1
+                key = base if number == 1 else f"{base}-{number}"
                 stance = Stance(key, holder, iri, label, pole, [statement], [])
                 stances[index] = stance
             if where not in stance.evidence:

@@ -32,7 +32,7 @@ VERBS = (
     "suggested|offered|agreed|emphasizing|stressing|noting|underscoring|reiterating|reaffirming|"
     "highlighting|expressing|welcoming|urging|calling on|calling for|adding|told|raised|"
     "(?:is|are|remains|remain) (?:firmly |fully |deeply )?committed|condemns|welcomes|urges|"
-    "calls on|calls for|supports|stands with|"
+    "calls on|calls for|supports|stands with|looks forward to|will continue to|will work to|"
     "discussed|reviewed|exchanged views|analyzed"
 )
 SPEECH = re.compile(rf"\b(?:{VERBS})\b")
@@ -58,6 +58,8 @@ VERB_KINDS = {
     **dict.fromkeys(DEMAND_VERBS, "Demand"),
     **dict.fromkeys(REJECTION_VERBS, "Rejection"),
     **dict.fromkeys(("committed", "pledged", "promised", "vowed"), "Commitment"),
+    # "The United States will continue to support ...": the speaker binds its side
+    **dict.fromkeys(("will continue to", "will work to"), "Commitment"),
     **dict.fromkeys(("condemned", "criticized", "denounced"), "Criticism"),
     "warned": "Warning",
     **dict.fromkeys(("proposed", "suggested", "offered"), "Proposal"),
@@ -113,6 +115,10 @@ _COMMITMENT_CUE = re.compile(
 _IMPORTANCE = re.compile(
     r"^\s*(?:that\s+)?the\s+(?:\w+\s+)?(?:importance|value|need|significance|urgency)\b"
 )
+_OWN_STANCE = re.compile(
+    r"^\s*(?:that\s+)?(?:(?:the|our|his|her|their|its|U\.S\.|United States[\u2019']?s?)\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:support|priority|priorities|focus|pledge|intention)\b"
+)
 _READINESS = re.compile(r"\b(?:readiness|willingness|resolve|determination)\b")
 _EXPRESSIVE = re.compile(
     r"^\s*(?:(?:his|her|their|its|our|the|deep|deepest|sincere|heartfelt)\s+)*"
@@ -122,7 +128,7 @@ _REJECTION_CUE = re.compile(
     r"^\s*(?:the\s+)?(?:U\.S\.|United States[\u2019']?s?|\w+[\u2019']s)?\s*rejection\b"
 )
 _OPPOSITION_CUE = re.compile(r"^\s*(?:\w+\s+){0,2}opposition to\b")
-_CONCERN_CUE = re.compile(r"^\s*(?:\w+\s+){0,2}concerns?\b")
+_CONCERN_CUE = re.compile(r"^\s*(?:[\w.\u2019']+\s+){0,2}concerns?\b")
 _WARNING_CUE = re.compile(
     r"\bwould (?:face|result in|be met with|impose)\b|\b(?:severe|swift|serious|massive) "
     r"(?:\w+ )?(?:and \w+ )?(?:consequences|costs)\b"
@@ -134,9 +140,15 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "Proposal",
-        re.compile(r"\blooks? forward to\b|\bwe must\b|\bwork together\b|\bproposed\b(?! by\b)"),
+        re.compile(r"\bwe must\b|\bwork together\b|\bproposed\b(?! by\b)"),
     ),
-    ("Rejection", re.compile(r"\bno room for (?:any )?(?:compromise|concession)")),
+    (
+        "Rejection",
+        re.compile(
+            r"\bno room for (?:any )?(?:compromise|concession)"
+            r"|\b(?:will|would|can|could) (?:never|not) (?:accept|recogni[sz]e|tolerate)\b"
+        ),
+    ),
     ("Demand", re.compile(r"\bmust\b|\bit is necessary for\b")),
     (
         "Criticism",
@@ -267,18 +279,20 @@ def kind_for(verb: str, content: str, joint: bool = False) -> str:
             return "Rejection"
         if _OPPOSITION_CUE.search(head):
             return "Criticism"
-        if verb in CONCERN_VERBS and _CONCERN_CUE.search(head):
-            return "Criticism"
+        if _CONCERN_CUE.search(head):
+            return "Criticism"  # "raised / reiterated U.S. concerns about"
         restating = verb in ("reaffirmed", "reiterated", "restated", "affirmed")
         if _EXPRESSIVE.search(head) or _IMPORTANCE.search(head):
             return "Assertion"  # "reiterated their condolences", "the importance of"
-        if restating and (_COMMITMENT_CUE.search(head) or _READINESS.search(head)):
-            return "Commitment"  # "reaffirmed readiness to impose costs": binds its side
+        if restating and (
+            _COMMITMENT_CUE.search(head) or _READINESS.search(head) or _OWN_STANCE.search(head)
+        ):
+            # "reaffirmed readiness to impose costs", "reiterated our shared priority to",
+            # "reaffirmed support for": binds its side (a fact restated stays an assertion)
+            return "Commitment"
         if _WARNING_CUE.search(content):
             return "Warning"
         if verb in RESTATING and _COMMITMENT_CUE.search(head):
-            return "Commitment"
-        if verb in ("reaffirmed", "reiterated", "restated"):
             return "Commitment"
     for kind, cue in CUES:
         if cue.search(content):

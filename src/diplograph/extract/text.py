@@ -11,9 +11,12 @@ Span(start=28, end=35, text='Blinken')
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from anyascii import anyascii
 
 # A sentence ends at . ! ? (optionally followed by a closing quote) before a space and a capital
 # letter or an opening quote, but not after an initial ("Antony J.") or a common abbreviation.
@@ -22,6 +25,11 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b[A-Z]|\bU\.S|\bU\.N|\bD\.C|\bDr|\bMr|\bMs|\bMrs|\bJr|\bSt|\bNo|\bvs|\bU\.K|\bE\.U)\.$"
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# No sentence of a readout is longer than ~540 characters; a longer stretch without a sentence
+# end (a list, a run-on line, hostile input) is cut into pieces of at most this many characters
+# at the last clause boundary (";", ",") or space before the limit, so that the work per
+# sentence stays bounded and extraction linear in the text.
+MAX_SENTENCE = 1500
 
 
 @dataclass(frozen=True)
@@ -69,9 +77,30 @@ def sentences(text: str) -> list[Sentence]:
 
 
 def _append(found: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = _cut(text, start, start + MAX_SENTENCE)
+        _append(found, text, start, cut, paragraph)
+        start = cut
     trimmed = span(text, start, end)
     if trimmed.text:
         found.append(Sentence(trimmed.start, trimmed.end, trimmed.text, paragraph))
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to end a piece of an over-long sentence: after the last clause boundary in the
+    second half of ``text[start:limit]``, else after its last space, else at ``limit``.
+
+    >>> text = "a, " + "b" * 10 + " c; d"
+    >>> text[: _cut(text, 0, 17)]
+    'a, bbbbbbbbbb c; '
+    """
+    half = start + (limit - start) // 2
+    window = text[half:limit]
+    for mark in ("; ", ", ", " "):
+        at = window.rfind(mark)
+        if at >= 0:
+            return half + at + len(mark)
+    return limit
 
 
 def normalize(label: str) -> str:
@@ -89,14 +118,26 @@ def normalize(label: str) -> str:
 
 
 def slug(label: str) -> str:
-    """A lower-case IRI slug: letters and digits, accents removed, joined by hyphens.
+    """A lower-case IRI slug: letters and digits, accents removed, joined by hyphens; letters of
+    other scripts transliterated (anyascii), and a name with no letter or digit at all gets a
+    stable one from its hash, so that no name has an empty slug (only the empty string has).
 
     >>> slug("Mohammed bin Abdulrahman Al-Thani")
     'mohammed-bin-abdulrahman-al-thani'
-    >>> slug("Carlos França")
-    'carlos-franca'
+    >>> slug("Carlos França"), slug("Łukasz Kowalski")
+    ('carlos-franca', 'lukasz-kowalski')
+    >>> slug("Сергей Лавров"), slug("新华社")
+    ('sergei-lavrov', 'xinhuashe')
+    >>> slug("★★★")
+    'x-597d977655'
     """
-
     plain = unicodedata.normalize("NFKD", label.replace("\u2019", "").replace("'", ""))
-    ascii_only = plain.encode("ascii", "ignore").decode("ascii").lower()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_only))
+    letters = "".join(
+        c if c.isascii() else anyascii(c) if unicodedata.category(c)[0] in "LN" else ""
+        for c in plain
+    )
+    found = "-".join(re.findall(r"[a-z0-9]+", letters.lower()))
+    if found or not label.strip():
+        return found  # nothing at all names nothing: the empty slug
+    digest = hashlib.sha256(normalize(label).encode("utf-8")).hexdigest()
+    return f"x-{digest[:10]}"

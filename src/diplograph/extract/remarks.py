@@ -1,0 +1,58 @@
+"""The event at which a transcript's remarks are given: its audience, day and place.
+
+A transcript (speaker labels, ``SECRETARY SMITH:``) reports no meeting in a sentence; its remarks
+*are* the meeting. Its title names the audience ("Secretary Smith at a Meeting with Freedonian
+Civil Society"), the header before the first speaker label names the place ("Valbourg,
+Freedonia"), and the remarks date it when they say "today" or "this morning".
+
+>>> audience("Secretary Smith at a Meeting with Freedonian Civil Society")
+'Freedonian Civil Society'
+>>> audience("Minister Lee Before Her Meeting with Non-Nuclear States Parties (NNSP) on the "
+...     "Margins of the Review Conference")
+'Non-Nuclear States Parties'
+>>> audience("Secretary Smith's Remarks to the Press") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# "at a meeting with Y", "before his meeting with Y", "during a roundtable with Y": the audience Y,
+# without the conference it was held on the margins of.
+_AUDIENCE = re.compile(
+    r"\b(?:[Aa]t|[Bb]efore|[Aa]fter|[Dd]uring)\s+(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:[Mm]eeting|[Rr]oundtable|[Tt]own [Hh]all|[Ss]ession|[Dd]iscussion)"
+    r"\s+[Ww]ith\s+(?P<audience>.+?)"
+    r"(?:\s+(?:[Oo]n|[Aa]t)\s+the\s+(?:[Mm]argins|[Ss]idelines)\s+of\b.*)?$"
+)
+_ABBREVIATION = re.compile(r"\s*\([A-Z]+\)")
+# The remarks say which day they are given on: the publication day.
+SAME_DAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight)\b", re.I)
+
+
+def audience(title: str | None) -> str | None:
+    """Whom the remarks a transcript's title names are given to, without abbreviations in
+    parentheses; None when the title names no meeting with anyone."""
+    match = _AUDIENCE.search(title or "")
+    if match is None:
+        return None
+    return _ABBREVIATION.sub("", match.group("audience")).strip() or None
+
+
+def header_place(header: str, places: Iterable[str]) -> str | None:
+    """The first place of the gazetteer's ``places`` the header of a transcript names (the
+    longest at that position).
+
+    >>> header_place("Jane Smith, Secretary\\n\\nCity Hall Valbourg, Freedonia", ["Valbourg"])
+    'Valbourg'
+    >>> header_place("Jane Smith, Secretary", ["Valbourg"]) is None
+    True
+    """
+    best: tuple[int, int, str] | None = None
+    for place in places:
+        match = re.search(rf"\b{re.escape(place)}\b", header)
+        if match and (best is None or (match.start(), -len(place)) < best[:2]):
+            best = (match.start(), -len(place), place)
+    return best[2] if best else None
