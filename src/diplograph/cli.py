@@ -6,6 +6,8 @@ check; 2 an error (unreadable file, unparsable RDF, unknown query, bad option).
 
 from __future__ import annotations
 
+import dataclasses
+import os
 import shutil
 import sys
 import time
@@ -14,12 +16,17 @@ from typing import IO, Any
 
 import click
 from rich.console import Console
-from rich.table import Table
+from rich.table import Column, Table
+from rich.text import Text
 
 from diplograph import __version__
-from diplograph.build import ChecksFailed, build
+from diplograph.build import ChecksFailed, ShapesViolated, build
+from diplograph.contents import VerificationFailed, check_contents
 from diplograph.diagram import document
 from diplograph.errors import DiplographError
+from diplograph.export.command import export_command
+from diplograph.files import write_atomically
+from diplograph.ingest.command import ingest_command
 from diplograph.progress import triples_bar
 from diplograph.project import Project, init_folder
 from diplograph.query import render, resolve, run, stored_queries
@@ -28,8 +35,9 @@ from diplograph.remote import Server
 from diplograph.remote import load as load_remote
 from diplograph.remote import select as select_remote
 from diplograph.remote import verify as verify_remote
-from diplograph.store import VerificationFailed, check_counts, counts, load, open_store, read_graphs
-from diplograph.validate import validate
+from diplograph.search_command import search_command
+from diplograph.store import load, open_store, read_back, read_graphs
+from diplograph.validate import ENGINES, Engine, validate
 from diplograph.vocab import compact
 
 FILES = click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -47,13 +55,32 @@ class Failure(click.ClickException):
 class Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk or a closed pipe fails here, not at exit
+            return result
         except DiplographError as error:
             raise Failure(str(error)) from error
+        except BrokenPipeError:  # the reader closed the pipe early (`| head`): end quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
+        except OSError as error:  # writing to stdout (or a file no command caught)
+            where = error.filename or "<stdout>"
+            raise Failure(f"{where}: {error.strerror or error}") from error
 
 
-def _console() -> Console:
-    return Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 160)
+def _console(markup: bool = False) -> Console:
+    """The console of the CLI's messages: data in them is never read as markup or emoji codes
+    (``markup=True`` only for a printer that escapes its own data with ``rich.markup.escape``)."""
+    width = None if sys.stdout.isatty() else 160
+    return Console(highlight=False, soft_wrap=True, width=width, markup=markup, emoji=False)
+
+
+def _table(*columns: str) -> Table:
+    return Table(*(Column(Text(column)) for column in columns))
+
+
+def _row(table: Table, *cells: str) -> None:
+    table.add_row(*(Text(cell) for cell in cells))
 
 
 def _project(ctx: click.Context) -> Project:
@@ -105,31 +132,43 @@ def build_command(ctx: click.Context) -> None:
     console = _console()
     try:
         report = build(project)
-    except ChecksFailed as failed:
-        for violation in failed.violations:
+    except (ChecksFailed, ShapesViolated) as failed:
+        found = failed.violations if isinstance(failed, ChecksFailed) else failed.results
+        for violation in found:
             click.echo(f"violation: {violation}", err=True)
-        click.echo(f"build failed: {failed}", err=True)
+        click.echo(f"build failed: {failed}; {project.dist} left as it was", err=True)
         sys.exit(1)
-    table = Table("named graph", "triples")
+    table = _table("named graph", "triples")
     for graph, count in report.triples.items():
-        table.add_row(compact(graph), str(count))
+        _row(table, compact(graph), str(count))
     console.print(table)
     total = sum(report.triples.values())
     checks = len(project.checks)
-    console.print(f"{checks} checks passed; {total} triples in {len(report.triples)} named graphs")
+    console.print(
+        f"{checks} checks passed, the SHACL shapes conform; "
+        f"{total} triples in {len(report.triples)} named graphs"
+    )
     console.print(f"graphs written to {len(report.files)} files under {project.dist}")
 
 
 @main.command("validate")
 @click.argument("files", nargs=-1, type=FILES)
+@click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="fast",
+    show_default=True,
+    help="fast: SHACL Core in Rust, SHACL-SPARQL once per constraint in Oxigraph; "
+    "pyshacl: the reference engine (same results, slower).",
+)
 @click.pass_context
-def validate_command(ctx: click.Context, files: tuple[Path, ...]) -> None:
+def validate_command(ctx: click.Context, files: tuple[Path, ...], engine: Engine) -> None:
     """Validate FILES (default: the built dataset) with the project's SHACL shapes.
 
     The ontology, code lists and actor registry are always validated with them.
     """
     project = _project(ctx)
-    result = validate(project, list(files) or _dataset(project, ()))
+    result = validate(project, list(files) or _dataset(project, ()), engine=engine)
     console = _console()
     names = ", ".join(str(path) for path in result.files)
     console.print(f"validated {names}: {result.shapes} shapes, {result.focus_nodes} focus nodes")
@@ -190,9 +229,9 @@ def query_command(
 @click.pass_context
 def queries_command(ctx: click.Context) -> None:
     """List the stored queries and the questions they answer."""
-    table = Table("name", "question")
+    table = _table("name", "question")
     for query in stored_queries(_project(ctx).query_folders()).values():
-        table.add_row(query.name, query.question)
+        _row(table, query.name, query.question)
     _console().print(table)
 
 
@@ -205,7 +244,7 @@ def diagram_command(ctx: click.Context, output: Path | None) -> None:
     if output is None:
         click.echo(page, nl=False)
     else:
-        output.write_text(page, encoding="utf-8")
+        write_atomically(output, page.encode("utf-8"))
 
 
 @main.command("publish")
@@ -247,11 +286,42 @@ def publish_command(ctx: click.Context, outdir: Path, data: tuple[Path, ...], si
     "--store",
     "store_dir",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="A persistent Oxigraph store to serve (opened read-only).",
+    help="A persistent Oxigraph store to serve (opened read-only, followed as it changes).",
 )
 @click.option("--base", help="The public base URL (default: http://HOST:PORT/).")
 @click.option("--timeout", default=10.0, show_default=True, help="Query time limit in seconds.")
 @click.option("--max-bytes", default=10_000_000, show_default=True, help="Query result size limit.")
+@click.option(
+    "--workers", type=click.IntRange(1), help="Query workers [default: one per core, ≥2]."
+)
+@click.option(
+    "--queue",
+    type=click.IntRange(0),
+    default=64,
+    show_default=True,
+    help="Queries that may wait for a worker; more are refused with 503.",
+)
+@click.option(
+    "--memory",
+    type=click.IntRange(0),
+    default=2048,
+    show_default=True,
+    help="Address space limit of each query worker in MB (0: none).",
+)
+@click.option(
+    "--max-request-bytes",
+    type=click.IntRange(1),
+    default=1_000_000,
+    show_default=True,
+    help="Request body size limit (413 past it).",
+)
+@click.option(
+    "--client-timeout",
+    type=click.FloatRange(0.1),
+    default=10.0,
+    show_default=True,
+    help="Seconds a client has to send a request's headers, and then its body.",
+)
 @click.pass_context
 def serve_command(
     ctx: click.Context,
@@ -262,19 +332,43 @@ def serve_command(
     base: str | None,
     timeout: float,
     max_bytes: int,
+    workers: int | None,
+    queue: int,
+    memory: int,
+    max_request_bytes: int,
+    client_timeout: float,
 ) -> None:
-    """Serve the dataset: pages, content negotiation, and a read-only SPARQL endpoint."""
+    """Serve the dataset: pages, content negotiation, and a read-only SPARQL endpoint.
+
+    Runs until Ctrl-C or SIGTERM; exit code 2 when it cannot start (a busy or invalid port, no
+    dataset). See docs/publishing.md and docs/security.md.
+    """
     from diplograph.publish.site import yasgui_assets  # imported when used
     from diplograph.serve import Settings, Source, serve
+    from diplograph.serve.run import bind
 
     project = _project(ctx)
     if data and store_dir:
         raise DiplographError("--data and --store exclude each other")
+    bind(host, port).close()  # a busy or invalid port: exit 2 before loading anything
     source = Source(store=store_dir) if store_dir else Source(tuple(_dataset(project, data)))
     public = (base or f"http://{host}:{port}/").rstrip("/") + "/"
     queries = tuple(project.query_folders())
-    settings = Settings(public, source, queries, yasgui_assets(project.base), timeout, max_bytes)
-    serve(settings, host, port)
+    settings = Settings(
+        public,
+        source,
+        queries,
+        yasgui_assets(project.base),
+        timeout,
+        max_bytes,
+        queue=queue,
+        memory_mb=memory,
+        max_request_bytes=max_request_bytes,
+        body_timeout=client_timeout,
+    )
+    if workers is not None:
+        settings = dataclasses.replace(settings, workers=workers)
+    serve(settings, host, port, client_timeout)
 
 
 @main.command("load")
@@ -305,7 +399,7 @@ def load_command(
 
     Each named graph replaces its old version as a whole. Server credentials come from
     DIPLOGRAPH_USER and DIPLOGRAPH_PASSWORD, or a netrc file. Exit codes: 0 loaded and verified,
-    1 triple counts differ after the load, 2 error. See docs/loading.md.
+    1 some graph's triples differ from the dump's after the load, 2 error. See docs/loading.md.
     """
     project = _project(ctx)
     if endpoint is None and (graph_store or update_url):
@@ -328,23 +422,24 @@ def load_command(
                 report = load(store, graphs, advance)
         seconds = time.monotonic() - started
         if endpoint is not None:
-            found = verify_remote(server, expected)
+            found, sums = verify_remote(server, graphs)
         else:
-            found = counts(store)
-            check_counts(target, expected, found)
+            stored = read_back(store)
+            found = {graph: len(triples) for graph, triples in stored.items()}
+            sums = check_contents(target, graphs, stored)
     except VerificationFailed as failed:
         click.echo(f"verification failed: {failed}", err=True)
         sys.exit(1)
-    table = Table("named graph", "triples in dump", "triples loaded")
+    table = _table("named graph", "triples in dump", "triples loaded", "sha-256 of the content")
     for graph, count in expected.items():
-        table.add_row(compact(graph), str(count), str(found.get(graph, 0)))
+        _row(table, compact(graph), str(count), str(found.get(graph, 0)), sums[graph][:16])
     console = _console()
     console.print(table)
     total = sum(expected.values())
     console.print(
         f"{len(report.replaced)} graphs replaced, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed in {target}: {total} triples in {seconds:.1f} s "
-        f"({total / max(seconds, 1e-9):,.0f} triples/s); every graph's triple count verified"
+        f"({total / max(seconds, 1e-9):,.0f} triples/s); every graph's content verified"
     )
 
 
@@ -379,7 +474,7 @@ def extract_cli(
     from diplograph.extract.command import extract_command, print_summary
 
     options = {"date": date, "publisher": publisher, "id": identifier, "url": url, "title": title}
-    console = Console(stderr=True, highlight=False, soft_wrap=True)
+    console = Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
     summary = extract_command(_project(ctx), source, options, output_format, output, console)
     print_summary(summary, console)
 
@@ -442,9 +537,14 @@ def evaluate_cli(
     default_gold = project.root / "tests" / "gold"
     gold = gold or (default_gold if (default_gold / "splits.json").is_file() else None)
     evaluation = evaluate(project, corpus, article, curated, gold=gold)
-    print_evaluation(evaluation, _console(), not quiet, split, miss_lines)
+    print_evaluation(evaluation, _console(markup=True), not quiet, split, miss_lines)
     if not evaluation.passed:
         sys.exit(1)
+
+
+main.add_command(export_command)
+main.add_command(ingest_command)
+main.add_command(search_command)
 
 
 if __name__ == "__main__":
