@@ -327,3 +327,23 @@ def test_the_seed_article_and_a_readout_of_its_meeting_build_as_one_event(tmp_pa
     path = tmp_path / "built.nq"
     path.write_bytes(canonical_nquads(quads))
     assert validate(project, [path]).results == []
+
+
+def test_regression_the_interactions_table_quotes_each_article_of_a_fused_event_in_its_own_text(
+    fused: list[ox.Quad],
+) -> None:
+    # The table's one row per (event, article) took the least span over every article, so the
+    # readout's row quoted the newspaper's sentence at the newspaper's offsets.
+    from diplograph.dataset import Dataset
+
+    store = load_store(PROJECT.vocabulary())
+    store.extend(fused)
+    rows = Dataset.open(store, PROJECT).table("interactions").records()
+    texts = {f"{ID}article/{a.id}": a.text for a in (READOUT, NEWSPAPER)}
+    quoted = {(row["article"], row["quote"]) for row in rows if row["interaction"] == EVENT}
+    assert quoted == {
+        (f"{ID}article/{READOUT.id}", READOUT.text.split(" today.")[0] + " today."),
+        (f"{ID}article/{NEWSPAPER.id}", NEWSPAPER.text.split(" Tuesday.")[0] + " Tuesday."),
+    }
+    for row in rows:
+        assert texts[str(row["article"])][int(row["start"]) : int(row["end"])] == row["quote"]
