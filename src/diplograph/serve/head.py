@@ -129,6 +129,25 @@ def analyse(text: str) -> Head:
     return Head(form, tuple(default), tuple(named))
 
 
+MAX_NESTING = 1000  # brackets deep; real queries nest a few dozen, Oxigraph recurses per level
+_DEPTH = {"{": 1, "(": 1, "[": 1, "}": -1, ")": -1, "]": -1}
+
+
+def nesting(text: str) -> int:
+    """How deep brackets (``{``, ``(``, ``[``) nest in ``text``, outside strings, IRIs and
+    comments, in one linear pass: the parser recurses once per level, so a query nested deeper
+    than :data:`MAX_NESTING` is refused before it is parsed.
+
+    >>> nesting('SELECT * { ?s ?p "{{{" . FILTER ((1 < 2)) } # (((')
+    3
+    """
+    depth = deepest = 0
+    for _, value in _tokens(text):
+        depth += _DEPTH.get(value, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def _skip_braces(tokens: Iterator[tuple[str, str]]) -> None:
     """Consume tokens up to the ``}`` closing an opened ``{``."""
     depth = 1

@@ -27,7 +27,7 @@ import pyoxigraph as ox
 from diplograph.errors import DiplographError
 from diplograph.publish.describe import FORMATS
 from diplograph.rdfio import load_store
-from diplograph.serve.head import analyse
+from diplograph.serve.head import MAX_NESTING, analyse, nesting
 from diplograph.serve.sandbox import deny_sockets, limit_memory
 from diplograph.store import open_store
 
@@ -162,6 +162,8 @@ def execute(store: ox.Store, graphs: frozenset[str], query: Query, max_bytes: in
         return Outcome.text(403, READ_ONLY)
     if not head.form:
         return Outcome.text(400, "empty query: give a SPARQL query in `query`")
+    if nesting(query.text) > MAX_NESTING:
+        return Outcome.text(400, f"the query nests brackets deeper than {MAX_NESTING} levels")
     named = [("FROM", g) for g in head.default_graphs] + [
         ("FROM NAMED", g) for g in head.named_graphs
     ]
