@@ -723,3 +723,15 @@ def test_a_known_person_as_publisher_is_not_typed_a_news_organisation() -> None:
     registry.publisher("Ana Varga")
     person = registry.person("Ana Varga", None)
     assert (person.iri, person.kind) == (ID + "person/ana-varga", "Person")
+
+
+def test_regression_a_preposition_or_participle_opening_a_sentence_is_no_person() -> None:
+    # "Leaving Vienna" and "From Vienna" were minted as people.
+    extraction = _one(
+        "Leaving Valbourg, Secretary Jane Smith spoke with Freedonian Foreign Minister Ivo Tarn. "
+        "From Valbourg, Secretary Smith also spoke with Ruritanian Foreign Minister Ana Lisk."
+    )
+    assert [(kind, people) for kind, people, _, _ in _interactions(extraction)] == [
+        ("Call", ["jane-smith", "ivo-tarn"]),
+        ("Call", ["jane-smith", "ana-lisk"]),
+    ]
