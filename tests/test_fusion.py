@@ -346,4 +346,6 @@ def test_regression_the_interactions_table_quotes_each_article_of_a_fused_event_
         (f"{ID}article/{NEWSPAPER.id}", NEWSPAPER.text.split(" Tuesday.")[0] + " Tuesday."),
     }
     for row in rows:
-        assert texts[str(row["article"])][int(row["start"]) : int(row["end"])] == row["quote"]
+        start, end = row["start"], row["end"]
+        assert isinstance(start, int) and isinstance(end, int)
+        assert texts[str(row["article"])][start:end] == row["quote"]
