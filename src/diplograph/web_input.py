@@ -63,6 +63,13 @@ async def form(request: Request, limit: int, seconds: float = 10.0) -> dict[str,
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type != FORM:
         raise Refused(415, f"unsupported content type {content_type!r}; send {FORM}")
+    for name, values in parameters(await read_body(request, limit, seconds), limit).items():
+        params.setdefault(name, []).extend(values)
+    return params
+
+
+async def read_body(request: Request, limit: int, seconds: float) -> bytes:
+    """The request body, refused past ``limit`` bytes (413) or ``seconds`` (408)."""
     length = request.headers.get("content-length", "")
     if length.isdigit() and int(length) > limit:
         raise Refused(413, f"the request body is larger than the limit of {limit} bytes")
@@ -78,6 +85,4 @@ async def form(request: Request, limit: int, seconds: float = 10.0) -> dict[str,
                 chunks.append(chunk)
     except TimeoutError:
         raise Refused(408, f"the request body took longer than {seconds:g} s") from None
-    for name, values in parameters(b"".join(chunks), limit).items():
-        params.setdefault(name, []).extend(values)
-    return params
+    return b"".join(chunks)

@@ -9,7 +9,6 @@ header that parses), so a malformed request is a ``4xx`` with a one-line reason.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import os
 from collections.abc import AsyncIterator, Sequence
@@ -35,6 +34,7 @@ from diplograph.publish.void import service_description
 from diplograph.serve.live import Cached, Live, Snapshot
 from diplograph.serve.pool import Busy, Pool, PoolSettings
 from diplograph.serve.worker import GRAPHS, READ_ONLY, Limits, Query, Source
+from diplograph.web_input import Refused, read_body
 
 log = logging.getLogger("diplograph.serve")
 
@@ -64,15 +64,6 @@ class Settings:
     body_timeout: float = 10.0
 
 
-class Refused(Exception):
-    """A request refused before it reaches a worker: a status and a one-line reason."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
 def _text(status: int, message: str, **headers: str) -> Response:
     return PlainTextResponse(message + "\n", status_code=status, headers=headers)
 
@@ -92,26 +83,6 @@ def _parameters(data: bytes, what: str) -> dict[str, list[str]]:
         raise Refused(
             400, f"{what}: a percent-encoded value is not UTF-8 ({error.reason})"
         ) from None
-
-
-async def _body(request: Request, limit: int, seconds: float) -> bytes:
-    """The request body, refused past ``limit`` bytes (413) or ``seconds`` (408)."""
-    length = request.headers.get("content-length", "")
-    if length.isdigit() and int(length) > limit:
-        raise Refused(413, f"the request body is larger than the limit of {limit} bytes")
-    chunks, size = [], 0
-    try:
-        async with asyncio.timeout(seconds):
-            async for chunk in request.stream():
-                size += len(chunk)
-                if size > limit:
-                    raise Refused(
-                        413, f"the request body is larger than the limit of {limit} bytes"
-                    )
-                chunks.append(chunk)
-    except TimeoutError:
-        raise Refused(408, f"the request body took longer than {seconds:g} s") from None
-    return b"".join(chunks)
 
 
 def _accept(request: Request) -> str:
@@ -145,7 +116,7 @@ async def _protocol(request: Request, settings: Settings) -> Query | None:
             raise Refused(403, READ_ONLY)
         if content_type not in ("application/sparql-query", FORM):
             raise Refused(415, f"unsupported content type {content_type!r} for a query")
-        body = await _body(request, settings.max_request_bytes, settings.body_timeout)
+        body = await read_body(request, settings.max_request_bytes, settings.body_timeout)
         if content_type == FORM:
             for name, values in _parameters(body, "the form").items():
                 params.setdefault(name, []).extend(values)
