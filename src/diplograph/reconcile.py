@@ -21,14 +21,14 @@ candidates score at least :data:`CUTOFF`, best first, then by label and IRI. A c
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pyoxigraph as ox
 from rapidfuzz import fuzz, process, utils
 
-from diplograph import __version__
+from diplograph import __version__, select
 from diplograph.errors import DiplographError
 from diplograph.vocab import DIP, ID, PREFIXES
 
@@ -158,18 +158,6 @@ class Entity:
         return {"id": TYPES[self.type], "name": self.type}
 
 
-def _value(term: object) -> str | None:
-    return None if term is None else str(getattr(term, "value"))  # noqa: B009
-
-
-def _rows(store: ox.Store, query: str) -> Iterator[dict[str, str | None]]:
-    solutions = store.query(query, use_default_graph_as_union=True)
-    assert isinstance(solutions, ox.QuerySolutions)
-    names = [variable.value for variable in solutions.variables]
-    for solution in solutions:
-        yield {name: _value(solution[name]) for name in names}
-
-
 class Registry:
     """The actors to reconcile against, read from a dataset by SPARQL."""
 
@@ -207,14 +195,15 @@ class Registry:
     @classmethod
     def from_store(cls, store: ox.Store) -> Registry:
         names: dict[str, set[Name]] = {}
-        for row in _rows(store, NAMES):
+        for row in select.rows(store, NAMES):
             alias = row["from"] is not None
             name = Name(
                 row["name"] or "", alias, row["from"] or "0001-01-01", row["until"] or "9999-12-31"
             )
             names.setdefault(row["actor"] or "", set()).add(name)
         entities: dict[str, Entity] = {}
-        for row in sorted(_rows(store, ACTORS), key=lambda r: (r["actor"] or "", r["type"] or "")):
+        found = select.rows(store, ACTORS)
+        for row in sorted(found, key=lambda r: (r["actor"] or "", r["type"] or "")):
             iri, label = row["actor"] or "", row["label"] or ""
             kind = (row["kind"] or "").rpartition("#")[2]
             described = [kind]

@@ -45,6 +45,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from diplograph import select
 from diplograph.errors import DiplographError
 from diplograph.vocab import DIP, PREFIXES
 
@@ -242,20 +243,8 @@ class _Item:
     parts: tuple[tuple[int, int, int], ...]  # (offset in body, start, end in the article)
 
 
-def _value(term: object) -> str | None:
-    return None if term is None else str(getattr(term, "value"))  # noqa: B009
-
-
-def _rows(store: ox.Store, query: str) -> Iterator[dict[str, str | None]]:
-    solutions = store.query(query, use_default_graph_as_union=True)
-    assert isinstance(solutions, ox.QuerySolutions)
-    names = [variable.value for variable in solutions.variables]
-    for solution in solutions:
-        yield {name: _value(solution[name]) for name in names}
-
-
 def _articles(store: ox.Store) -> Iterator[_Item]:
-    for row in _rows(store, ARTICLES):
+    for row in select.rows(store, ARTICLES):
         article = row["article"] or ""
         yield _Item(
             "article", article, row["label"] or article, row["date"], article, row["text"] or "", ()
@@ -265,7 +254,7 @@ def _articles(store: ox.Store) -> Iterator[_Item]:
 def _statements(store: ox.Store) -> Iterator[_Item]:
     """One item per statement: its distinct evidence spans in text order, quotes joined."""
     quotes: dict[str, list[dict[str, str | None]]] = {}
-    for row in _rows(store, QUOTES):
+    for row in select.rows(store, QUOTES):
         quotes.setdefault(row["statement"] or "", []).append(row)
     for statement, rows in quotes.items():
         spans = sorted({(int(r["start"] or 0), int(r["end"] or 0), r["quote"] or "") for r in rows})
@@ -287,7 +276,7 @@ def _statements(store: ox.Store) -> Iterator[_Item]:
 def _names(store: ox.Store) -> dict[str, tuple[str, set[str]]]:
     """Each actor's label and its other names (altLabels, alias labels)."""
     names: dict[str, tuple[str, set[str]]] = {}
-    for row in _rows(store, ACTORS):
+    for row in select.rows(store, ACTORS):
         actor = row["actor"] or ""
         label, others = names.setdefault(actor, (row["label"] or actor, set()))
         names[actor] = (min(label, row["label"] or actor), others)
@@ -305,7 +294,7 @@ def _items(store: ox.Store) -> tuple[list[_Item], dict[str, set[str]], list[tupl
         items.append(_Item("actor", actor, label, None, None, body, ()))
     about: dict[str, set[str]] = {actor: {actor} for actor in names}
     for query in (SPOKEN_ABOUT, REPORTED_ABOUT):
-        for row in _rows(store, query):
+        for row in select.rows(store, query):
             if row["actor"] in names:
                 about.setdefault(row["item"] or "", set()).add(row["actor"] or "")
     pairs = {
