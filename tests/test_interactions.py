@@ -203,11 +203,13 @@ def test_a_trip_for_meetings_with_several_is_a_visit_and_one_meeting_each() -> N
         "Secretary Blinken traveled to Rome for meetings with Foreign Minister Tomas Varga of "
         "Hungary and Foreign Minister Ana Ruiz of Spain."
     )
+    # the sentence names where the meetings are: in Rome, the trip's destination (inferred)
     assert _rows(extraction) == [
-        ("Meeting", ["Antony Blinken", "Tomas Varga"], None, "Visit"),
-        ("Meeting", ["Antony Blinken", "Ana Ruiz"], None, "Visit"),
+        ("Meeting", ["Antony Blinken", "Tomas Varga"], "Rome", "Visit"),
+        ("Meeting", ["Antony Blinken", "Ana Ruiz"], "Rome", "Visit"),
         ("Visit", ["Antony Blinken", "Italy"], "Rome", None),
     ]
+    assert [name for name, _ in extraction.interactions[0].inferred] == ["place", "partOfVisit"]
 
 
 def test_met_separately_is_one_meeting_per_counterpart_with_the_date_range() -> None:
@@ -611,3 +613,293 @@ def test_a_transcript_title_that_names_a_person_gives_that_person_not_a_group() 
         "MINISTER VARGA: Good morning. We are committed to a successful partnership with Spain.",
     )
     assert _interactions(extraction) == [("Meeting", ["varga", "ana-ruiz"])]
+
+
+# --- secondary interactions: dialogues, summits and events named by a noun (issue 9) -------------
+
+
+def _found(extraction: Extraction) -> list[tuple[str, list[str], str | None, str | None]]:
+    """(type, participants, date or range, place) of each interaction, in text order."""
+    rows = []
+    for i in extraction.interactions:
+        when = None
+        if i.when is not None:
+            when = f"{i.when.start}" + (f"..{i.when.end}" if i.when.end else "")
+        place = i.place.label if i.place is not None else None
+        rows.append((i.kind, [p.iri.removeprefix(ID) for p in i.participants], when, place))
+    return rows
+
+
+CALL = "Deputy Secretary Wendy Sherman spoke today with Hungarian Foreign Minister Tomas Varga. "
+
+
+def test_a_dialogue_named_with_a_spaced_dash_is_talks_of_the_two_states() -> None:
+    extraction = _one(
+        CALL + "They looked to the next meeting of the U.S. \u2013 Hungary Strategic Dialogue."
+    )
+    assert _found(extraction)[1:] == [("Talks", ["united-states", "hungary"], None, None)]
+
+
+def test_a_definite_lower_case_dialogue_is_talks_but_a_relation_is_not() -> None:
+    event = _one(CALL + "They built on the productive 2021 U.S.-Hungary dialogue on energy.")
+    relation = _one(CALL + "They support continued U.S.-Hungary dialogue on energy.")
+    assert _found(event)[1:] == [("Talks", ["united-states", "hungary"], None, None)]
+    assert _found(relation)[1:] == []
+
+
+def test_a_dated_summit_of_two_sides_is_a_meeting_of_them() -> None:
+    extraction = _one(CALL + "They discussed the upcoming U.S.-ASEAN Special Summit.")
+    assert _found(extraction)[1:] == [
+        ("Meeting", ["united-states", "association-of-southeast-asian-nations"], None, None)
+    ]
+
+
+def test_a_summit_named_as_a_setting_is_no_interaction_of_its_own() -> None:
+    extraction = _one(
+        "Deputy Secretary Wendy Sherman met with Hungarian Foreign Minister Tomas Varga at the "
+        "U.S.-ASEAN Summit."
+    )
+    assert [kind for kind, *_ in _found(extraction)] == ["Meeting"]
+
+
+def test_a_place_fronted_before_the_participants_is_the_place() -> None:
+    extraction = _one(
+        "Today in Lisbon, Deputy Secretary Wendy Sherman met with Hungarian Foreign Minister "
+        "Tomas Varga."
+    )
+    assert _found(extraction) == [
+        ("Meeting", ["wendy-sherman", "tomas-varga"], "2022-03-11", "Lisbon")
+    ]
+
+
+def test_counterparts_of_a_named_group_are_its_members_officials_named_before() -> None:
+    extraction = _one(
+        "Secretary Blinken met with French Foreign Minister Claire Dumont, German Foreign "
+        "Minister Jonas Weber, Italian Foreign Minister Marco Ricci, and UK Foreign Secretary "
+        "Alice Hart in Brussels. Earlier, Secretary Blinken met with his E3 counterparts to "
+        "discuss Iran."
+    )
+    assert _found(extraction)[1] == (
+        "Meeting",
+        ["antony-blinken", "claire-dumont", "jonas-weber", "alice-hart"],
+        None,
+        None,
+    )
+
+
+def test_counterparts_of_a_named_group_no_one_named_are_one_group() -> None:
+    extraction = _one("Secretary Blinken met with his Quad counterparts in Madrid.")
+    [meeting] = extraction.interactions
+    assert [p.label for p in meeting.participants] == ["Antony Blinken", "Quad counterparts"]
+
+
+def test_a_planned_meeting_of_several_possessors_with_another() -> None:
+    extraction = _one(
+        CALL
+        + "They welcomed Slovak President Jan Novak and Czech Prime Minister Petr Dvorak\u2019s "
+        "planned meeting on April 6 with European Council President Anna Berg."
+    )
+    assert _found(extraction)[1:] == [
+        ("Meeting", ["jan-novak", "petr-dvorak", "anna-berg"], "2022-04-06", None)
+    ]
+
+
+def test_their_recent_meeting_is_one_of_the_main_participants_where_it_was() -> None:
+    extraction = _one(CALL + "They followed up on their recent meeting in Warsaw.")
+    assert _found(extraction)[1:] == [("Meeting", ["wendy-sherman", "tomas-varga"], None, "Warsaw")]
+
+
+def test_a_possessor_alone_names_no_planned_meeting() -> None:
+    extraction = _one(CALL + "They discussed President Jan Novak\u2019s planned meeting.")
+    assert _found(extraction)[1:] == []
+
+
+# --- more triggers of an interaction --------------------------------------------------------------
+
+
+def test_hosted_a_person_is_a_meeting() -> None:
+    extraction = _one(
+        "Secretary Blinken hosted Hungarian Foreign Minister Tomas Varga at the Department of "
+        "State today."
+    )
+    assert _found(extraction) == [
+        ("Meeting", ["antony-blinken", "tomas-varga"], "2022-03-11", None)
+    ]
+
+
+def test_sat_down_with_is_a_meeting() -> None:
+    sat = _one("Secretary Blinken sat down with Hungarian Foreign Minister Tomas Varga today.")
+    assert _found(sat) == [("Meeting", ["antony-blinken", "tomas-varga"], "2022-03-11", None)]
+
+
+def test_hosting_an_event_is_no_meeting_with_anyone() -> None:
+    extraction = _one(CALL + "The Secretary thanked Hungary, which hosted the NATO Summit in 2021.")
+    assert [kind for kind, *_ in _found(extraction)] == ["Call"]
+
+
+def test_a_meeting_framing_the_sentence_is_a_meeting() -> None:
+    extraction = _one(
+        "During his meeting with Hungarian Foreign Minister Tomas Varga in Lisbon on Monday, "
+        "Secretary Blinken stressed energy security."
+    )
+    assert _found(extraction) == [
+        ("Meeting", ["tomas-varga", "antony-blinken"], "2022-03-07", "Lisbon")
+    ]
+
+
+def test_a_virtual_call_is_a_video_call() -> None:
+    extraction = _one(
+        "Secretary Blinken and Hungarian Foreign Minister Tomas Varga held a virtual call today."
+    )
+    assert [i.kind for i in extraction.interactions] == ["VideoCall"]
+
+
+def test_a_trip_and_its_meetings_share_the_past_date_range_and_place() -> None:
+    # regression: the trip took the nearest June 18-19 (after publication), its meetings the
+    # latest one before it; the meetings had no place
+    extraction = _one(
+        "Secretary Blinken traveled to Lisbon on June 18-19 for meetings with Hungarian Foreign "
+        "Minister Tomas Varga and Slovak Prime Minister Jan Novak."
+    )
+    assert _found(extraction) == [
+        ("Meeting", ["antony-blinken", "tomas-varga"], "2021-06-18..2021-06-19", "Lisbon"),
+        ("Meeting", ["antony-blinken", "jan-novak"], "2021-06-18..2021-06-19", "Lisbon"),
+        ("Visit", ["antony-blinken", "portugal"], "2021-06-18..2021-06-19", "Lisbon"),
+    ]
+
+
+def test_following_their_meeting_is_an_earlier_meeting_with_its_place_and_past_date() -> None:
+    extraction = _one(
+        "Secretary Blinken spoke today with Hungarian Foreign Minister Tomas Varga following "
+        "their meeting in Madrid on June 3."
+    )
+    assert _found(extraction) == [
+        ("Call", ["antony-blinken", "tomas-varga"], "2022-03-11", None),
+        ("Meeting", ["antony-blinken", "tomas-varga"], "2021-06-03", "Madrid"),
+    ]
+
+
+def test_their_meeting_after_the_meeting_in_scope_is_that_meeting() -> None:
+    extraction = _one(
+        "Secretary Blinken met today with Hungarian Foreign Minister Tomas Varga. The Secretary "
+        "thanked him after their meeting."
+    )
+    assert [kind for kind, *_ in _found(extraction)] == ["Meeting"]
+
+
+def test_they_agreed_to_meet_is_a_planned_meeting_of_the_two_sides() -> None:
+    extraction = _one(CALL + "They agreed to meet in Budapest in the coming weeks.")
+    assert _found(extraction)[1:] == [
+        ("Meeting", ["wendy-sherman", "tomas-varga"], None, "Budapest")
+    ]
+
+
+def test_will_speak_again_on_a_weekday_is_a_planned_call_on_the_next_one() -> None:
+    extraction = _one(CALL + "The two will speak again on Monday.")
+    assert _found(extraction)[1:] == [
+        ("Call", ["wendy-sherman", "tomas-varga"], "2022-03-14", None)
+    ]
+
+
+def test_he_who_will_meet_takes_part_and_no_one_else_is_added() -> None:
+    # regression: "he" was skipped, and the one counterpart named got the main interaction's
+    # participants, the Hungarian minister included
+    extraction = _one(
+        CALL + "Deputy Secretary Sherman will travel to Madrid next week, where she will meet "
+        "with Prime Minister Jan Novak."
+    )
+    assert _found(extraction)[1] == ("Meeting", ["wendy-sherman", "jan-novak"], None, "Madrid")
+
+
+def test_led_a_delegation_to_talks_with_another_is_talks() -> None:
+    extraction = _one(
+        "Deputy Secretary Wendy Sherman led the U.S. delegation to talks with Hungarian State "
+        "Secretary Tomas Varga in Geneva on January 10."
+    )
+    assert _found(extraction) == [
+        ("Talks", ["wendy-sherman", "tomas-varga"], "2022-01-10", "Geneva")
+    ]
+
+
+def test_a_round_of_a_dialogue_convened_by_two_people_is_their_talks_only() -> None:
+    extraction = _one(
+        "Secretary Blinken and Hungarian Foreign Minister Tomas Varga convened the third round of "
+        "the U.S.-Hungary Strategic Dialogue in Washington today."
+    )
+    assert _found(extraction) == [
+        ("Talks", ["antony-blinken", "tomas-varga"], "2022-03-11", "Washington")
+    ]
+
+
+def test_the_place_of_a_setting_named_with_words_after_its_head() -> None:
+    extraction = _one(
+        "Secretary Blinken met with Hungarian Foreign Minister Tomas Varga on the margins of the "
+        "OSCE Ministerial Council in Warsaw."
+    )
+    assert _found(extraction) == [("Meeting", ["antony-blinken", "tomas-varga"], None, "Warsaw")]
+
+
+def test_the_ministers_of_a_list_of_states_are_one_group_named_by_all() -> None:
+    extraction = _one(
+        "Secretary Blinken met today with the foreign ministers of Hungary, Slovakia, and Poland."
+    )
+    [meeting] = extraction.interactions
+    assert meeting.participants[1].label == "foreign ministers of Hungary, Slovakia, and Poland"
+
+
+def test_a_telephone_conversation_held_is_a_phone_call() -> None:
+    held = _one(
+        "Foreign Minister Lev Petrov of Slovakia held a telephone conversation with Hungarian "
+        "Foreign Minister Tomas Varga today."
+    )
+    over = _one(
+        "Secretary Blinken spoke over the phone with Hungarian Foreign Minister Tomas Varga."
+    )
+    assert [i.kind for i in held.interactions] == ["PhoneCall"]
+    assert [i.kind for i in over.interactions] == ["PhoneCall"]
+
+
+def test_received_a_person_is_a_meeting_but_not_their_letter() -> None:
+    met = _one("Secretary Blinken received Hungarian Foreign Minister Tomas Varga in Lisbon today.")
+    letter = _one("Secretary Blinken received President Jan Novak\u2019s letter today.")
+    assert _found(met) == [("Meeting", ["antony-blinken", "tomas-varga"], "2022-03-11", "Lisbon")]
+    assert letter.interactions == []
+
+
+def test_agreed_to_meet_again_is_no_retelling_of_their_earlier_meeting() -> None:
+    # regression: the undated planned meeting was taken for the dated one already found
+    extraction = _one(
+        "Secretary Blinken met with Hungarian Foreign Minister Tomas Varga on March 3. The two "
+        "agreed to meet again in Madrid."
+    )
+    assert _found(extraction) == [
+        ("Meeting", ["antony-blinken", "tomas-varga"], "2022-03-03", None),
+        ("Meeting", ["antony-blinken", "tomas-varga"], None, "Madrid"),
+    ]
+
+
+def test_counterparts_of_a_group_the_subject_belongs_to_are_not_the_subject() -> None:
+    # regression: Blinken, of a Quad state, was his own counterpart, and no meeting was left
+    extraction = _one(CALL + "Earlier, Secretary Blinken met with his Quad counterparts in Madrid.")
+    assert [p.label for p in extraction.interactions[1].participants] == [
+        "Antony Blinken",
+        "Quad counterparts",
+    ]
+
+
+def test_their_dated_meeting_in_a_city_is_an_earlier_meeting_there() -> None:
+    extraction = _one(CALL + "They followed up on their March 1 meeting in Berlin.")
+    assert _found(extraction)[1:] == [
+        ("Meeting", ["wendy-sherman", "tomas-varga"], "2022-03-01", "Berlin")
+    ]
+
+
+def test_the_place_of_a_setting_is_a_place_with_a_comma_in_its_name() -> None:
+    # regression: "in Washington, D.C." after the summit ended past the setting's last word
+    extraction = _one(
+        "Secretary Blinken met with Hungarian Foreign Minister Tomas Varga on the sidelines of "
+        "the U.S.-ASEAN Special Summit in Washington, D.C."
+    )
+    assert _found(extraction) == [
+        ("Meeting", ["antony-blinken", "tomas-varga"], None, "Washington, D.C.")
+    ]

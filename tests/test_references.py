@@ -108,6 +108,15 @@ def _found(text: str) -> list[tuple[str, str]]:
             "helped secure a truce in Sudan after months of fighting",
             [("Agreement", "truce in Sudan")],
         ),
+        # a body named by what it works on, in lower case
+        (
+            "agreed to set up a working group on water management and a task force on "
+            "border crossings",
+            [
+                ("WorkingGroup", "working group on water management"),
+                ("WorkingGroup", "task force on border crossings"),
+            ],
+        ),
     ],
 )
 def test_cited_items_by_their_head_word(text: str, expected: list[tuple[str, str]]) -> None:
@@ -187,3 +196,17 @@ def test_a_ceasefire_is_an_agreement_of_its_article_not_every_ceasefire() -> Non
     )
     assert cited == [("Antony Blinken", "Agreement", "ceasefire")]
     assert ox.NamedNode(ID + "reference-test/cited-ceasefire") in {q.object for q in quads}
+
+
+def test_a_working_group_named_by_its_topic_is_one_of_its_article() -> None:
+    # two texts' "working group on energy" are not one body: minted under the article
+    quads, cited = _extract(
+        "Secretary of State Antony J. Blinken spoke today with Kenyan Foreign Minister Alfred "
+        "Mutua. The two sides agreed to launch a working group on energy and climate."
+    )
+    assert cited == [
+        ("Antony Blinken", "WorkingGroup", "working group on energy and climate"),
+        ("Alfred Mutua", "WorkingGroup", "working group on energy and climate"),
+    ]
+    minted = ID + "reference-test/cited-working-group-on-energy-and-climate"
+    assert ox.NamedNode(minted) in {q.object for q in quads}

@@ -82,6 +82,62 @@ def _issues(text: str, published: dt.date | None = AFTER_INVASION) -> list[tuple
         ),
         ("called for general and complete disarmament", [("arms-control", "support")]),
         ("stressed their shared prosperity", [("economic-cooperation", "support")]),
+        # the vocabulary grown from the dev corpus as a whole (issue 9): forms, not phrases
+        (
+            "urged an immediate cessation of hostilities and a durable peace",
+            [("conflict-resolution", "support")],
+        ),
+        (
+            "welcomed their mediation between the two parties",
+            [("conflict-resolution", "support")],
+        ),
+        (
+            "affirmed readiness to address shared security concerns and to fight transnational "
+            "crime",
+            [("security", "support")],
+        ),
+        (
+            "said Washington would support Latvia's defense modernization",
+            [("security", "support")],
+        ),
+        (
+            "stressed the importance of a unified NATO",
+            [("alliances-and-collective-defense", "support")],
+        ),
+        (
+            "noted our countries' longstanding, close relationship",
+            [("bilateral-relations", "support")],
+        ),
+        (
+            "welcomed 50 years of diplomatic relations and the transatlantic relationship",
+            [("bilateral-relations", "support")],
+        ),
+        (
+            "called for the release of all those unjustly detained",
+            [("human-rights", "support")],
+        ),
+        ("condemned the military coup", [("democracy", "support")]),
+        (
+            "reaffirmed respect for the status quo at the holy sites",
+            [("middle-east-peace", "support")],
+        ),
+        (
+            "thanked them for hosting the upcoming Summit of the Andes",
+            [("regional-and-international-issues", "support")],
+        ),
+        (
+            "warned against further military action against Ukraine",
+            [("russia-war-against-ukraine", "oppose")],
+        ),
+        # "peaceful uses of nuclear energy" is no energy security
+        ("stressed the peaceful uses of nuclear energy", []),
+        (
+            "welcomed investment in nuclear energy",
+            [
+                ("economic-cooperation", "support"),
+                ("energy-security", "support"),
+            ],
+        ),
     ],
 )
 def test_issues_and_polarity_from_the_clause(text: str, expected: list[tuple[str, str]]) -> None:
@@ -134,3 +190,18 @@ def test_stances_are_held_by_the_speakers_side_once_per_statement() -> None:
     stance = next(s for s in extraction.stances if s.issue.endswith("/indo-pacific"))
     assert [e.text for e in stance.evidence] == ["Indo-Pacific"]
     assert stance.expressed_by[0].speaker.label == "Antony Blinken"
+
+
+def test_a_group_acting_for_an_organisation_holds_its_stances_for_it() -> None:
+    # "African Union representatives" speak for the African Union; a delegation its label
+    # names no one for is its own holder
+    named = _extract(
+        "Deputy Secretary of State Wendy Sherman met today with African Union representatives "
+        "in Addis Ababa. The two sides welcomed progress toward free and fair elections."
+    )
+    assert sorted(s.holder.label for s in named.stances) == ["African Union", "United States"]
+    unnamed = _extract(
+        "Deputy Secretary of State Wendy Sherman met today with a senior delegation in Addis "
+        "Ababa. The two sides welcomed progress toward free and fair elections."
+    )
+    assert sorted(s.holder.label for s in unnamed.stances) == ["United States", "senior delegation"]

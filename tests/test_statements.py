@@ -416,3 +416,171 @@ def test_a_speaker_label_names_a_person_the_text_has_not_named() -> None:
     assert [(s.speaker.label, s.evidence[0].text) for s in extraction.statements] == [
         ("Nora Van-Der-Berg", "Our mission has worked hard on food security this month.")
     ]  # the greeting, the thanks, the introduction and the interpreter are no statements
+
+
+ESTONIA = (
+    "Secretary of State Antony J. Blinken met today with Estonian Foreign Minister Kaja Tamm in "
+    "Tallinn. "
+)
+
+
+def test_a_participle_after_while_is_a_statement_of_its_own() -> None:
+    # "discussed X while reaffirming": the topic is no statement, the participle is, with the
+    # subject of the main clause ("Participants", a bare plural: both sides)
+    extraction = _one(
+        ESTONIA + "Participants discussed the energy crisis while reaffirming their readiness to "
+        "impose severe costs on any aggressor. The Secretary underscored the value of the Baltic "
+        "partnership, while recognizing Estonia\u2019s role in regional security."
+    )
+    assert [(s, k, e) for s, k, _, e in _said(extraction)] == [
+        (
+            "antony-blinken",
+            "Commitment",
+            "reaffirming their readiness to impose severe costs on any aggressor",
+        ),
+        (
+            "kaja-tamm",
+            "Commitment",
+            "reaffirming their readiness to impose severe costs on any aggressor",
+        ),
+        ("antony-blinken", "Assertion", "underscored the value of the Baltic partnership"),
+        ("antony-blinken", "Assertion", "recognizing Estonia\u2019s role in regional security"),
+    ]
+
+
+def test_gapped_objects_of_different_kinds_are_two_statements() -> None:
+    extraction = _one(
+        ESTONIA + "The Secretary reiterated the importance of free elections and support for "
+        "Estonia\u2019s right to defend itself. He emphasized the enduring and steadfast support "
+        "for Estonia\u2019s sovereignty."
+    )
+    assert [(k, e) for _, k, _, e in _said(extraction)] == [
+        ("Assertion", "The Secretary reiterated the importance of free elections"),
+        ("Commitment", "support for Estonia\u2019s right to defend itself"),
+        # regression: "enduring and steadfast support" was cut at its "and"
+        (
+            "Commitment",
+            "He emphasized the enduring and steadfast support for Estonia\u2019s sovereignty.",
+        ),
+    ]
+
+
+def test_the_speakers_side_continuing_to_act_is_a_commitment() -> None:
+    extraction = _one(
+        ESTONIA + "He said the United States would continue to support Estonia\u2019s defense "
+        "modernization, while reaffirming that the United States continues to seek dialogue "
+        "with its neighbors. He said Russia would continue its drills."
+    )
+    assert [k for _, k, _, _ in _said(extraction)] == ["Commitment", "Commitment", "Assertion"]
+
+
+def test_names_without_a_verb_in_a_turn_are_no_statement() -> None:
+    extraction = _one(
+        "SECRETARY BLINKEN: Our teams have worked on the grain corridor all week.\n\n"
+        "SECRETARY BLINKEN: Oslo, Bergen, Troms\u00f8.\n\n"
+        "SECRETARY BLINKEN: We will keep pressing for a lasting peace."
+    )
+    assert [(k, e) for _, k, _, e in _said(extraction)] == [
+        ("Assertion", "Our teams have worked on the grain corridor all week."),
+        ("Commitment", "We will keep pressing for a lasting peace."),
+    ]
+
+
+def test_a_reporting_verb_coordinated_with_the_meeting_has_its_subject() -> None:
+    # "A spoke with B and underscored ...": A, not B, nor nobody
+    extraction = _one(
+        "Secretary of State Antony J. Blinken spoke today with Estonian Foreign Minister Kaja "
+        "Tamm and underscored the shared desire for a stable bilateral relationship. The "
+        "agenda of the talks with Foreign Minister Tamm was long and underscored their ties."
+    )  # the agenda is no speaker, and Tamm, who does not open the sentence, is not its subject
+    assert [(s, k) for s, k, _, _ in _said(extraction)] == [("antony-blinken", "Assertion")]
+
+
+def test_states_listed_as_examples_are_no_speakers() -> None:
+    # regression: "including X and Y, and the Secretary commended" made X and Y speakers
+    extraction = _one(
+        ESTONIA + "They discussed regional developments, including Latvia and Lithuania, and the "
+        "Secretary commended Estonia\u2019s leadership in the region."
+    )
+    assert [(s, k) for s, k, _, _ in _said(extraction)] == [("antony-blinken", "Assertion")]
+
+
+def test_a_sentence_about_the_states_it_opens_with_is_the_narrators() -> None:
+    # a sentence without a reporting verb continues the paragraph's speaker, unless it opens
+    # with states: "The United States and Estonia are partners in ..." is the readout's voice
+    extraction = _one(
+        ESTONIA + "The Secretary stressed the importance of energy security. The United States "
+        "and Estonia are partners in promoting prosperity. This work will grow every year."
+    )
+    assert [e for _, _, _, e in _said(extraction)] == [
+        "The Secretary stressed the importance of energy security.",
+        "This work will grow every year.",
+    ]
+
+
+def test_reporting_verbs_of_news_prose_in_the_past_and_the_present() -> None:
+    # other publishers write "says", "stated", "warns": the same kinds as the readouts' verbs
+    extraction = _one(
+        ESTONIA + "Tamm says the talks were useful. The Secretary warns that further aggression "
+        "would be met with severe costs. Tamm stated that Estonia remains committed to the "
+        "alliance. The Secretary rejects any change of borders by force."
+    )
+    assert [(s, k) for s, k, _, _ in _said(extraction)] == [
+        ("kaja-tamm", "Assertion"),
+        ("antony-blinken", "Warning"),
+        ("kaja-tamm", "Commitment"),
+        ("antony-blinken", "Rejection"),
+    ]
+
+
+def test_according_to_an_actor_is_that_actors_statement() -> None:
+    extraction = _one(
+        ESTONIA + "According to Foreign Minister Tamm, Estonia will never accept a change of "
+        "borders by force. According to reports, the talks were long."
+    )
+    assert [(s, k) for s, k, _, _ in _said(extraction)] == [("kaja-tamm", "Rejection")]
+
+
+def test_a_purpose_clause_of_the_interaction_is_a_statement_of_its_subject() -> None:
+    # "spoke with B to reaffirm X and condemn Y": two statements of A; "to discuss" is a topic,
+    # and an infinitive inside the topic ("ways to welcome") is none
+    extraction = _one(
+        "Secretary of State Antony J. Blinken spoke today with Estonian Foreign Minister Kaja "
+        "Tamm to reaffirm the strong U.S.-Estonia alliance and condemn the attacks on Narva.\n\n"
+        "Secretary of State Antony J. Blinken met today with Latvian Foreign Minister Juris "
+        "Ozols to discuss ways to welcome refugees."
+    )
+    assert [(s, k, e) for s, k, _, e in _said(extraction)] == [
+        ("antony-blinken", "Assertion", "reaffirm the strong U.S.-Estonia alliance"),
+        ("antony-blinken", "Criticism", "condemn the attacks on Narva"),
+    ]
+
+
+def test_a_participant_joined_with_an_unresolved_title_is_both_participants() -> None:
+    # "The Secretary and Foreign Minister underscored": the role named no one the text knows,
+    # yet with the Secretary it is the call's two participants
+    extraction = _one(
+        "Secretary of State Antony J. Blinken spoke today with Libyan interim Foreign Minister "
+        "Najla Mangoush. The Secretary and Foreign Minister discussed the conference and "
+        "underscored the importance of elections. All expressed concern over food prices."
+    )
+    assert [(s, e) for s, _, _, e in _said(extraction)] == [
+        ("antony-blinken", "underscored the importance of elections"),
+        ("najla-mangoush", "underscored the importance of elections"),
+        ("antony-blinken", "All expressed concern over food prices."),
+        ("najla-mangoush", "All expressed concern over food prices."),
+    ]
+
+
+def test_condolences_extended_or_offered_are_assertions_and_relayed_stances_bind() -> None:
+    extraction = _one(
+        ESTONIA + "The Secretary extended his deepest condolences to the families of the victims. "
+        "He offered his condolences to the Prime Minister. He offered help with demining. He "
+        "relayed that the United States stands with Estonia."
+    )
+    assert [k for _, k, _, _ in _said(extraction)] == [
+        "Assertion",
+        "Assertion",
+        "Proposal",
+        "Commitment",
+    ]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from diplograph.extract.actors import Actor, Registry, canonical_name
 from diplograph.extract.mentions import Mention
@@ -99,11 +100,11 @@ class Coreference:
 
     def _person(self, mention: Mention) -> Actor | None:
         assert mention.name is not None
-        words = normalize(canonical_name(mention.name)).split()
+        words = _name_words(mention.name)
         for iri in reversed(self.order):
             actor = self.registry.actors[iri]
-            names = {normalize(canonical_name(a)) for a in actor.aliases} | {normalize(actor.label)}
-            if any(_contains(n.split(), words) for n in names):
+            names = {_name_words(a) for a in actor.aliases} | {_label_words(actor.label)}
+            if any(_contains(n, words) for n in names):
                 self._remember(actor, mention.titles)
                 return actor
         if (
@@ -112,7 +113,7 @@ class Coreference:
             and (
                 len(words) < 2
                 or not any(
-                    a.kind == "Person" and _contains(normalize(a.label).split(), words)
+                    a.kind == "Person" and _contains(_label_words(a.label), words)
                     for a in self.registry.actors.values()
                 )
             )
@@ -196,6 +197,17 @@ def _role_score(role: str, title: str) -> int:
     return 0
 
 
-def _contains(words: list[str], part: list[str]) -> bool:
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """The normalised words of a name without initials and honorifics (cached: names recur)."""
+    return tuple(normalize(canonical_name(name)).split())
+
+
+@lru_cache(maxsize=4096)
+def _label_words(label: str) -> tuple[str, ...]:
+    return tuple(normalize(label).split())
+
+
+def _contains(words: Sequence[str], part: Sequence[str]) -> bool:
     size = len(part)
     return size > 0 and any(words[i : i + size] == part for i in range(len(words) - size + 1))

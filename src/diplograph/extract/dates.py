@@ -17,6 +17,12 @@ datetime.date(2023, 6, 19)
 >>> w = find_date("talks on June 18-19 in Paris", 0, published)
 >>> w.start, w.end, w.expression
 (datetime.date(2023, 6, 18), datetime.date(2023, 6, 19), 'June 18-19')
+>>> w = find_date("talks from June 30 through July 2", 0, published)
+>>> w.start, w.end, w.expression
+(datetime.date(2022, 6, 30), datetime.date(2022, 7, 2), 'June 30 through July 2')
+>>> w = find_date("talks on 18-19 June in Paris", 0, published)
+>>> w.start, w.end, w.expression
+(datetime.date(2023, 6, 18), datetime.date(2023, 6, 19), '18-19 June')
 """
 
 from __future__ import annotations
@@ -49,13 +55,19 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # The capitalised calendar words, which look like names to the rules that find names and places.
 CALENDAR_WORDS = frozenset(word.capitalize() for word in [*MONTHS, *WEEKDAYS])
 _MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December)"
+_TO = r"\s*(?:-|\u2013|and|to|through|until)\s*"
 _PATTERN = re.compile(
-    rf"\b(?:{_MONTH} (\d{{1,2}})(?:\s*(?:-|\u2013|and|to)\s*(\d{{1,2}}))?(?:st|nd|rd|th)?"
-    rf"(?:,? (\d{{4}}))?"
-    r"|((?i:today|yesterday|this morning|this afternoon|this evening|tonight|last night"
-    r"|last week))"
-    rf"|(?:on |last )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    rf"|(\d{{4}})-(\d{{2}})-(\d{{2}}))\b"
+    rf"\b(?:(?P<month>{_MONTH}) (?P<day>\d{{1,2}})"
+    # "June 18-19", "June 30 to July 2"
+    rf"(?:{_TO}(?:(?P<month2>{_MONTH})\s+)?(?P<day2>\d{{1,2}}))?(?:st|nd|rd|th)?"
+    rf"(?:,? (?P<year>\d{{4}}))?"
+    # day first, as other publishers write it: "18 June", "18-19 June 2023"
+    rf"|(?P<fday>\d{{1,2}})(?:{_TO}(?P<fday2>\d{{1,2}}))?\s+(?P<fmonth>{_MONTH})"
+    rf"(?:,? (?P<fyear>\d{{4}}))?"
+    r"|(?P<relative>(?i:today|yesterday|this morning|this afternoon|this evening|tonight"
+    r"|last night|last week))"
+    rf"|(?:on |last )?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    rf"|(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}}))\b"
 )
 # "On June 29 and 30" or "on July 27" before a month-day: the month-day pattern covers them.
 RULES = {
@@ -148,31 +160,52 @@ def find_date(text: str, start: int, published: dt.date, end: int | None = None)
 
 
 def _resolve(match: re.Match[str], published: dt.date) -> When | None:
-    month, day, day2, year, relative, weekday, iso_y, iso_m, iso_d = match.groups()
+    g = match.groupdict()
+    month = g["month"] or g["fmonth"]
     if month:
+        day, day2 = (g["day"], g["day2"]) if g["month"] else (g["fday"], g["fday2"])
+        year = g["year"] or g["fyear"]
         first = _month_day(MONTHS[month.lower()], int(day), int(year) if year else None, published)
         if first is None:
             return None
-        last = _month_day(MONTHS[month.lower()], int(day2), first.year, published) if day2 else None
+        last = None
+        if day2:
+            month2 = MONTHS[(g["month2"] or month).lower()]
+            # "December 30 to January 2": the range runs into the next year
+            year2 = first.year + (month2 < MONTHS[month.lower()])
+            last = _month_day(month2, int(day2), year2, published)
         rule = RULES["explicit"] if year else RULES["month-day"]
         expression = match.group(0)
         return When(first, last if last and last > first else None, expression, match.start(), rule)
+    relative, weekday = g["relative"], g["weekday"]
     if relative:
         word = relative.lower()
         if word == "last week":
             monday = published - dt.timedelta(days=published.weekday() + 7)
             return When(
-                monday, monday + dt.timedelta(days=6), relative, match.start(5), RULES["last week"]
+                monday,
+                monday + dt.timedelta(days=6),
+                relative,
+                match.start("relative"),
+                RULES["last week"],
             )
         if word in ("yesterday", "last night"):
             return When(
-                published - dt.timedelta(days=1), None, relative, match.start(5), RULES["yesterday"]
+                published - dt.timedelta(days=1),
+                None,
+                relative,
+                match.start("relative"),
+                RULES["yesterday"],
             )
-        return When(published, None, relative, match.start(5), RULES["today"])
+        return When(published, None, relative, match.start("relative"), RULES["today"])
     if weekday:
         back = (published.weekday() - WEEKDAYS.index(weekday.lower())) % 7
         return When(
-            published - dt.timedelta(days=back), None, weekday, match.start(6), RULES["weekday"]
+            published - dt.timedelta(days=back),
+            None,
+            weekday,
+            match.start("weekday"),
+            RULES["weekday"],
         )
-    day_iso = dt.date(int(iso_y), int(iso_m), int(iso_d))
+    day_iso = dt.date(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
     return When(day_iso, None, match.group(0), match.start(), RULES["explicit"])

@@ -37,6 +37,7 @@ class Gazetteer:
     publishers: dict[str, str]
     foreign_titles: dict[str, frozenset[str]]  # state label -> titles only other states have
     issues: dict[str, list[str]]
+    state_groups: dict[str, list[str]]  # "E3" -> its member states
 
 
 @cache
@@ -62,4 +63,5 @@ def load(path: Path = PATH) -> Gazetteer:
         publishers=data["publishers"],
         foreign_titles={k: frozenset(v) for k, v in data["foreign_titles"].items()},
         issues=data["issues"],
+        state_groups=data["state_groups"],
     )

@@ -8,6 +8,8 @@
 ('Meeting', 8)
 >>> kind_of("The two sides exchanged views.") is None
 True
+>>> kind_of("Minister Lee and Minister Kim held a virtual call today.")
+('VideoCall', 30)
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from diplograph.extract.actors import Actor
 from diplograph.extract.coreference import Resolved, actors_within
@@ -25,7 +28,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "VideoCall",
         re.compile(
-            r"\b(?:video ?conference|video call|virtual meeting|met virtually|spoke virtually)\b",
+            r"\b(?:video[ -]?(?:tele)?conference|video call|met virtually|spoke virtually"
+            r"|virtual (?:meeting|call|conversation|discussion|session|summit|talks))\b",
             re.I,
         ),
     ),
@@ -35,7 +39,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         "Call",
         re.compile(
             r"\b(?:spoke|speaks|talked)\b(?=(?:\s+(?:today|yesterday|\w+day|again|by phone"
-            r"|by telephone|on \w+ \d+|this \w+|last \w+))*\s+with\b)"
+            r"|by telephone|(?:over|on) the (?:tele)?phone|on \w+ \d+|this \w+|last \w+))*"
+            r"\s+with\b)"
         ),
     ),
     (
@@ -45,8 +50,33 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:phone call|telephone call|call)\b"
         ),
     ),
+    # "held a telephone conversation with", as foreign ministries write it
+    (
+        "Call",
+        re.compile(
+            r"\b(?:held|had|holds|has)\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone)\s+"
+            r"(?:conversation|talks?)\b"
+        ),
+    ),
     ("Call", re.compile(r"\bcalled\b(?=\s+(?:[A-Z]|his|her))")),
     ("Call", re.compile(r"^In an? (?:[\w-]+ ){0,4}(?:phone |telephone )?call\b")),
+    # "In a meeting with B, A stressed", "During his meeting with B": the meeting as a frame
+    (
+        "Meeting",
+        re.compile(
+            r"\b(?:[Ii]n|[Dd]uring|[Aa]t)\s+(?:an?|his|her|their)\s+(?:(?!virtual)[\w-]+\s+){0,2}"
+            r"meeting\s+with\b"
+        ),
+    ),
+    ("Meeting", re.compile(r"\bsat down\s+(?:\w+\s+)?with\b")),
+    # "A received B in Beijing", not "received B's letter"
+    (
+        "Meeting",
+        re.compile(
+            r"\breceived\b(?=\s+(?:the\s+)?(?:visiting\s+)?[A-Z])"
+            r"(?!(?:\s+[\w.-]+){1,6}?[\u2019']s\b)"
+        ),
+    ),
     ("Talks", re.compile(r"\bheld\b[^.;]{0,80}?\btalks?\b")),
     (
         "Talks",
@@ -60,12 +90,37 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:their|these|the|further|more)\s+(?:\w+\s+)?(?:discussions|talks|consultations)\b"
         ),
     ),
+    # planned: "the two ministers will speak again on Friday"
+    (
+        "Call",
+        re.compile(r"\b(?:will|plans? to)\s+(?:\w+\s+)?(?:speak|talk)\b(?=\s+(?:again|with)\b)"),
+    ),
+    # "led the delegation to talks with B", "A and B convened the third round of the Dialogue"
+    ("Talks", re.compile(r"\b(?:for|to|in)\s+(?:\w+\s+)?talks\s+with\b")),
+    (
+        "Talks",
+        re.compile(
+            r"\b(?:held|convened|co-?chaired|chaired|hosted|launched)\s+(?:the\s+|an?\s+)?"
+            r"(?:[\w-]+\s+){0,2}(?:round|session)\s+of\b"
+        ),
+    ),
+    ("Meeting", re.compile(r"\bagreed\s+to\s+meet\b")),  # planned
     ("Meeting", re.compile(r"\b(?:met|meets)\b")),
     # "A hosted B for an official visit": B's visit, A its host
     (
         "Visit",
         re.compile(
             r"\bhosted\b(?=[^.;]*?\bfor\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}visit\b)"
+        ),
+    ),
+    # "A hosted B at the Department of State" (a visit when "for a visit" follows: above)
+    # not "hosted the NATO Summit": an event is no one met
+    (
+        "Meeting",
+        re.compile(
+            r"\bhosted\b(?=\s+(?:the\s+)?[A-Z])"
+            r"(?!\s+(?:the\s+)?(?:[\w.\u2019'-]+\s+){0,5}?(?:Summit|Conference|Forum|Games"
+            r"|Olympics|Ministerial|Meeting|Dialogue|Congress|Session|Assembly)\b)"
         ),
     ),
     ("Meeting", re.compile(r"\bmeetings\s+with\b")),
@@ -98,7 +153,13 @@ _WINDOW_END = re.compile(
 _SETTING = re.compile(
     r"\s*,?\s*(?:on the (?:margins|sidelines) of|during|at)\s+(?:the\s+)?[^;:,]{0,80}?"
     r"\b(?:[Ss]ummit|[Cc]onference|[Mm]eeting|[Mm]inisterial|[Ff]orum|[Aa]ssembly)\b"
+    r"(?:\s+[A-Z][\w-]*){0,2}"  # "the OSCE Ministerial Council in Warsaw"
     r"(?:\s+in\s+[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*)?)?"
+)
+# A place the sentence fronts, before anyone is named: "Today in Brussels, A met with B".
+_FRONTED_IN = re.compile(
+    r"^\s*(?:(?:[Tt]oday|[Yy]esterday|[Ee]arlier|[Ll]ater|[Oo]n\s+\w+(?:\s+\d{1,2})?),?\s+)?"
+    r"[Ii]n\s+(?:the\s+)?$"
 )
 # A trigger in a relative clause takes its participants from that clause.
 _CLAUSE_START = re.compile(r"\b(?:where|during which)\s+|;\s*")
@@ -122,11 +183,12 @@ _IN_PERSON = re.compile(
 
 
 _BY_PHONE = re.compile(r"\b(?:tele)?phone\b", re.I)
+_VIRTUAL = TRIGGERS[0][1]
 
 
 # A trigger after "will" (or "plan to", "agreed to") reports a planned interaction.
 PLANNED = re.compile(r"\b(?:will|plans? to)\s+(?:(?:also|again|\w+ly)\s+)?$")
-_PLANNED_TRIGGER = re.compile(r"(?:will|plans? to)\b")
+_PLANNED_TRIGGER = re.compile(r"(?:will|plans? to|agreed to meet)\b")
 
 
 def planned(text: str, trigger_at: int) -> bool:
@@ -138,6 +200,7 @@ def planned(text: str, trigger_at: int) -> bool:
     return bool(PLANNED.search(text, 0, trigger_at) or _PLANNED_TRIGGER.match(text, trigger_at))
 
 
+@lru_cache(maxsize=256)
 def kind_of(text: str) -> tuple[str, int] | None:
     """The interaction type a sentence reports, and where its trigger starts.
 
@@ -156,6 +219,8 @@ def kind_of(text: str) -> tuple[str, int] | None:
         and _IN_PERSON.search(text, best[1])
     ):
         return "Meeting", best[1]
+    if best and best[0] == "Call" and _VIRTUAL.search(text, best[1], best[1] + 40):
+        return "VideoCall", best[1]  # "held a virtual call"
     if best and best[0] == "Call" and _BY_PHONE.search(text):
         return "PhoneCall", best[1]
     return best
@@ -200,10 +265,20 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
         if item.mention.start < begin:
             continue  # "A welcomed B's travel, where B will meet C": not A
         is_place = bool(item.actors) and item.actors[0].kind == "Place"
-        if is_place and item.mention.start > at and place is None:
+        fronted = not participants and _FRONTED_IN.search(
+            sentence.text, begin - sentence.start, item.mention.start - sentence.start
+        )
+        if is_place and place is None and (item.mention.start > at or fronted):
             place = item.actors[0]
             continue
-        if item.mention.kind in ("state", "pronoun", "place") or _possessive(sentence, item):
+        subject_pronoun = (
+            item.mention.kind == "pronoun"
+            and item.mention.start < at
+            and item.mention.text.lower() in ("he", "she", "they")
+        )  # "..., where he will meet with B": the one "he" is
+        if item.mention.kind in ("state", "place") or _possessive(sentence, item):
+            continue
+        if item.mention.kind == "pronoun" and not subject_pronoun:
             continue
         organization = item.mention.kind == "organization" or (
             item.mention.kind == "known"
@@ -225,8 +300,16 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
     setting = _SETTING.match(sentence.text, window_end - sentence.start)
     place_end = sentence.start + setting.end() if setting else window_end
     if place is None and setting:  # "on the sidelines of the G7 Summit in Elmau"
-        places = actors_within(resolved, window_end, place_end, ("Place",))
-        place = places[0] if places else None
+        place = next(  # a place that starts there ("in Washington, D.C.")
+            (
+                r.actors[0]
+                for r in resolved
+                if window_end <= r.mention.start < place_end
+                and r.actors
+                and r.actors[0].kind == "Place"
+            ),
+            None,
+        )
     found = Found(kind, participants, Span(sentence.start, window_end, ""), place)
     found.separate = bool(_SEPARATE.match(sentence.text, offset))
     found.subjects = subjects
@@ -330,7 +413,9 @@ _GROUP_HEAD = (
     r"|delegates|parties|professionals|[Dd]elegation|[Mm]ission)"
 )
 _GROUP_WORD = r"(?:[A-Z][\w.\u2019'-]*|[a-z][a-z-]*)"
-_PROPER_TAIL = r"(?:the\s+)?[A-Z][\w.\u2019'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.\u2019'-]*)*"
+_PROPER = r"(?:the\s+)?[A-Z][\w.\u2019'-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w.\u2019'-]*)*"
+# "of Hungary, Slovakia, and Poland": a list closed by "and" is one tail
+_PROPER_TAIL = rf"{_PROPER}(?:(?:,\s+{_PROPER})+,?\s+and\s+{_PROPER})?"
 _GROUP = re.compile(
     rf"(?:\b(?:with|hosted|welcomed|and)\s+|[\u2019']s\s+|\bled\s+(?=(?:a|an|another)\s))"
     rf"(?P<np>(?:(?:the|a|an|another)\s+)?"
@@ -416,10 +501,42 @@ def find_groups(sentence: Sentence) -> list[Span]:
         if re.search(r"\bincluding\s+$", text[: match.start("np")]):
             continue  # a part of the group just named, not another participant
         start, end = match.start("np"), match.end("np")
+        last = text[start:end].split()[-1]
+        if last.endswith(".") and "." not in last[:-1]:
+            end -= 1  # the sentence's full stop ("... and Poland."), not an abbreviation's
         if any(g.start <= sentence.start + start < g.end for g in found):
             continue  # the head of "a group of ... members" already found
         found.append(Span(sentence.start + start, sentence.start + end, text[start:end]))
     return found
+
+
+# The officials of a named group of states: "his E3 counterparts", "the Quad foreign ministers".
+_MEMBERS_HEAD = r"(?:counterparts|colleagues|partners|(?:foreign\s+)?ministers|leaders)"
+
+
+@cache
+def _members_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:his|her|their|our|the)\s+(?P<name>{alternatives})\s+{_MEMBERS_HEAD}\b"
+    )
+
+
+def find_members(sentence: Sentence, names: tuple[str, ...]) -> list[tuple[Span, str]]:
+    """Where a sentence names the officials of a group of states by the group's name, and which.
+
+    >>> text = "Minister Lee met with her Trio counterparts in Valdora."
+    >>> [(s.text, name) for s, name in find_members(Sentence(0, len(text), text), ("Trio",))]
+    [('her Trio counterparts', 'Trio')]
+    >>> find_members(Sentence(0, len(text), text), ())
+    []
+    """
+    if not names:
+        return []
+    return [
+        (Span(sentence.start + m.start(), sentence.start + m.end(), m.group(0)), m.group("name"))
+        for m in _members_pattern(names).finditer(sentence.text)
+    ]
 
 
 # An earlier or planned interaction the text names by a dated noun: "the June 8 trilateral meeting
@@ -427,64 +544,161 @@ def find_groups(sentence: Sentence) -> list[Span]:
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
-_NAMED_EVENT = re.compile(
-    rf"(?P<date>\b{_MONTH}\s+\d{{1,2}}(?:\s*[-\u2013]\s*\d{{1,2}})?)\s+"
+_EVENT_NOUN = (
     r"(?:(?:trilateral|bilateral|multilateral|virtual|in-person)\s+)?"
-    r"(?P<noun>[Mm]eeting|[Ss]ummit|[Cc]all|[Tt]alks)\s+(?P<prep>between|with)\s+"
+    r"(?P<noun>[Mm]eeting|[Ss]ummit|[Cc]all|[Tt]alks)\s+"
 )
+_EVENT_DATE = rf"\b{_MONTH}\s+\d{{1,2}}(?:\s*[-\u2013]\s*\d{{1,2}})?"
+# "the June 29 trilateral meeting with A", "their May 15 meeting in Berlin"
+_NAMED_EVENT = re.compile(rf"(?P<date>{_EVENT_DATE})\s+{_EVENT_NOUN}(?:(?P<prep>between|with)\s+)?")
+# "A and B's planned meeting April 6 with C", "the upcoming call with A": an event the text marks as
+# planned or recent, dated after its noun or not at all.
+_MARKED_EVENT = re.compile(
+    r"(?:\b(?P<mark>planned|upcoming|forthcoming|proposed|recent)\s+"
+    # "following their meeting in Madrid on June 3": another meeting of theirs, before or after
+    r"|\b(?P<framed>following|after|since|ahead\s+of|before|prior\s+to|building\s+on)\s+"
+    r"(?:their|our)\s+(?:(?:last|previous|next|first)\s+)?)"
+    rf"{_EVENT_NOUN}(?:(?:on\s+)?(?P<date>{_EVENT_DATE})\s+)?(?:(?P<prep>between|with)\s+)?"
+)
+_BEFORE_NOW = ("following", "after", "since", "building on")
+_LATER_DATE = re.compile(
+    rf"\s*(?:in\s+[A-Z][\w.-]*(?:,?\s+[A-Z][\w.-]*)?\s+)?(?:on\s+)?(?P<date>{_EVENT_DATE})"
+)
+# "their recent meeting in Warsaw": where the event took place.
+_EVENT_PLACE = re.compile(r"\s*(?:in|at)\s+(?:the\s+)?$")
 _NAMED_EVENT_END = re.compile(r"[,;:.]\s|\s(?:to|on|in|at|for|where|which|that)\s|[;:]|\.$")
 _NOUN_KINDS = {"meeting": "Meeting", "summit": "Meeting", "call": "Call", "talks": "Talks"}
-_POSSESSOR = re.compile(r"(?:[\u2019']s|\b(?P<their>their|our))\s+$")
+# Who an event noun belongs to: "their", or names ending in "'s" ("the President's", "A's and
+# B's", "President A and Prime Minister B's"), capitalised words and "and" only.
+_POSSESSOR = re.compile(
+    r"(?:(?P<chain>(?:[A-Z][\w.\u2019'-]*)(?:,?\s+(?:[A-Z][\w.\u2019'-]*|and))*)[\u2019']s"
+    r"|\b(?P<their>their|our))\s+(?:the\s+)?$"
+)
 
 
 @dataclass
 class NamedEvent:
-    """An interaction a noun phrase names, with the stretch of its date expression."""
+    """An interaction a noun phrase names, with the stretch of its date expression (none when
+    the text marks it planned or recent without a date)."""
 
     kind: str
     participants: list[Actor]
-    date: Span
+    date: Span | None
     where: Span
     of_group: bool  # "their ... meeting": the participants of the interaction in scope take part
+    place: Actor | None = None
+    past: bool = False  # "recent", "following their meeting": a date is the latest such day
 
 
 def find_named_events(sentence: Sentence, resolved: list[Resolved]) -> list[NamedEvent]:
-    """The dated interactions a sentence names by a noun ("the June 8 trilateral meeting with
-    A"): the people after "with"/"between", and a possessor before the date ("the President's",
-    "their")."""
+    """The interactions a sentence names by a noun, dated ("the June 8 trilateral meeting with
+    A") or marked planned or recent ("A's planned meeting on April 6 with B"): the people after
+    "with"/"between", and the possessors before it ("the President's", "A's and B's", "their").
+
+    >>> from diplograph.extract.mentions import Mention
+    >>> text = "They welcomed Ana Ruiz and Lev Petrov's planned meeting on May 2 with Kim Lee."
+    >>> def person(name):
+    ...     at = text.index(name)
+    ...     mention = Mention("name", at, at + len(name), name, name)
+    ...     return Resolved(mention, [Actor("id:" + name, "Person", name)])
+    >>> resolved = [person("Ana Ruiz"), person("Lev Petrov"), person("Kim Lee")]
+    >>> [(e.kind, [a.label for a in e.participants]) for e in find_named_events(
+    ...     Sentence(0, len(text), text), resolved)]
+    [('Meeting', ['Ana Ruiz', 'Lev Petrov', 'Kim Lee'])]
+    """
     found: list[NamedEvent] = []
     text = sentence.text
-    for match in _NAMED_EVENT.finditer(text):
+    matches = [*_NAMED_EVENT.finditer(text), *_MARKED_EVENT.finditer(text)]
+    for match in sorted(matches, key=lambda m: m.start()):
         stop = _NAMED_EVENT_END.search(text, match.end())
         end = sentence.start + (stop.start() if stop else len(text))
         begin = sentence.start + match.end()
         people: list[Actor] = []
-        possessor = _POSSESSOR.search(text[: match.start()][-60:])
-        of_group = bool(possessor and possessor.group("their"))
-        if possessor and not of_group:
-            owner = [
-                r
+        before = max(0, match.start() - 120)
+        possessor = _POSSESSOR.search(text, before, match.start())
+        framed = match.groupdict().get("framed")
+        of_group = bool(possessor and possessor.group("their")) or bool(framed)
+        if match.group("prep") is None and not of_group:
+            continue  # "A's planned meeting" names no one else
+        if possessor and possessor.group("chain"):
+            chain = (sentence.start + possessor.start(), sentence.start + possessor.end())
+            people += [
+                a
                 for r in resolved
-                if r.mention.end == sentence.start + match.start() - len(possessor.group(0))
+                if r.mention.start < chain[1] and chain[0] < r.mention.end
+                for a in r.actors
+                if a.kind == "Person" and a not in people
             ]
-            people += [a for r in owner for a in r.actors if a.kind == "Person"]
         for item in resolved:
             inside = begin <= item.mention.start and item.mention.end <= end
             if inside and item.mention.kind in ("person", "known", "role", "name"):
                 people += [a for a in item.actors if a.kind == "Person" and a not in people]
-        date = Span(sentence.start + match.start("date"), sentence.start + match.end("date"), "")
-        where = Span(sentence.start + match.start("date"), end, "")
+        date = None
+        dated = match if match.group("date") else _LATER_DATE.match(text, match.end())
+        if dated:
+            date = Span(
+                sentence.start + dated.start("date"), sentence.start + dated.end("date"), ""
+            )
+        where = Span(sentence.start + match.start(), end, "")
         kind = _NOUN_KINDS[match.group("noun").lower()]
-        found.append(NamedEvent(kind, people, date, where, of_group))
+        place = next(
+            (
+                r.actors[0]
+                for r in resolved
+                if r.actors
+                and r.actors[0].kind == "Place"
+                and r.mention.start >= sentence.start + match.end()
+                and _EVENT_PLACE.fullmatch(text, match.end(), r.mention.start - sentence.start)
+            ),
+            None,
+        )
+        past = framed in _BEFORE_NOW or match.groupdict().get("mark") == "recent"
+        found.append(NamedEvent(kind, people, date, where, of_group, place, past))
     return found
 
 
-# A dialogue between two states by name: "the second U.S.-Bahrain Strategic Dialogue".
-_DIALOGUE_WORDS = r"(?:Strategic|Economic|Security|Political|High-Level|Commercial|and)"
-DIALOGUE = re.compile(
-    rf"\b(?P<a>[A-Z][\w.]*)-(?P<b>[A-Z]\w*(?:\s(?!{_DIALOGUE_WORDS}\b)[A-Z]\w*)?)\s+"
-    rf"(?:{_DIALOGUE_WORDS}\s+)*Dialogue\b"
+# A dialogue or summit of two sides by name: "the second U.S.-Bahrain Strategic Dialogue", "the
+# next meeting of the U.S. \u2013 Jamaica Strategic Dialogue", "the September 2021 U.S.-Morocco
+# dialogue on human rights", "the upcoming U.S.-ASEAN Special Summit".
+_DIALOGUE_WORDS = (
+    r"(?:Strategic|Economic|Security|Political|High-Level|Commercial|Special|Leaders[\u2019']?|and)"
 )
+DIALOGUE = re.compile(
+    rf"\b(?P<a>[A-Z][\w.]*)(?:-|\s?\u2013\s?)(?P<b>[A-Z]\w*(?:\s(?!{_DIALOGUE_WORDS}\b)[A-Z]\w*)?)\s+"
+    rf"(?:{_DIALOGUE_WORDS}\s+)*(?P<noun>Dialogue|dialogue|Summit)\b"
+)
+# A lower-case dialogue is an event only when the noun phrase is definite ("the productive
+# U.S.-Morocco dialogue"), not a kind of relation ("continued U.S.-Morocco dialogue"); a summit only
+# when the phrase dates it ("the upcoming ... Summit", "last year's ... Summit"): at a summit named
+# without one, the interaction in scope took place (its setting).
+_DEFINITE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,4}$")
+_DATED = re.compile(
+    r"\b(?:upcoming|forthcoming|next|last|recent|previous|planned"
+    r"|(?:next|last)\s+(?:week|month|year)[\u2019']s)\s+(?:[\w-]+\s+){0,3}$"
+)
+
+
+def is_dialogue_event(text: str, match: re.Match[str]) -> bool:
+    """Whether a :data:`DIALOGUE` match names an event rather than a relation or a setting.
+
+    >>> def event(text): return is_dialogue_event(text, DIALOGUE.search(text))
+    >>> event("They met at the Freedonia-Sylvania Strategic Dialogue.")
+    True
+    >>> event("They welcomed the productive Freedonia-Sylvania dialogue on trade.")
+    True
+    >>> event("They support continued Freedonia-Sylvania dialogue on trade.")
+    False
+    >>> event("They discussed the upcoming Freedonia-Sylvania Special Summit.")
+    True
+    >>> event("They met at the Freedonia-Sylvania Summit.")
+    False
+    """
+    before = text[max(0, match.start() - 80) : match.start()]
+    if match.group("noun") == "dialogue":
+        return bool(_DEFINITE.search(before))
+    if match.group("noun") == "Summit":
+        return bool(_DATED.search(before))
+    return True
 
 
 def find_visit(sentence: Sentence, resolved: list[Resolved]) -> tuple[Actor, Actor, Span] | None:

@@ -19,12 +19,14 @@ from diplograph.extract.interactions import (
     NamedEvent,
     find_groups,
     find_interaction,
+    find_members,
     find_named_events,
     find_visit,
+    is_dialogue_event,
     kind_of,
     planned,
 )
-from diplograph.extract.mentions import Lexicon, Mention, MentionFinder, RuleMentionFinder
+from diplograph.extract.mentions import Kind, Lexicon, Mention, MentionFinder, RuleMentionFinder
 from diplograph.extract.model import Claim, Extraction, Holding, Interaction, Statement
 from diplograph.extract.references import ReferenceFinder
 from diplograph.extract.remarks import SAME_DAY, audience, header_place
@@ -36,6 +38,7 @@ from diplograph.extract.statements import (
     DEMAND_VERBS,
     NOT_STATEMENTS,
     PARTICIPLES,
+    PURPOSE_VERBS,
     SPEECH,
     base_verb,
     clean_action,
@@ -44,6 +47,7 @@ from diplograph.extract.statements import (
     split_items,
 )
 from diplograph.extract.text import Sentence, Span, normalize, sentences, slug, span
+from diplograph.vocab import ID
 
 AGREEMENTS = frozenset({"Agreement", "JointCommunique", "Consensus", "Agenda"})
 CITABLE = AGREEMENTS | {"Principle"}
@@ -73,13 +77,23 @@ _AFTER_BARE_NAME = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:Chair|President|Minister|Envoy|Secretary|Director|Head|Ambassador)\b"
 )
 _SPLIT_CLAUSE = re.compile(r",?\s+and\s+(?=looks? forward to\b)")
+# The second object of a gapped reporting verb that names the speaker's support or commitment
+# ("... and support for", "..., and the U.S. commitment to"; not "enduring and steadfast support").
+_GAPPED_OBJECT = re.compile(
+    r",?\s+and\s+(?=(?:(?:the\s+)?(?:U\.S\.|United States[\u2019']s?|his|her|their|our|its)\s+"
+    r"(?:(?:unwavering|steadfast|continued|strong|full|firm|ironclad|enduring)\s+)*)?"
+    r"(?:support|commitment)\s+(?:for|to)\b)"
+)
 # What opens a coordinated reporting clause with the subject before ("..., and urged", "; also
 # noted"), a participle clause (", emphasizing"), a clause with a subject of its own ("..., and the
 # two ministers agreed"); what ends a clause; a quotation before a verb (no clause inside it).
 _CLAUSE_HEAD = re.compile(
     r"(?:,\s*(?:and|but)?|;\s*(?:and)?|\s(?:and|but))\s+(?:(?:also|further|again|then|\w+ly)\s+){0,2}$"
 )
-_PARTICIPLE_HEAD = re.compile(r",\s+(?:(?:also|further|again|\w+ly)\s+)?$")
+# (", while reaffirming that ...", ", and recognizing ...", "discussed X while reaffirming ...")
+_PARTICIPLE_HEAD = re.compile(
+    r"(?:,\s+(?:(?:while|and|also|further|again|\w+ly)\s+){0,2}|\s+while\s+(?:\w+ly\s+)?)$"
+)
 _NEW_SUBJECT = re.compile(
     r"(?:,\s*and|;|\sand|,\s*but|,\s*where|,\s*during which|,\s*when)\s+(?:[^\s,;]+\s+){1,8}$"
 )
@@ -92,6 +106,29 @@ _PLURAL_SUBJECT = re.compile(
     r"|representatives|envoys|delegates|group|presidents|secretaries"
     r"|discussion|discussions)\s+(?:(?:also|further|again|jointly|together|\w+ly)\s+){0,2}$"
 )
+# A reporting verb coordinated with the sentence's first predicate ("A spoke today with B and
+# underscored ..."): the sentence opens with its subject, after a fronted adverbial at most, and
+# a finite verb of the interaction follows it.
+_COORDINATED_PREDICATE = re.compile(r"[^,;]\s+and\s+(?:(?:also|further|\w+ly)\s+)?$")
+_OPENING = re.compile(r"(?:(?:On|In|Earlier|Today|Yesterday|Last)\b[^,]{0,40},\s*)?")
+_PREDICATE_AFTER = re.compile(
+    r"\s+(?:(?:also|today|yesterday|\w+ly)\s+)*(?:met|spoke|talked|held|hosted|called)\b"
+)
+# The purpose clause of an interaction ("... with B to reaffirm", "..., and condemn").
+_PURPOSE = re.compile(
+    r"(?:\bto|,?\s+and)\s+(?P<verb>"
+    + "|".join(sorted(PURPOSE_VERBS, key=len, reverse=True))
+    + r")\b"
+)
+_FIRST_INFINITIVE = re.compile(r"\bto\s+(?P<verb>[a-z]+)\b")
+# "According to the Foreign Ministry, ...": the source of what follows the comma.
+_ACCORDING_TO = re.compile(r"(?:[Aa]ccording to)\s+")
+_SOURCE_END = re.compile(r"\s*,\s*")
+# "Participants discussed ...", "All expressed ...": a bare plural opening the sentence.
+_BARE_PLURAL_SUBJECT = re.compile(
+    r"(?:Participants|Both|All|Both leaders|Both ministers|All participants)\s+"
+    r"(?:(?:also|further|again|jointly|\w+ly)\s+){0,2}"
+)
 _LEADING = re.compile(
     r"(?:(?:And|But|Also|In addition),?\s+)?(?P<verb>"
     + "|".join(p.capitalize() for p in sorted(PARTICIPLES))
@@ -99,7 +136,7 @@ _LEADING = re.compile(
 )
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\s+(?:(?:also|further|again|\w+ly)\s+)?$")
 _TO_PLACE = re.compile(r",?\s+(?:back\s+)?to\s+(?:the\s+)?[A-Z]")
-_CLAUSE_TAIL = re.compile(r"(?:[\s,;.]|\band\b|\bbut\b)+$")
+_CLAUSE_TAIL = re.compile(r"(?:[\s,;.]|\band\b|\bbut\b|\bwhile\b)+$")
 # A transcript's speaker label at the start of a paragraph ("SECRETARY BLINKEN: ", "Q: "); labels
 # that name no speaker of statements; greetings, thanks and procedural remarks of a turn.
 _SPEAKER_LABEL = re.compile(
@@ -173,9 +210,16 @@ _FIRST_PERSON_WILL = re.compile(
 _NEGATED_WILL = re.compile(r"\b(?:will|[\u2019']ll) (?:not|never)\b|\bwon[\u2019']t\b")
 _STAGE_DIRECTION = re.compile(r"\s*\((?:Laughter|Applause|Inaudible|Crosstalk)\.?\)", re.I)
 _THANKS = re.compile(r"\bthank you\b", re.I)
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 _QUOTED = re.compile(r"[\"\u201c\u201d]")
 # A person after one of these ("proposed by Chinese President Xi Jinping") is no new speaker.
 _OBJECT_BEFORE = re.compile(r"\b(?:by|with|to|of|from|for)\s+$")
+# A mention in a list of examples ("including Iraq and Syria"): an object, never a subject.
+_LISTED = re.compile(r"\b(?:including|such as|notably|especially|like)\s+[^,;]*$")
+_LISTED_WINDOW = 120  # characters before a mention that _LISTED looks at (bounded: linear)
+_GROUP_IRI = ID + "group/"  # the unnamed groups of an article (Registry.group)
+# A group that acts as the agent of who its label names ("Taliban representatives").
+_AGENTS = re.compile(r"\b(?:representatives|officials|delegation|delegates|negotiators)\b", re.I)
 
 
 # Titles that need their portfolio: "Secretary Blinken", "Minister Popescu" name no post alone.
@@ -518,6 +562,7 @@ class Extractor:
         """The mentions of an interaction sentence with its unnamed groups of people in place of
         the words inside them ("foreign ministers of the Association of Southeast Asian Nations":
         the ministers take part, not the association)."""
+        resolved = self._members(scope, sentence, resolved)
         groups = [
             g
             for g in find_groups(sentence)
@@ -538,6 +583,30 @@ class Extractor:
             actor = self.registry.group(label, scope)
             mention = Mention("organization", group.start, group.end, group.text)
             items.append(Resolved(mention, [actor]))
+        return sorted(items, key=lambda r: (r.mention.start, r.mention.end))
+
+    def _members(self, scope: str, sentence: Sentence, resolved: list[Resolved]) -> list[Resolved]:
+        """The mentions of an interaction sentence with "his E3 counterparts" in place of the
+        words inside it: the people of the article's interactions so far who are of the group's
+        member states, else one group of people ("E3 counterparts")."""
+        found = find_members(sentence, tuple(self.gazetteer.state_groups))
+        if not found:
+            return resolved
+        items = [
+            r for r in resolved if not any(s.start <= r.mention.start < s.end for s, _ in found)
+        ]
+        seen = {p.iri: p for i in self._index.interactions for p in i.participants}
+        # "A met his Quad counterparts": neither A nor anyone of A's state
+        own = {a.nationality for r in items for a in r.actors if a.kind == "Person"}
+        for where, name in found:
+            states = {self.registry.state(m).iri for m in self.gazetteer.state_groups[name]}
+            people = [
+                p for p in seen.values() if p.kind == "Person" and p.nationality in states - own
+            ]
+            label = _GROUP_LABEL.sub("", re.sub(r"^(?:his|her|their|our)\s+", "", where.text))
+            actors = people or [self.registry.group(label, scope)]
+            kind: Kind = "person" if people else "organization"
+            items.append(Resolved(Mention(kind, where.start, where.end, where.text), actors))
         return sorted(items, key=lambda r: (r.mention.start, r.mention.end))
 
     def _appositive_post(self, result: Extraction, item: Resolved, keys: Keys) -> None:
@@ -624,9 +693,13 @@ class Extractor:
         inferred: list[tuple[str, str]] = []
         if len(participants) == 1 and main is not None:
             own = participants[0].nationality
-            participants += [
-                p for p in main.participants if p.nationality != own and p not in participants
-            ]
+            if own is None and participants[0] is not main.participants[0]:
+                # whose side the one named is on is unknown: the readout's principal met them
+                participants.append(main.participants[0])
+            else:
+                participants += [
+                    p for p in main.participants if p.nationality != own and p not in participants
+                ]
             inferred.append(
                 (
                     "participant",
@@ -672,7 +745,13 @@ class Extractor:
                         f"{state.label}, the hosts' state."
                     )
                     interaction.inferred += [("host", why), ("visitor", why)]
-        other = self._index.same(participants, interaction.kind, when)
+        planned_one = trigger is not None and planned(sentence.text, trigger[1])
+        # "A and B agreed to meet again": no retelling of their meeting on another day
+        other = (
+            None
+            if planned_one and when is None
+            else self._index.same(participants, interaction.kind, when)
+        )
         if other is not None:
             # the same interaction told again ("@StateDeptSpox: A called B ..."): one
             self._index.add_evidence(other, evidence)
@@ -723,29 +802,43 @@ class Extractor:
         result.interactions.insert(0, event)
 
     def _dialogue(self, result: Extraction, match: re.Match[str], keys: Keys) -> None:
-        """Talks between the two states a dialogue is named after ("U.S.-Bahrain Strategic
-        Dialogue"), once per article."""
+        """Talks between the two sides a dialogue is named after ("U.S.-Bahrain Strategic
+        Dialogue"), a meeting of those a dated summit is named after ("the upcoming U.S.-ASEAN
+        Special Summit"), each once per article; the sides are states or organisations."""
+        if not is_dialogue_event(result.article.text, match):
+            return
+        if match.group("noun") != "Summit" and any(
+            e.start <= match.start() and match.end() <= e.end
+            for i in result.interactions
+            if i.kind == "Talks"
+            for e in i.evidence
+        ):
+            return  # "A and B convened a round of the U.S.-X Strategic Dialogue": these talks
         sides = []
         for name in (match.group("a"), match.group("b")):
-            key = normalize(name).rstrip(".")
-            label = next(
-                (
-                    k
-                    for k, v in self.gazetteer.states.items()
-                    if key in {normalize(n).rstrip(".") for n in (k, *v)}
-                ),
-                None,
-            )
-            if label is None:
+            side = self._side_named(normalize(name).rstrip("."))
+            if side is None:
                 return
-            sides.append(self.registry.state(label))
+            sides.append(side)
         if sides[0] is sides[1]:
             return
-        if self._index.same(sides, "Talks", None) is not None:
+        kind = "Meeting" if match.group("noun") == "Summit" else "Talks"
+        if self._index.same(sides, kind, None) is not None:
             return
-        key = _unique("talks-" + "-".join(_local(p) for p in sides), keys)
+        key = _unique(f"{kind.lower()}-" + "-".join(_local(p) for p in sides), keys)
         evidence = [span(result.article.text, match.start(), match.end())]
-        result.interactions.append(Interaction(key, "Talks", sides, evidence))
+        result.interactions.append(Interaction(key, kind, sides, evidence))
+
+    def _side_named(self, key: str) -> Actor | None:
+        """The state or organisation whose gazetteer name or alias, normalised, is ``key``."""
+        for table, make in (
+            (self.gazetteer.states, self.registry.state),
+            (self.gazetteer.organizations, self.registry.organization),
+        ):
+            for label, aliases in table.items():
+                if key in {normalize(n).rstrip(".") for n in (label, *aliases)}:
+                    return make(label)
+        return None
 
     def _named_event(
         self, result: Extraction, named: NamedEvent, main: Interaction | None, keys: Keys
@@ -758,18 +851,30 @@ class Extractor:
         if len(participants) < 2:
             return
         text = result.article.text
-        when = find_date(text, named.date.start, result.article.published, named.date.end)
-        if when is None:
-            return
-        when = nearest(when, result.article.published)
+        when = None
+        if named.date is not None:
+            when = find_date(text, named.date.start, result.article.published, named.date.end)
+            if when is None:
+                return
+            if not named.past:  # "their June 8 meeting" may be planned: the nearest June 8
+                when = nearest(when, result.article.published)
         if self._index.same(participants, None, when) is not None:
             return
+        if (
+            when is None
+            and named.place is None
+            and main is not None
+            and main.kind == named.kind
+            and set(main.participants) <= set(participants)
+        ):
+            return  # "following their meeting, they ...": the meeting in scope, not another
         key = _unique(
             f"{named.kind.lower()}-" + "-".join(_local(p) for p in participants[:4]), keys
         )
         evidence = [span(text, named.where.start, named.where.end)]
-        interaction = Interaction(key, named.kind, participants, evidence, when)
-        interaction.when_span = span(text, when.offset, when.offset + len(when.expression))
+        interaction = Interaction(key, named.kind, participants, evidence, when, place=named.place)
+        if when is not None:
+            interaction.when_span = span(text, when.offset, when.offset + len(when.expression))
         if named.of_group:
             interaction.inferred.append(
                 (
@@ -805,13 +910,29 @@ class Extractor:
             published = result.article.published
             when = find_date(result.article.text, where.end, published, sentence.end)
             if when is not None and when.offset - where.end <= 20:
-                trip.when = nearest(when, published)
+                # "traveled to X on June 18": the latest June 18, as for any interaction
+                past = _PAST_TRIP.search(result.article.text, where.start, where.end)
+                trip.when = when if past else nearest(when, published)
                 trip.when_span = span(
                     result.article.text, when.offset, when.offset + len(when.expression)
                 )
         for other in result.interactions:
             if visitor in other.participants and other.kind in ("Meeting", "Talks"):
                 other.part_of = trip
+                if (
+                    other.place is None
+                    and sentence is not None
+                    and other.evidence[0].start
+                    in (
+                        sentence.start,
+                        where.start,
+                    )
+                ):
+                    # "traveled to X for meetings with A and B": the meetings are in X
+                    other.place = place
+                    other.inferred.append(
+                        ("place", f"The sentence reports the trip to {place.label} it is part of.")
+                    )
                 other.inferred.append(
                     (
                         "partOfVisit",
@@ -886,6 +1007,12 @@ class Extractor:
         heads = self._clause_heads(text, sentence, resolved, matches, group)
         continued = False  # the speaker is the paragraph's, not named in the sentence
         if not heads:
+            heads = self._purpose(text, sentence, resolved)
+        if not heads:
+            heads = self._according_to(text, sentence, resolved)
+            if not heads and _ACCORDING_TO.match(text, sentence.start):
+                return None  # "According to reports, ...": a source that is no actor
+        if not heads:
             people = [
                 r
                 for r in resolved
@@ -893,6 +1020,16 @@ class Extractor:
                 and not _OBJECT_BEFORE.search(text, sentence.start, r.mention.start)
             ]
             if last_speaker is None or people or last_speaker[0] != sentence.paragraph:
+                return None
+            opening = resolved[0] if resolved else None
+            if (
+                opening is not None
+                and opening.actors
+                and opening.mention.kind in ("state", "organization", "known")
+                and _OPENING.fullmatch(text, sentence.start, opening.mention.start)
+            ):
+                # "The United States and Jamaica are partners in ...": a sentence about the
+                # states it opens with is the narrator's, not the paragraph's speaker's
                 return None
             active = [m for m in matches if not _PASSIVE.match(text, m.end())]
             if active and not _QUOTED.search(text, sentence.start, active[0].start()):
@@ -924,9 +1061,15 @@ class Extractor:
             if split:
                 clauses = [(0, content[: split.start()]), (split.end(), content[split.end() :])]
             joint = len({(self._side(result, a) or a).iri for a in who}) > 1
+            gapped = self._gapped(text, verb, content_start, content, joint, evidence)
+            if gapped and not split:
+                clauses = [(offset, clause) for offset, clause, _ in gapped]
             for speaker in who:
                 for offset, clause in clauses:
-                    kind = kind_for(verb if offset == 0 else "", clause, joint)
+                    if gapped and not split:
+                        kind, evidence = next((k, e) for o, _, (k, e) in gapped if o == offset)
+                    else:
+                        kind = kind_for(verb if offset == 0 else "", clause, joint)
                     self._statement(
                         result,
                         index,
@@ -944,6 +1087,70 @@ class Extractor:
                         together=who,
                     )
         return speakers[0] if len(speakers) == 1 else None
+
+    def _purpose(
+        self, text: str, sentence: Sentence, resolved: list[Resolved]
+    ) -> list[tuple[list[Actor], str, int, int, int]]:
+        """The reporting verbs of an interaction's purpose clause ("A spoke today with B to
+        reaffirm X and condemn Y"), as clauses of the person who opens the sentence; none when
+        the sentence reports no interaction or opens with no one."""
+        if kind_of(sentence.text) is None:
+            return []
+        speakers = self._opening_subject(text, sentence, resolved)
+        if not speakers:
+            return []
+        first = _FIRST_INFINITIVE.search(text, sentence.start, sentence.end)
+        if first is None or first.group("verb") not in PURPOSE_VERBS:
+            return []  # "to discuss ways to welcome ...": the purpose is a topic
+        heads: list[tuple[list[Actor], str, int, int, int]] = []
+        for match in _PURPOSE.finditer(text, first.start(), sentence.end):
+            if heads and not match.group(0).lstrip(", ").startswith("and"):
+                break  # "to reaffirm X and condemn Y", not a later infinitive inside X
+            verb = PURPOSE_VERBS[match.group("verb")]
+            at = match.start("verb")
+            heads.append((speakers, verb, at, match.end(), at))
+        return heads
+
+    @staticmethod
+    def _according_to(
+        text: str, sentence: Sentence, resolved: list[Resolved]
+    ) -> list[tuple[list[Actor], str, int, int, int]]:
+        """ "According to X, ...": what follows the comma is X's (a person, state or
+        organisation), as if X said it; no clause otherwise."""
+        opening = _ACCORDING_TO.match(text, sentence.start)
+        if opening is None:
+            return []
+        source = next((r for r in resolved if r.mention.start == opening.end()), None)
+        comma = _SOURCE_END.match(text, source.mention.end) if source else None
+        if source is None or comma is None:
+            return []
+        speakers = [a for a in source.actors if a.kind in SPEAKER_KINDS]
+        if not speakers:
+            return []
+        return [(speakers, "said", sentence.start, comma.end(), sentence.start)]
+
+    @staticmethod
+    def _gapped(
+        text: str, verb: str, start: int, content: str, joint: bool, evidence: Span
+    ) -> list[tuple[int, str, tuple[str, Span]]]:
+        """A reporting verb with two coordinated objects of different kinds ("reiterated the
+        importance of X and support for Y": an assertion and a commitment), as one clause per
+        object, each (offset in ``content``, clause, (kind, evidence)); none otherwise. The first
+        keeps the evidence up to the conjunction, the second is its own object."""
+        if not verb:
+            return []
+        cut = _GAPPED_OBJECT.search(content)
+        if cut is None:
+            return []
+        first, second = content[: cut.start()], content[cut.end() :]
+        kinds = kind_for(verb, first, joint), kind_for(verb, second, joint)
+        if kinds[0] == kinds[1]:
+            return []
+        object_end = start + len(content.rstrip(" .;,"))
+        return [
+            (0, first, (kinds[0], span(text, evidence.start, start + cut.start()))),
+            (cut.end(), second, (kinds[1], span(text, start + cut.end(), object_end))),
+        ]
 
     @staticmethod
     def _hosting(text: str, resolved: list[Resolved], after: int) -> bool:
@@ -1019,6 +1226,8 @@ class Extractor:
             return
         if _PROCEDURAL.match(evidence.text) or _THANKS.search(evidence.text):
             return
+        if not _LOWER_WORD.search(evidence.text):
+            return  # "Yankees, Giants, Knicks.": names without a verb say nothing
         verb, at = "", evidence.start
         first = _FIRST_PERSON_VERB.search(evidence.text)
         if first is not None:  # "We call on Russia to ...": the speaker's own reporting verb
@@ -1065,8 +1274,15 @@ class Extractor:
             if heads and match.start() < heads[-1][3]:
                 continue
             subject = self._subject(text, resolved, match.start(), sentence.start)
-            if not subject and _PLURAL_SUBJECT.search(text[sentence.start : match.start()]):
+            before_verb = text[sentence.start : match.start()]
+            if not subject and (
+                _PLURAL_SUBJECT.search(before_verb) or _BARE_PLURAL_SUBJECT.fullmatch(before_verb)
+            ):
                 subject = group  # "the participants agreed", "X and the two ministers pledged"
+            if not subject and not heads and _COORDINATED_PREDICATE.search(before_verb):
+                subject = self._opening_subject(text, sentence, resolved)
+            if not subject and group:
+                subject = self._joint_with_unknown(text, resolved, match.start(), group)
             if verb == "welcomed" and self._hosting(text, resolved, match.end()):
                 verb = HOSTING  # "welcomed the Minister to Washington": a host, not a statement
             if not heads:
@@ -1099,6 +1315,42 @@ class Extractor:
                     heads.append((subject, verb, at, match.end(), heads[-1][3] + new.start()))
         return heads
 
+    def _joint_with_unknown(
+        self, text: str, resolved: list[Resolved], verb_at: int, group: list[Actor]
+    ) -> list[Actor]:
+        """ "The Secretary and Foreign Minister discussed ...", where the second role resolves to
+        no one: a participant of the interaction joined with a title of nobody known is the
+        interaction's participants; none otherwise."""
+        before = [r for r in resolved if r.mention.end <= verb_at]
+        if len(before) < 2:
+            return []
+        last, other = before[-1], before[-2]
+        if (
+            last.actors
+            or last.mention.kind not in ("role", "person")
+            or not _SUBJECT_GAP.match(text[last.mention.end : verb_at])
+            or not _ROLE_AND.fullmatch(text, other.mention.end, last.mention.start)
+            or not other.actors
+            or not all(a in group for a in other.actors)
+        ):
+            return []
+        return list(group)
+
+    @staticmethod
+    def _opening_subject(text: str, sentence: Sentence, resolved: list[Resolved]) -> list[Actor]:
+        """The person who opens ``sentence`` as the subject of its first predicate ("A spoke
+        today with B and underscored ...": A), after a fronted adverbial at most; none when the
+        sentence opens otherwise ("In a call with A, B ...": B is no opening subject)."""
+        if not resolved or not _is_person(resolved[0]):
+            return []
+        first = resolved[0].mention
+        if not _OPENING.fullmatch(text, sentence.start, first.start):
+            return []
+        after = _PREDICATE_AFTER.match(text, first.end)
+        if after is None:
+            return []
+        return [a for a in resolved[0].actors if a.kind in SPEAKER_KINDS]
+
     def _subject(
         self, text: str, resolved: list[Resolved], verb_at: int, start: int
     ) -> list[Actor]:
@@ -1111,6 +1363,10 @@ class Extractor:
                 break  # "A and B", "A, B and the C": one joint subject
             if speakers and _OBJECT_BEFORE.search(text, start, item.mention.start):
                 break  # "On behalf of the President, the Secretary delivered": one speaker
+            if speakers and _LISTED.search(
+                text, max(start, item.mention.start - _LISTED_WINDOW), item.mention.start
+            ):
+                break  # "developments, including X and Y, and the Secretary noted": one
             if not speakers and not _SUBJECT_GAP.match(text[item.mention.end : verb_at]):
                 if _is_person(item):
                     break
@@ -1298,8 +1554,34 @@ class Extractor:
     # --- stances -------------------------------------------------------------------------------
 
     def _stances(self, result: Extraction) -> None:
-        """The stances the statements express (:mod:`.stances`)."""
-        result.stances = self.stances.find(result)
+        """The stances the statements express (:mod:`.stances`); a group of the article that
+        acts for the state or organisation its label names holds them for it ("NUG
+        representatives": the NUG; "senior Taliban officials": the Taliban), a group of
+        officials of several ("ASEAN foreign ministers") for itself."""
+        sides: dict[str, Actor] = {}
+        for statement in result.statements:
+            holder = statement.on_behalf_of or statement.speaker
+            if (
+                holder.iri.startswith(_GROUP_IRI)
+                and holder.iri not in sides
+                and _AGENTS.search(holder.label)
+            ):
+                side = self._named_side(holder.label)
+                if side is not None:
+                    sides[holder.iri] = side
+        result.stances = self.stances.find(result, sides)
+
+    def _named_side(self, label: str) -> Actor | None:
+        """The state or organisation (no group) that the longest run of words of ``label``
+        names, the first such run when two are as long."""
+        words = label.split()
+        kinds = ("State", "Organization", "GovernmentBody", "PartyBody", "PoliticalParty")
+        for size in range(len(words), 0, -1):
+            for first in range(len(words) - size + 1):
+                found = self.registry.find(" ".join(words[first : first + size]), kinds)
+                if found is not None and not found.iri.startswith(_GROUP_IRI):
+                    return found
+        return None
 
 
 def _line_start(text: str, at: int) -> bool:
@@ -1341,6 +1623,10 @@ def _local(actor: Actor) -> str:
 
 def _local_iri(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
+
+
+# A trip the text reports as made ("traveled to", "visited", "arrived in"), not planned.
+_PAST_TRIP = re.compile(r"\b(?:travell?ed|visited|arrived)\b")
 
 
 class InteractionIndex:

@@ -122,6 +122,9 @@ _OTHER = re.compile(
             rf"(?P<acronym>\b(?:{'|'.join(re.escape(a) for a in ACRONYMS)})\b)",
             rf"(?P<principle>\b(?:{'|'.join(PRINCIPLES)}))",
             r"(?P<consensus>\b[a-z]+-point (?:consensus|plan)\b)",
+            # a body named by what it works on ("a working group on security and development")
+            r"(?P<group>\b(?:working group|task force|joint commission|joint committee) on"
+            r"(?: the)?(?: (?:and )?(?!(?:a|an|and|the|to|with|for|in)\b)[a-z-]+){1,5})",
             # a ceasefire or truce the text names: an agreement of its parties, of this article
             rf"(?P<truce>\b(?:ceasefire|cease-fire|truce|armistice)\b(?:\s+(?:between|in)\s+"
             rf"[A-Z][\w.{_Q}'-]*(?:(?:,\s+|\s+and\s+)[A-Z][\w.{_Q}'-]*){{0,3}})?)",
@@ -164,7 +167,8 @@ class Cited:
     label: str
     start: int
     end: int
-    local: bool = False  # an earlier meeting of this article's story, not a named institution
+    local: bool = False  # of this article's story (an earlier meeting, a ceasefire, a body named
+    # by what it works on), not a named institution
 
 
 def _classify(words: list[str], low: str | None) -> str | None:
@@ -250,6 +254,7 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[C
             "consensus": "Agreement",
             "truce": "Agreement",
             "principle": "Principle",
+            "group": "WorkingGroup",
         }.get(match.lastgroup or "", "Interaction")
         label = match.group(0).strip()
         if kind == "Interaction" and re.search(r"\b[Ss]ummit\b", label):
@@ -261,7 +266,7 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[C
         if label.endswith(".") and not re.search(r"\.[A-Za-z]\.$", label):
             label = label[:-1]  # the sentence's full stop, not an abbreviation's
         end = match.start() + len(match.group(0).rstrip()) - (match.group(0).strip() != label)
-        local = match.lastgroup in ("earlier", "discussed", "truce")
+        local = match.lastgroup in ("earlier", "discussed", "truce", "group")
         found.append(Cited(kind, label, match.start(), end, local))
     seen: set[str] = set()
     result = []

@@ -174,8 +174,12 @@ class StanceFinder:
         self.issues = tuple(issues if issues is not None else load_issues())
         self.legacy = _legacy(legacy or {})
 
-    def find(self, extraction: Extraction) -> list[Stance]:
-        """One stance per (holder, issue, statement), ordered by key."""
+    def find(
+        self, extraction: Extraction, sides: Mapping[str, Actor] | None = None
+    ) -> list[Stance]:
+        """One stance per (holder, issue, statement), ordered by key; ``sides``: the side a
+        speaker that speaks for no state holds its stances for, by the speaker's IRI (a group
+        of the article, "NUG representatives", for the organisation its label names)."""
         text = extraction.article.text
         published = extraction.article.published
         stances: dict[tuple[str, str, str], Stance] = {}
@@ -183,6 +187,7 @@ class StanceFinder:
 
         def express(statement: Statement, where: Span, iri: str, label: str, pole: str) -> None:
             holder = holder_of(statement)
+            holder = (sides or {}).get(holder.iri, holder)
             index = (holder.iri, iri, statement.key)
             stance = stances.get(index)
             if stance is None:
@@ -194,17 +199,23 @@ class StanceFinder:
             if where not in stance.evidence:
                 stance.evidence.append(where)
 
+        # the statements of several speakers share their span: each span is read once
+        named: dict[tuple[int, int, bool], list[Found]] = {}
         for statement in extraction.statements:
             where = statement.evidence[0]  # the demanded action, else the clause or sentence
-            found = issues_in(text, self.issues, published, where.start, where.end)
-            if statement.kind in CITED_KINDS:
-                found += issues_in(text, self.legacy, published, where.start, where.end)
-            topics = topic_spans(text, where.start, where.end)
-            found = [f for f in found if not any(a <= f.start < b for a, b in topics)]
+            cited_kind = statement.kind in CITED_KINDS
+            found = named.get((where.start, where.end, cited_kind))
+            if found is None:
+                found = issues_in(text, self.issues, published, where.start, where.end)
+                if cited_kind:
+                    found += issues_in(text, self.legacy, published, where.start, where.end)
+                topics = topic_spans(text, where.start, where.end)
+                found = [f for f in found if not any(a <= f.start < b for a, b in topics)]
+                named[(where.start, where.end, cited_kind)] = found
             for item in found:
                 words = span(text, item.start, item.end)
                 express(statement, words, item.issue.iri, item.issue.label, item.polarity)
-            if statement.kind in CITED_KINDS:
+            if cited_kind:
                 for cited, mention in zip(statement.cites, statement.cited_at, strict=True):
                     inside = where.start <= mention.start and mention.end <= where.end
                     if cited.kind in CITABLE and inside:

@@ -31,6 +31,13 @@ VERBS = (
     "promised|vowed|condemned|criticized|denounced|warned|proposed|"
     "suggested|offered|agreed|emphasizing|stressing|noting|underscoring|reiterating|reaffirming|"
     "highlighting|expressing|welcoming|urging|calling on|calling for|adding|told|raised|"
+    "recognizing|acknowledging|affirming|pledging|relayed|"
+    r"extended(?= (?:(?:his|her|their|its|our|the|deep|deepest|sincere|heartfelt|warm)\s+)*"
+    r"(?:condolences|sympathies|congratulations|greetings|thanks|gratitude|an invitation))|"
+    # reporting verbs of news prose beyond readouts ("X stated", "Y says", "Z warns")
+    "stated|declared|asserted|argued|maintained|remarked|observed|indicated|"
+    "says|notes|stresses|emphasizes|adds|warns|insists|rejects|proposes|reaffirms|reiterates|"
+    "underscores|"
     "(?:is|are|remains|remain) (?:firmly |fully |deeply )?committed|condemns|welcomes|urges|"
     "calls on|calls for|supports|stands with|looks forward to|will continue to|will work to|"
     "discussed|reviewed|exchanged views|analyzed"
@@ -85,6 +92,29 @@ PARTICIPLES = {
     "calling on": "called on",
     "calling for": "called for",
     "adding": "added",
+    "recognizing": "recognized",
+    "acknowledging": "acknowledged",
+    "affirming": "affirmed",
+    "pledging": "pledged",
+}
+# Reporting verbs in a purpose clause of an interaction ("spoke with X to reaffirm ..."), and
+# their past forms.
+PURPOSE_VERBS = {
+    "reaffirm": "reaffirmed",
+    "reiterate": "reiterated",
+    "express": "expressed",
+    "convey": "conveyed",
+    "offer": "offered",
+    "underscore": "underscored",
+    "emphasize": "emphasized",
+    "stress": "stressed",
+    "highlight": "highlighted",
+    "condemn": "condemned",
+    "urge": "urged",
+    "thank": "thanked",
+    "congratulate": "congratulated",
+    "welcome": "welcomed",
+    "pledge": "pledged",
 }
 # Verbs that restate a position: the complement decides whether it binds the speaker's side.
 RESTATING = frozenset(
@@ -100,6 +130,7 @@ RESTATING = frozenset(
         "underlined",
         "restated",
         "conveyed",
+        "relayed",
         "made clear",
         "assured",
     }
@@ -110,7 +141,7 @@ CONCERN_VERBS = frozenset({"expressed", "voiced", "raised", "conveyed", "registe
 JOINT_AGREEMENT = frozenset({"welcomed", "agreed"})
 _COMMITMENT_CUE = re.compile(
     r"\bcommitment\b|\bcommitted\b|\b(?:unwavering|steadfast|continued|ironclad|full) support\b"
-    r"|\bthat the United States (?:will|would|stands|remains|is)\b"
+    r"|\bthat the United States (?:will|would|stands|remains|is|continues)\b"
 )
 _IMPORTANCE = re.compile(
     r"^\s*(?:that\s+)?the\s+(?:\w+\s+)?(?:importance|value|need|significance|urgency)\b"
@@ -136,7 +167,12 @@ _WARNING_CUE = re.compile(
 CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "Commitment",
-        re.compile(r"\b(?:is|are|remains?|was|were) (?:\w+ )?committed to\b|\bpledged?\b"),
+        # the speaker's side binds itself ("said the United States would continue to support")
+        re.compile(
+            r"\b(?:is|are|remains?|was|were) (?:\w+ )?committed to\b|\bpledged?\b"
+            r"|^\s*(?:that\s+)?(?:the United States|we|his government|her government)"
+            r" (?:will|would) (?:continue|remain)\b"
+        ),
     ),
     (
         "Proposal",
@@ -230,6 +266,18 @@ BASE_VERBS = frozenset(
 # A verb in the present ("The United States condemns ...", "Japan remains committed to ..."), and
 # the past form whose kind it has.
 PRESENT = {
+    "says": "said",
+    "notes": "noted",
+    "stresses": "stressed",
+    "emphasizes": "emphasized",
+    "adds": "added",
+    "warns": "warned",
+    "insists": "insisted",
+    "rejects": "rejected",
+    "proposes": "proposed",
+    "reaffirms": "reaffirmed",
+    "reiterates": "reiterated",
+    "underscores": "underscored",
     "condemns": "condemned",
     "welcomes": "welcomed",
     "urges": "urged",
@@ -267,13 +315,17 @@ def kind_for(verb: str, content: str, joint: bool = False) -> str:
     ('AgreementStatement', 'Assertion')
     >>> kind_for("made clear", " that any further aggression would be met with severe costs")
     'Warning'
+    >>> kind_for("offered", " help with demining"), kind_for("offered", " his condolences")
+    ('Proposal', 'Assertion')
     """
     verb = base_verb(verb)
     if joint and verb in JOINT_AGREEMENT:
         return "AgreementStatement"
+    head = content[:120]
+    if verb == "offered" and _EXPRESSIVE.search(head):
+        return "Assertion"  # "offered his condolences" proposes nothing
     if verb in VERB_KINDS:
         return VERB_KINDS[verb]
-    head = content[:120]
     if verb in RESTATING or verb in CONCERN_VERBS:
         if _REJECTION_CUE.search(head):
             return "Rejection"
