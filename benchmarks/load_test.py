@@ -3,16 +3,22 @@ client that sends queries no endpoint can finish and hangs up on each after a se
 
 Run on demand (after ``diplograph build``; not part of the test suite; at most 60 s):
 
-    python benchmarks/load_test.py [--clients 50] [--seconds 20]
+    python benchmarks/load_test.py [--clients 50] [--seconds 20] [--greedy 1] [--per-client N]
 
-The server is ``diplograph serve`` in its own process, started here on a free loopback port; the
-clients run in this process (asyncio streams, one keep-alive connection each). Each client loops
+The server is ``diplograph serve`` in its own process (default options), started here on a free
+loopback port; the clients run in this process (asyncio streams, one keep-alive connection each),
+each from its own loopback address (``127.0.1.N``; the heavy client ``127.0.2.1``), so the
+endpoint's per-client limits see 51 clients, as it would on the internet, not one. Each client loops
 without pause over a fixed mix:
 pages (the index, a person, a meeting), content negotiation (``/id/…`` with an RDF ``Accept``:
 a 303, not followed) and the stored queries (POST ``application/sparql-query``). The run has two
 phases of ``--seconds`` each: the clients alone, then the clients with the heavy client. Prints
 p50/p99 per kind and phase, errors (any status other than 200 and 303, any transport error) and
 the share of normal requests of the second phase slower than the first phase's p99 of their kind.
+``--greedy N`` makes the heavy client keep N such queries open at once (from its one address):
+the endpoint's per-client limit refuses all but its first with ``429`` (counted, not errors; the
+client then waits a tenth of a second, ignoring ``Retry-After``), so the others keep their
+workers; ``--per-client 0`` starts the server without that limit, to compare.
 """
 
 from __future__ import annotations
@@ -54,11 +60,12 @@ def free_port() -> int:
         return port
 
 
-def start_server(port: int) -> subprocess.Popen[bytes]:
+def start_server(port: int, per_client: int | None) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "diplograph.cli", "--root", str(ROOT), "serve"]
-    server = subprocess.Popen(
-        [*command, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
+    command += ["--port", str(port)]
+    if per_client is not None:
+        command += ["--per-client", str(per_client)]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/sparql"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -79,19 +86,23 @@ class Run:
         self.errors: list[str] = []
         self.phase = "clients alone"
         self.heavy_sent = 0
+        self.heavy_refused = 0
 
 
 class Connection:
     """One keep-alive HTTP/1.1 connection over asyncio streams: cheap enough that the clients do
     not eat the CPU the server is measured on (httpx took twice the server's CPU)."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, source: str) -> None:
         self.port = port
+        self.source = source
         self.streams: tuple[asyncio.StreamReader, asyncio.StreamWriter] | None = None
 
     async def request(self, method: str, path: str, headers: dict[str, str], body: bytes) -> int:
         if self.streams is None:
-            self.streams = await asyncio.open_connection("127.0.0.1", self.port)
+            self.streams = await asyncio.open_connection(
+                "127.0.0.1", self.port, local_addr=(self.source, 0)
+            )
         reader, writer = self.streams
         lines = [f"{method} /{path} HTTP/1.1", "Host: 127.0.0.1", f"Content-Length: {len(body)}"]
         lines += [f"{name}: {value}" for name, value in headers.items()]
@@ -107,7 +118,8 @@ class Connection:
 
 async def client(number: int, port: int, queries: list[str], run: Run, stop: asyncio.Event) -> None:
     chooser = random.Random(number)
-    connection = Connection(port)
+    source = f"127.0.1.{number % 250 + 1}"
+    connection = Connection(port, source)
     while not stop.is_set():
         kind = chooser.choice(["page", "negotiation", "stored query", "new query"])
         headers: dict[str, str] = {}
@@ -130,7 +142,7 @@ async def client(number: int, port: int, queries: list[str], run: Run, stop: asy
             status = await connection.request(method, path, headers, body)
         except (OSError, asyncio.IncompleteReadError, ValueError) as error:
             run.errors.append(f"{kind}: {type(error).__name__}")
-            connection = Connection(port)
+            connection = Connection(port, source)
             continue
         seconds = time.perf_counter() - started
         if status not in (200, 303):
@@ -142,16 +154,22 @@ async def client(number: int, port: int, queries: list[str], run: Run, stop: asy
 async def heavy(base: str, run: Run, stop: asyncio.Event) -> None:
     """Send a query that cannot finish, hang up after a second, again."""
     while not stop.is_set():
-        async with httpx.AsyncClient(base_url=base, timeout=1.0) as http:
+        transport = httpx.AsyncHTTPTransport(local_address="127.0.2.1")
+        async with httpx.AsyncClient(base_url=base, timeout=1.0, transport=transport) as http:
             run.heavy_sent += 1
             try:
-                await http.get("sparql", params={"query": HEAVY})
-                run.errors.append("heavy: answered")
+                text = f"{HEAVY} # {run.heavy_sent}"  # distinct: identical ones would share a run
+                answer = await http.get("sparql", params={"query": text})
             except httpx.TimeoutException:
-                pass  # hung up, as intended
+                continue  # hung up, as intended
+            if answer.status_code == 429:
+                run.heavy_refused += 1
+                await asyncio.sleep(0.1)
+            else:
+                run.errors.append(f"heavy: {answer.status_code}")
 
 
-async def load(port: int, clients: int, seconds: float, queries: list[str]) -> Run:
+async def load(port: int, clients: int, seconds: float, queries: list[str], greedy: int) -> Run:
     base = f"http://127.0.0.1:{port}/"
     run = Run()
     stop = asyncio.Event()
@@ -161,10 +179,10 @@ async def load(port: int, clients: int, seconds: float, queries: list[str]) -> R
     tasks = [asyncio.create_task(client(n, port, queries, run, stop)) for n in range(clients)]
     await asyncio.sleep(seconds)
     run.phase = "with the heavy client"
-    heavy_task = asyncio.create_task(heavy(base, run, stop))
+    heavy_tasks = [asyncio.create_task(heavy(base, run, stop)) for _ in range(greedy)]
     await asyncio.sleep(seconds)
     stop.set()
-    await asyncio.gather(*tasks, heavy_task)
+    await asyncio.gather(*tasks, *heavy_tasks)
     return run
 
 
@@ -195,7 +213,8 @@ def report(run: Run, seconds: float, cpu: os.times_result) -> None:
     console = Console(width=120)
     console.print(table)
     console.print(
-        f"heavy queries sent and abandoned: {run.heavy_sent}; errors: {len(run.errors)}"
+        f"heavy queries sent: {run.heavy_sent}, refused with 429: {run.heavy_refused}, the "
+        f"others abandoned; errors: {len(run.errors)}"
         + (f" (first: {run.errors[0]})" if run.errors else "")
     )
     console.print(
@@ -210,15 +229,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--greedy", type=int, default=1, help="heavy queries open at once")
+    parser.add_argument("--per-client", type=int, help="the server's --per-client")
     options = parser.parse_args()
     project = Project.find(ROOT)
     if not project.dump.is_file():
         raise SystemExit(f"{project.dump}: run `diplograph build` first")
     queries = [q.text for q in stored_queries(project.queries).values()]
     port = free_port()
-    server = start_server(port)
+    server = start_server(port, options.per_client)
     try:
-        run = asyncio.run(load(port, options.clients, options.seconds, queries))
+        run = asyncio.run(load(port, options.clients, options.seconds, queries, options.greedy))
     finally:
         server.terminate()
         server.wait(timeout=20)

@@ -7,6 +7,7 @@ negotiated format, rendered by :class:`diplograph.publish.site.Site`.
 
 Modules: :mod:`~diplograph.serve.app` (routes, request checks), :mod:`~diplograph.serve.live`
 (the dataset as it is now, cached pages), :mod:`~diplograph.serve.pool` (query workers, queue),
+:mod:`~diplograph.serve.clients` (per-client limits, 429),
 :mod:`~diplograph.serve.worker` (one worker process), :mod:`~diplograph.serve.head` (a query's
 form and dataset clause), :mod:`~diplograph.serve.sandbox` (no sockets, a memory limit),
 :mod:`~diplograph.serve.run` (the port, uvicorn, slow clients).

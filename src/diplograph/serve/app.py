@@ -31,9 +31,10 @@ from starlette.types import Receive
 
 from diplograph.publish.describe import FORMATS, serialize
 from diplograph.publish.void import service_description
+from diplograph.serve.clients import Clients, Fairness, TooMany, client_key
 from diplograph.serve.live import Cached, Live, Snapshot
 from diplograph.serve.pool import Busy, Pool, PoolSettings
-from diplograph.serve.worker import GRAPHS, READ_ONLY, Limits, Query, Source
+from diplograph.serve.worker import GRAPHS, READ_ONLY, Limits, Outcome, Query, Source
 from diplograph.web_input import Refused, read_body
 
 log = logging.getLogger("diplograph.serve")
@@ -62,6 +63,20 @@ class Settings:
     memory_mb: int = 2048
     max_request_bytes: int = 1_000_000
     body_timeout: float = 10.0
+    per_client: int | None = None
+    client_seconds: float = 60.0
+    client_window: float = 60.0
+    client_table: int = 10_000
+
+    def fairness(self) -> Fairness:
+        """The per-client limits; ``per_client`` None is half the workers, rounded up.
+
+        >>> from pathlib import Path
+        >>> Settings("/", Source(()), Path(), Path(), workers=3).fairness().concurrent
+        2
+        """
+        concurrent = -(-self.workers // 2) if self.per_client is None else self.per_client
+        return Fairness(concurrent, self.client_seconds, self.client_window, self.client_table)
 
 
 def _text(status: int, message: str, **headers: str) -> Response:
@@ -175,8 +190,9 @@ def _document(request: Request, cached: Cached, snapshot: Snapshot, **headers: s
 def application(settings: Settings, routes: Sequence[BaseRoute] = ()) -> Starlette:
     """The ASGI application; ``routes`` (e.g. ``/search``) are matched before the pages.
 
-    ``app.state.live`` (the current dataset, :class:`~diplograph.serve.live.Live`) and
-    ``app.state.pool`` (the query workers) are there for those routes to use.
+    ``app.state.live`` (the current dataset, :class:`~diplograph.serve.live.Live`),
+    ``app.state.pool`` (the query workers) and ``app.state.clients`` (the per-client limits,
+    :class:`~diplograph.serve.clients.Clients`) are there for those routes to use.
     """
     live = Live(settings.source, settings.queries, settings.assets)
     pool = Pool(
@@ -188,6 +204,7 @@ def application(settings: Settings, routes: Sequence[BaseRoute] = ()) -> Starlet
             settings.queue,
         )
     )
+    clients = Clients(settings.fairness())
     sparql_url = settings.base + "sparql"
 
     async def sparql(request: Request) -> Response:
@@ -198,15 +215,30 @@ def application(settings: Settings, routes: Sequence[BaseRoute] = ()) -> Starlet
         if query is None:
             return await run_in_threadpool(description, request)
         snapshot = await run_in_threadpool(live.snapshot)
+        client = client_key(request.client.host if request.client else None)
+
+        async def run() -> Outcome:  # only a query that needs a worker counts for its client
+            clients.admit(client)
+            spent = 0.0
+
+            def count(seconds: float) -> None:
+                nonlocal spent
+                spent = seconds
+
+            try:
+                return await pool.run(query, _hang_up(request.receive), count)
+            finally:
+                clients.release(client, spent)
+
         try:
-            outcome = await snapshot.answers.get(
-                query, lambda: pool.run(query, _hang_up(request.receive))
-            )
+            outcome = await snapshot.answers.get(query, run)
         except Busy:
             retry = str(pool.settings.retry_after)
             return _text(
                 503, "too many queries are waiting; try again later", **{"Retry-After": retry}
             )
+        except TooMany as refused:
+            return _text(429, refused.message, **{"Retry-After": str(refused.retry_after)})
         return Response(outcome.body, outcome.status, media_type=outcome.media_type)
 
     def description(request: Request) -> Response:
@@ -281,4 +313,5 @@ def application(settings: Settings, routes: Sequence[BaseRoute] = ()) -> Starlet
     )
     app.state.live = live
     app.state.pool = pool
+    app.state.clients = clients
     return app

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable
+import time
+from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
@@ -110,11 +111,17 @@ class Pool:
         self.respawns.add(task)
         task.add_done_callback(self.respawns.discard)
 
-    async def run(self, query: Query, hang_up: Awaitable[None]) -> Outcome:
+    async def run(
+        self,
+        query: Query,
+        hang_up: Awaitable[None],
+        spent: Callable[[float], None] = lambda seconds: None,
+    ) -> Outcome:
         """Answer ``query``; stop (and kill its worker) when ``hang_up`` completes first.
 
         Raises :class:`Busy` when the queue is full; a hung-up client gets :data:`HUNG_UP`
-        (one that hangs up while it waits for a worker costs no worker).
+        (one that hangs up while it waits for a worker costs no worker). ``spent`` is told the
+        seconds the query held a worker (waiting in the queue is not counted).
         """
         if self.waiting >= self.settings.queue and self.idle.empty():
             raise Busy
@@ -123,7 +130,11 @@ class Pool:
             worker = await self._idle_worker(gone)
             if worker is None:
                 return HUNG_UP
-            return await self._answer(worker, query, gone)
+            started = time.monotonic()
+            try:
+                return await self._answer(worker, query, gone)
+            finally:
+                spent(time.monotonic() - started)
         finally:
             gone.cancel()
 

@@ -6,11 +6,17 @@ requests, and any byte received resets it), so one connection sending a byte now
 open for good. :func:`protocol` adds two deadlines per connection: the headers of each request
 within ``header_timeout``, and the whole exchange (body, query, response read by the client)
 within ``request_timeout``; past either the connection is closed.
+
+uvicorn also rewrites the client's address from ``X-Forwarded-For`` by default, for requests
+from ``127.0.0.1`` (or ``$FORWARDED_ALLOW_IPS``); the per-client limits depend on that address,
+so here it reads the header only from the proxies the operator names (``trusted_proxies``:
+addresses or networks), and from nobody by default.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import socket
 
 import uvicorn
@@ -81,8 +87,37 @@ def bind(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(settings: Settings, host: str, port: int, header_timeout: float = 10.0) -> None:
-    """Serve the dataset with uvicorn until interrupted (Ctrl-C, SIGTERM)."""
+def proxies(given: tuple[str, ...]) -> tuple[str, ...]:
+    """The ``--trust-proxy`` values as networks; :class:`DiplographError` names one that is not
+    an IP address or network (uvicorn would take it as a host name and never match it).
+
+    >>> proxies(("10.0.0.1", "192.0.2.0/24", "::1"))
+    ('10.0.0.1/32', '192.0.2.0/24', '::1/128')
+    >>> proxies(("proxy.local",))
+    Traceback (most recent call last):
+    diplograph.errors.DiplographError: --trust-proxy 'proxy.local': not an IP address or network
+    """
+    networks = []
+    for value in given:
+        try:
+            networks.append(str(ipaddress.ip_network(value.strip(), strict=False)))
+        except ValueError:
+            raise DiplographError(
+                f"--trust-proxy {value!r}: not an IP address or network"
+            ) from None
+    return tuple(networks)
+
+
+def serve(
+    settings: Settings,
+    host: str,
+    port: int,
+    header_timeout: float = 10.0,
+    trusted_proxies: tuple[str, ...] = (),
+) -> None:
+    """Serve the dataset with uvicorn until interrupted (Ctrl-C, SIGTERM); the client of a
+    request from one of ``trusted_proxies`` is the last address in its ``X-Forwarded-For`` that
+    is not a trusted proxy."""
     sock = bind(host, port)
     config = uvicorn.Config(
         application(settings, [*search_routes(), *reconcile_routes(settings.base)]),
@@ -91,5 +126,7 @@ def serve(settings: Settings, host: str, port: int, header_timeout: float = 10.0
         timeout_keep_alive=5,
         timeout_graceful_shutdown=5,
         h11_max_incomplete_event_size=64 * 1024,
+        proxy_headers=bool(trusted_proxies),
+        forwarded_allow_ips=list(trusted_proxies) or None,
     )
     uvicorn.Server(config).run(sockets=[sock])
