@@ -413,10 +413,8 @@ def test_export_from_a_store_equals_the_export_from_the_dump(
         project, "export", str(tmp_path / "out"), "--store", str(tmp_path / "store")
     )
     assert code == 0, err
-    for name in TABLES:
-        assert (tmp_path / "out" / f"{name}.csv").read_bytes() == (
-            seed_csv / f"{name}.csv"
-        ).read_bytes()
+    for name in [*(f"{table}.csv" for table in TABLES), "datapackage.json"]:
+        assert (tmp_path / "out" / name).read_bytes() == (seed_csv / name).read_bytes()
 
 
 def test_data_and_store_exclude_each_other(project: Project, tmp_path: Path) -> None:

@@ -22,24 +22,17 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from diplograph.dataset import Dataset
 from diplograph.errors import DiplographError
 from diplograph.export.network import Edge, Node, gexf, graphml
+from diplograph.export.package import Metadata, datapackage
 from diplograph.export.tables import Column, Row, Table
 
 FORMATS = ("csv", "parquet", "graphml", "gexf")
-TABLE_FORMATS = {"csv": "text/csv", "parquet": "application/vnd.apache.parquet"}
 NETWORKS: dict[str, Callable[[Sequence[Node], Sequence[Edge]], bytes]] = {
     "graphml": graphml,
     "gexf": gexf,
-}
-FRICTIONLESS = {
-    "iri": {"type": "string", "format": "uri"},
-    "string": {"type": "string"},
-    "date": {"type": "date"},
-    "integer": {"type": "integer"},
 }
 
 
@@ -98,7 +91,8 @@ def _tables(dataset: Dataset, staging: Path, output_format: str) -> dict[str, st
         (staging / "queries" / f"{table.name}.rq").write_text(table.query.text, encoding="utf-8")
         counts[table] = len(rows)
     (staging / "codebook.md").write_text(codebook(counts, output_format), encoding="utf-8")
-    package = json.dumps(datapackage(list(counts), output_format), indent=2, ensure_ascii=False)
+    descriptor = datapackage(list(counts), output_format, staging, Metadata.of(dataset.store))
+    package = json.dumps(descriptor, indent=2, ensure_ascii=False)
     (staging / "datapackage.json").write_text(package + "\n", encoding="utf-8")
     return {f"{table.name}.{output_format}": _count(n, "row") for table, n in counts.items()}
 
@@ -165,45 +159,6 @@ def write_parquet(path: Path, table: Table, rows: Sequence[Row]) -> None:
 
 def _field_metadata(column: Column) -> dict[str, str]:
     return {"description": column.description, "type": column.type}
-
-
-def datapackage(tables: Sequence[Table], output_format: str) -> dict[str, Any]:
-    """The Frictionless Tabular Data Package descriptor of the exported tables."""
-    resources = []
-    for table in tables:
-        resource: dict[str, Any] = {
-            "name": table.name,
-            "path": f"{table.name}.{output_format}",
-            "profile": "tabular-data-resource",
-            "title": table.query.question,
-            "description": table.description,
-            "format": output_format,
-            "mediatype": TABLE_FORMATS[output_format],
-            "encoding": "utf-8",
-        }
-        if output_format == "csv":
-            resource["dialect"] = {"delimiter": ",", "lineTerminator": "\n", "header": True}
-        resource["sparql"] = f"queries/{table.name}.rq"
-        resource["schema"] = {
-            "fields": [
-                {
-                    "name": column.name,
-                    **FRICTIONLESS[column.type],
-                    "description": column.description,
-                }
-                for column in table.columns
-            ],
-            "missingValues": [""],
-        }
-        resources.append(resource)
-    return {
-        "profile": "tabular-data-package",
-        "name": "diplograph-export",
-        "title": "diplograph: coded events, interactions, statements, stances, posts and actors",
-        "description": "Tidy tables of a diplograph dataset, each the answer of the SPARQL query "
-        "under queries/ that its 'sparql' property names; codebook.md describes the same.",
-        "resources": resources,
-    }
 
 
 def codebook(counts: dict[Table, int], output_format: str) -> str:
