@@ -9,15 +9,21 @@ missing, a statement of two speakers, shared evidence only, several PLOVER modes
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 import pyoxigraph as ox
 import pytest
+from click.testing import CliRunner
 
+import diplograph.scope as scope_module
 from conftest import FIXTURES, ROOT
+from diplograph.cli import main
 from diplograph.project import Project
 from diplograph.query import render, resolve, run, stored_queries
 from diplograph.rdfio import load_store
+from diplograph.scope import Scope, article_graphs, scoped_store, shared_graphs
+from diplograph.vocab import GRAPH
 
 NAMES = [
     "commitments",
@@ -312,3 +318,115 @@ def test_a_call_is_typed_by_its_most_specific_class(project: Project) -> None:
         ("PhoneCall", "2023-02-04", "Antony Blinken"),
         ("PhoneCall", "2023-02-04", "Wang Yi"),
     ]
+
+
+@pytest.fixture(scope="module")
+def both(project: Project) -> ox.Store:
+    """The built dataset (the seed article, 2023-06-19) and the v2 cases (2023-10-28)."""
+    return load_store([project.dump, FIXTURES / "queries" / "v2-cases.ttl"])
+
+
+def csv_rows(project: Project, store: ox.Store, name: str, **page: int) -> list[list[str]]:
+    """The header and the rows of a stored query's SPARQL CSV (a quote may hold a line break)."""
+    output = render(run(store, resolve(project.queries, name), **page), "csv")
+    return list(csv.reader(io.StringIO(output.decode("utf-8"), newline="")))
+
+
+@pytest.mark.parametrize(
+    "scope",
+    [
+        Scope(since=dt.date(2023, 6, 19), until=dt.date(2023, 6, 19)),
+        Scope(actors=("id:xi-jinping",)),
+        Scope(actors=("id:wang-yi", "id:xi-jinping"), until=dt.date(2023, 7, 1)),
+    ],
+    ids=["published-that-day", "one-actor", "every-actor-and-until"],
+)
+@pytest.mark.parametrize("name", NAMES)
+def test_a_scope_of_the_seed_article_gives_exactly_its_rows(
+    project: Project, both: ox.Store, scope: Scope, name: str
+) -> None:
+    expected = (FIXTURES / "queries" / f"{name}.csv").read_text(encoding="utf-8")
+    found = csv_rows(project, scoped_store(both, scope), name)
+    assert found == list(csv.reader(io.StringIO(expected, newline="")))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_scope_of_the_cases_article_gives_the_rows_of_the_cases_alone(
+    project: Project, both: ox.Store, cases: ox.Store, name: str
+) -> None:
+    scoped = scoped_store(both, Scope(since=dt.date(2023, 10, 1)))
+    assert csv_rows(project, scoped, name) == csv_rows(project, cases, name)
+
+
+@pytest.mark.parametrize("look_ups", [0, 1, 1_000], ids=["scans", "one-look-up", "look-ups"])
+def test_a_scope_selects_the_articles_mentioning_every_actor_published_in_range(
+    both: ox.Store, look_ups: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(scope_module, "LOOK_UPS", look_ups)  # every way of selecting, one answer
+    seed, cases = GRAPH + "global-times-2023-06-19-wang-yi-blinken", GRAPH + "v2-cases"
+
+    def selected(scope: Scope) -> list[str]:
+        return [graph.value for graph in article_graphs(both, scope)]
+
+    assert selected(Scope(actors=("id:wang-yi",))) == [seed, cases]
+    assert selected(Scope(actors=("id:wang-yi",), since=dt.date(2023, 6, 20))) == [cases]
+    assert selected(Scope(until=dt.date(2023, 6, 18))) == []
+    assert selected(Scope(actors=("id:nobody",))) == []
+    assert selected(Scope(actors=("id:xi-jinping", "id:wang-yi"), since=dt.date(2023, 6, 19))) == [
+        seed
+    ]
+    assert [graph.value for graph in shared_graphs(both)] == [
+        GRAPH + "actors",
+        GRAPH + "codes",
+        GRAPH + "diplograph",
+    ]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_page_is_the_slice_of_the_rows_in_the_query_order(
+    project: Project, both: ox.Store, name: str
+) -> None:
+    header, *every = csv_rows(project, both, name)
+    assert len(every) >= 2  # so that the page below is a real slice
+    assert csv_rows(project, both, name, limit=2, offset=1) == [header, *every[1:3]]
+    assert csv_rows(project, both, name, offset=len(every) - 1) == [header, every[-1]]
+    assert csv_rows(project, both, name, limit=0) == [header]
+
+
+def test_query_command_pages_a_scope(project: Project) -> None:
+    cases = FIXTURES / "queries" / "v2-cases.ttl"
+    args = ["query", "statements", "--data", str(project.dump), "--data", str(cases)]
+    page = [*args, "--since", "2023-10-01", "--limit", "1", "--offset", "1", "--format", "csv"]
+    result = CliRunner().invoke(main, ["--root", str(project.root), *page])
+    assert result.exit_code == 0, result.stderr
+    expected = csv_rows(project, load_store([*project.vocabulary(), cases]), "statements")
+    assert list(csv.reader(io.StringIO(result.stdout, newline=""))) == [expected[0], expected[2]]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--endpoint", "http://127.0.0.1:9/sparql", "--actor", "id:wang-yi"],
+            "error: --actor, --since and --until need --store or --data\n",
+        ),
+        (
+            ["--actor", "wang-yi"],
+            "error: --actor 'wang-yi': not an IRI (give id:NAME or a full IRI)\n",
+        ),
+    ],
+    ids=["scope-on-an-endpoint", "actor-not-an-iri"],
+)
+def test_query_command_refuses_a_bad_scope_in_one_line(
+    project: Project, args: list[str], message: str
+) -> None:
+    result = CliRunner().invoke(main, ["--root", str(project.root), "query", "meetings", *args])
+    assert (result.exit_code, result.stderr) == (2, message)
+
+
+def test_query_command_refuses_a_date_that_is_no_day(project: Project) -> None:
+    result = CliRunner().invoke(
+        main, ["--root", str(project.root), "query", "meetings", "--since", "2023-13-01"]
+    )
+    assert result.exit_code == 2
+    assert "'2023-13-01' does not match the format '%Y-%m-%d'" in result.stderr

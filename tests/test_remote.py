@@ -21,7 +21,7 @@ from diplograph.build import BuildReport
 from diplograph.cli import main
 from diplograph.contents import VerificationFailed, check_contents, fingerprint
 from diplograph.project import Project
-from diplograph.query import resolve, run, stored_queries
+from diplograph.query import paged, resolve, run, stored_queries
 from diplograph.rdfio import load_store
 from diplograph.remote import Connection, RemoteError, Server, load, select, verify
 from diplograph.store import read_graphs
@@ -165,6 +165,18 @@ def test_stored_query_has_the_same_rows_on_virtuoso_and_the_embedded_store(
     assert expected, f"{name} returns no row"
     # str() of a term keeps language tags and datatypes: "Wang Yi"@en, "2023-06-19"^^xsd:date
     assert rows(select(Server(loaded.sparql), query.text)) == expected
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_page_of_a_stored_query_is_the_same_on_virtuoso_and_the_embedded_store(
+    loaded: Virtuoso, project: Project, store: ox.Store, name: str
+) -> None:
+    query = resolve(project.queries, name)
+    offset = 1 if len(rows(run(store, query))) > 1 else 0  # commitments has one row
+    expected = rows(run(store, query, limit=2, offset=offset))
+    assert expected, f"{name} returns no row"
+    page = paged(query.text, limit=2, offset=offset)
+    assert rows(select(Server(loaded.sparql), page)) == expected
 
 
 def test_every_stored_query_is_compared() -> None:

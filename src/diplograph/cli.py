@@ -7,6 +7,7 @@ check; 2 an error (unreadable file, unparsable RDF, unknown query, bad option).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import shutil
 import sys
@@ -29,12 +30,13 @@ from diplograph.files import write_atomically
 from diplograph.ingest.command import ingest_command
 from diplograph.progress import triples_bar
 from diplograph.project import Project, init_folder
-from diplograph.query import render, resolve, run, stored_queries
+from diplograph.query import paged, render, resolve, run, stored_queries
 from diplograph.rdfio import load_store, rdflib_graph, read_quads
 from diplograph.remote import Server
 from diplograph.remote import load as load_remote
 from diplograph.remote import select as select_remote
 from diplograph.remote import verify as verify_remote
+from diplograph.scope import Scope, scoped_store
 from diplograph.search_command import search_command
 from diplograph.store import load, open_store, read_back, read_graphs
 from diplograph.validate import ENGINES, Engine, validate
@@ -197,6 +199,20 @@ def validate_command(ctx: click.Context, files: tuple[Path, ...], engine: Engine
     help="Query this persistent store (filled by `diplograph load --store DIR`).",
 )
 @click.option("--endpoint", help="Query this SPARQL 1.1 endpoint (see docs/loading.md).")
+@click.option(
+    "--actor",
+    "actors",
+    multiple=True,
+    help="Only the articles that mention this actor (id:NAME or an IRI; repeatable: all of them).",
+)
+@click.option(
+    "--since", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or after."
+)
+@click.option(
+    "--until", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or before."
+)
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many rows.")
+@click.option("--offset", type=click.IntRange(min=0), default=0, help="Skip this many rows first.")
 @click.pass_context
 def query_command(
     ctx: click.Context,
@@ -205,21 +221,33 @@ def query_command(
     output_format: str,
     store_dir: Path | None,
     endpoint: str | None,
+    actors: tuple[str, ...],
+    since: dt.datetime | None,
+    until: dt.datetime | None,
+    limit: int | None,
+    offset: int,
 ) -> None:
     """Run the stored query NAME (see `diplograph queries`) or a FILE.rq on the dataset.
 
     --data files are queried together with the ontology, code lists and actor registry.
+    --actor, --since and --until run it on the articles they select only (docs/scaling.md);
+    --limit and --offset give one page of its rows, in the query's order.
     """
     project = _project(ctx)
     query = resolve(project.query_folders(), name)
     if sum(map(bool, (data, store_dir, endpoint))) > 1:
         raise DiplographError("give at most one of --data, --store and --endpoint")
+    scope = Scope(actors, since and since.date(), until and until.date())
     if endpoint is not None:
-        solutions = select_remote(Server(endpoint), query.text)
-    elif store_dir is not None:
-        solutions = run(open_store(store_dir, read_only=True), query)
+        if scope:
+            raise DiplographError("--actor, --since and --until need --store or --data")
+        solutions = select_remote(Server(endpoint), paged(query.text, limit, offset))
     else:
-        solutions = run(load_store(_dataset(project, data)), query)
+        if store_dir is not None:
+            store = open_store(store_dir, read_only=True)
+        else:
+            store = load_store(_dataset(project, data))
+        solutions = run(scoped_store(store, scope) if scope else store, query, limit, offset)
     width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else 160
     sys.stdout.buffer.write(render(solutions, output_format, width))
     sys.stdout.buffer.flush()
@@ -322,6 +350,34 @@ def publish_command(ctx: click.Context, outdir: Path, data: tuple[Path, ...], si
     show_default=True,
     help="Seconds a client has to send a request's headers, and then its body.",
 )
+@click.option(
+    "--per-client",
+    type=click.IntRange(0),
+    help="Queries one client may have running or waiting at once; more are refused with 429 "
+    "(0: no limit) [default: half the workers, rounded up].",
+)
+@click.option(
+    "--client-seconds",
+    type=click.FloatRange(0),
+    default=60.0,
+    show_default=True,
+    help="Query-seconds in workers one client may use per --client-window, on average "
+    "(a leaky bucket; past it, 429; 0: no limit).",
+)
+@click.option(
+    "--client-window",
+    type=click.FloatRange(0.001),
+    default=60.0,
+    show_default=True,
+    help="The window of --client-seconds, in seconds.",
+)
+@click.option(
+    "--trust-proxy",
+    "trust_proxy",
+    multiple=True,
+    help="A reverse proxy (address or network) whose X-Forwarded-For names the client "
+    "(repeatable; default: none, the peer address is the client).",
+)
 @click.pass_context
 def serve_command(
     ctx: click.Context,
@@ -337,6 +393,10 @@ def serve_command(
     memory: int,
     max_request_bytes: int,
     client_timeout: float,
+    per_client: int | None,
+    client_seconds: float,
+    client_window: float,
+    trust_proxy: tuple[str, ...],
 ) -> None:
     """Serve the dataset: pages, content negotiation, and a read-only SPARQL endpoint.
 
@@ -345,11 +405,12 @@ def serve_command(
     """
     from diplograph.publish.site import yasgui_assets  # imported when used
     from diplograph.serve import Settings, Source, serve
-    from diplograph.serve.run import bind
+    from diplograph.serve.run import bind, proxies
 
     project = _project(ctx)
     if data and store_dir:
         raise DiplographError("--data and --store exclude each other")
+    trusted = proxies(trust_proxy)
     bind(host, port).close()  # a busy or invalid port: exit 2 before loading anything
     source = Source(store=store_dir) if store_dir else Source(tuple(_dataset(project, data)))
     public = (base or f"http://{host}:{port}/").rstrip("/") + "/"
@@ -365,10 +426,13 @@ def serve_command(
         memory_mb=memory,
         max_request_bytes=max_request_bytes,
         body_timeout=client_timeout,
+        per_client=per_client,
+        client_seconds=client_seconds,
+        client_window=client_window,
     )
     if workers is not None:
         settings = dataclasses.replace(settings, workers=workers)
-    serve(settings, host, port, client_timeout)
+    serve(settings, host, port, client_timeout, trusted)
 
 
 @main.command("load")

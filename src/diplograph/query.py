@@ -76,10 +76,30 @@ def resolve(folders: Path | Sequence[Path], name: str) -> StoredQuery:
     return known[name]
 
 
-def run(store: ox.Store, query: StoredQuery) -> ox.QuerySolutions:
-    """Run a SELECT query over the union of all named graphs."""
+def paged(text: str, limit: int | None = None, offset: int = 0) -> str:
+    """A query's text with a page of its rows asked for: ``LIMIT`` and ``OFFSET`` appended.
+
+    Every stored query ends with its ``ORDER BY``, so a page is a deterministic slice of its rows.
+
+    >>> paged("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s", limit=10, offset=20)
+    'SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s\\nLIMIT 10\\nOFFSET 20\\n'
+    >>> paged("SELECT ?s WHERE { ?s ?p ?o }")
+    'SELECT ?s WHERE { ?s ?p ?o }'
+    """
+    if (limit is not None and limit < 0) or offset < 0:
+        raise DiplographError("--limit and --offset must not be negative")
+    page = ([f"LIMIT {limit}"] if limit is not None else []) + (
+        [f"OFFSET {offset}"] if offset else []
+    )
+    return text if not page else text.rstrip("\n") + "\n" + "\n".join(page) + "\n"
+
+
+def run(
+    store: ox.Store, query: StoredQuery, limit: int | None = None, offset: int = 0
+) -> ox.QuerySolutions:
+    """Run a SELECT query over the union of all named graphs; only a page of its rows if asked."""
     try:
-        solutions = store.query(query.text, use_default_graph_as_union=True)
+        solutions = store.query(paged(query.text, limit, offset), use_default_graph_as_union=True)
     except SyntaxError as error:
         raise DiplographError(f"{query.path}: {error.msg}") from None
     if not isinstance(solutions, ox.QuerySolutions):
