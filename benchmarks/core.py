@@ -1,5 +1,5 @@
-"""Benchmark of the core pipeline: build, validate and every stored query, on the seed dataset and on
-synthetic datasets made of N renamed copies of the seed article graph.
+"""Benchmark of the core pipeline: build, validate and every stored query, on the seed dataset and
+on synthetic datasets made of N renamed copies of the seed article graph.
 
 Run on demand (not part of the test suite):  python benchmarks/core.py [COPIES ...]
 """

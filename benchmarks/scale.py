@@ -2,14 +2,18 @@
 
 For each N (``--sizes``, default 1000 10000; 100000 when asked), a corpus from make_corpus.py is
 ingested into a fresh embedded store by ``diplograph ingest`` (a child process, ``--workers``),
-then every stored query runs on that store. The stock baseline, in a child process of its own
-(so that nothing of diplograph's tuned validation is loaded), is how it was done before: the
-extractor over the whole corpus in memory (``diplograph extract``'s path), stock pySHACL over the
-whole graph in rdflib, and the stored queries in rdflib's SPARQL engine; it runs for the sizes up
-to ``--baseline-max``. Peak RSS is the largest sum of the resident memory of the process and its
-children, sampled every 0.1 s. Prints a table and writes the figures as JSON.
+then every stored query runs on that store (up to ``--queries-max`` articles; each query in a
+child process of its own, stopped after ``--query-timeout`` seconds and shown as timed out). The
+stock baseline, in a child process of its own (so that nothing of diplograph's tuned validation is
+loaded), is how it was done before: the extractor over the whole corpus in memory (``diplograph
+extract``'s path), stock pySHACL over the whole graph in rdflib, and the stored queries in rdflib's
+SPARQL engine; it runs for the sizes up to ``--baseline-max``, each stopped after
+``--baseline-timeout`` seconds (then shown as "> T s", and no larger size is tried). Peak RSS is
+the largest sum of the resident memory of the process and its children, sampled every 0.1 s. Each
+store is removed once measured (a 100k store is some GB). Prints a table and writes the figures as
+JSON after each size.
 
-    python benchmarks/scale.py --sizes 1000 10000 --json benchmarks/scale.json
+    python benchmarks/scale.py --sizes 1000 10000 100000 --queries-max 10000 --json scale.json
     python benchmarks/scale.py --print benchmarks/scale.json
 """
 
@@ -20,6 +24,7 @@ import contextlib
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -34,7 +39,7 @@ from rich.table import Table
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
-DIPLOGRAPH = str(Path(PYTHON).with_name("diplograph"))
+DIPLOGRAPH = [PYTHON, "-m", "diplograph.cli"]  # this interpreter, and its PYTHONPATH
 
 
 class PeakMemory:
@@ -66,12 +71,20 @@ class PeakMemory:
         return self.peak
 
 
-def measured(command: list[str]) -> tuple[float, int, str]:
-    """Run ``command``; (seconds, peak RSS of its process tree in bytes, stdout)."""
+def measured(command: list[str], timeout: float | None = None) -> tuple[float, int, str | None]:
+    """Run ``command``; (seconds, peak RSS of its process tree in bytes, stdout), the stdout
+    None when it ran out of ``timeout`` seconds (then its process tree is killed)."""
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, cwd=ROOT, text=True)
     memory = PeakMemory(child.pid)
-    out, _ = child.communicate()
+    try:
+        out, _ = child.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        for member in [*psutil.Process(child.pid).children(recursive=True), child]:
+            with contextlib.suppress(psutil.Error, ProcessLookupError):
+                member.kill()
+        child.communicate()
+        return time.perf_counter() - started, memory.stop(), None
     seconds = time.perf_counter() - started
     peak = memory.stop()
     if child.returncode not in (0, 1):
@@ -79,19 +92,27 @@ def measured(command: list[str]) -> tuple[float, int, str]:
     return seconds, peak, out
 
 
-QUERIES_ON_STORE = """
+QUERY_NAMES = """
+import json
+from diplograph.project import Project
+from diplograph.query import stored_queries
+print(json.dumps(sorted(stored_queries(Project.find(None).query_folders()))))
+"""
+
+QUERY_ON_STORE = """
 import json, sys, time
+from pathlib import Path
 from diplograph.project import Project
 from diplograph.query import run, stored_queries
 from diplograph.store import open_store
-store = open_store(__import__("pathlib").Path(sys.argv[1]), read_only=True)
-times = {}
-for name, query in stored_queries(Project.find(None).query_folders()).items():
-    started = time.perf_counter()
-    rows = sum(1 for _ in run(store, query))
-    times[name] = (time.perf_counter() - started, rows)
-triples = sum(1 for _ in store)
-print(json.dumps({"queries": times, "triples": triples}))
+store = open_store(Path(sys.argv[1]), read_only=True)
+if sys.argv[2] == "--count":
+    print(json.dumps(len(store)))
+    raise SystemExit
+query = stored_queries(Project.find(None).query_folders())[sys.argv[2]]
+started = time.perf_counter()
+rows = sum(1 for _ in run(store, query))
+print(json.dumps([time.perf_counter() - started, rows]))
 """
 
 BASELINE = """
@@ -138,22 +159,36 @@ print(json.dumps(answer))
 """
 
 
-def ours(corpus: Path, size: int, workers: int, scratch: Path, queries: bool) -> dict[str, Any]:
+def stored_queries(store: Path, timeout: float) -> tuple[dict[str, Any], int]:
+    """Each stored query's (seconds, rows) on ``store``, None for one that ran out of
+    ``timeout``; and the peak RSS of the processes that ran them."""
+    _, _, names = measured([PYTHON, "-c", QUERY_NAMES])
+    assert names is not None
+    times: dict[str, Any] = {}
+    peak = 0
+    for name in json.loads(names):
+        _, used, out = measured([PYTHON, "-c", QUERY_ON_STORE, str(store), name], timeout)
+        times[name] = None if out is None else json.loads(out)
+        peak = max(peak, used)
+    return times, peak
+
+
+def ours(
+    corpus: Path, size: int, workers: int, scratch: Path, queries: bool, query_timeout: float
+) -> dict[str, Any]:
     store = scratch / f"store-{size}"
-    seconds, peak, out = measured(
-        [DIPLOGRAPH, "ingest", str(corpus), "--store", str(store), "--workers", str(workers)]
-    )
+    command = [*DIPLOGRAPH, "ingest", str(corpus), "--store", str(store)]
+    seconds, peak, out = measured([*command, "--workers", str(workers)])
+    assert out is not None
     line = out.strip().splitlines()[-1]  # "STORE: T article triples loaded, ...; extract X s, ..."
     figures = {
         name: float(line.split(f"{name} ")[1].split(" s")[0])
         for name in ("extract", "validate", "load")
     }
     triples = int(line.split(": ", 1)[1].split(" article triples")[0].replace(",", ""))
-    answers: dict[str, Any] = {"queries": {}, "triples": None}
-    query_peak = 0
-    if queries:
-        _, query_peak, query_out = measured([PYTHON, "-c", QUERIES_ON_STORE, str(store)])
-        answers = json.loads(query_out)
+    _, _, counted = measured([PYTHON, "-c", QUERY_ON_STORE, str(store), "--count"])
+    times, query_peak = stored_queries(store, query_timeout) if queries else ({}, 0)
+    shutil.rmtree(store)
     return {
         "articles": size,
         "seconds": seconds,
@@ -163,16 +198,19 @@ def ours(corpus: Path, size: int, workers: int, scratch: Path, queries: bool) ->
         "validate_cpu_seconds": figures["validate"],
         "load_seconds": figures["load"],
         "article_triples": triples,
-        "store_triples": answers["triples"],
-        "queries": answers["queries"],
+        "store_triples": None if counted is None else json.loads(counted),
+        "queries": times,
+        "query_timeout": query_timeout,
         "rejected": int(out.split("rejected (violations)")[1].split("│")[1].strip()),
     }
 
 
-def baseline(corpus: Path, size: int) -> dict[str, Any]:
-    seconds, peak, out = measured([PYTHON, "-c", BASELINE, str(corpus)])
-    answers = json.loads(out)
-    return {"articles": size, "seconds": seconds, "peak_rss": peak, **answers}
+def baseline(corpus: Path, size: int, timeout: float) -> dict[str, Any]:
+    """The stock path on ``corpus``; ``timed_out`` when it ran out of ``timeout`` seconds."""
+    seconds, peak, out = measured([PYTHON, "-c", BASELINE, str(corpus)], timeout)
+    if out is None:
+        return {"articles": size, "seconds": seconds, "peak_rss": peak, "timed_out": True}
+    return {"articles": size, "seconds": seconds, "peak_rss": peak, **json.loads(out)}
 
 
 def main() -> None:
@@ -181,7 +219,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--baseline-max", type=int, default=1000)
     parser.add_argument(
+        "--baseline-timeout", type=float, default=600.0, help="seconds before the stock run stops"
+    )
+    parser.add_argument(
         "--queries-max", type=int, default=10**9, help="run the stored queries up to this size"
+    )
+    parser.add_argument(
+        "--query-timeout", type=float, default=60.0, help="seconds before a stored query stops"
     )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "scale.json")
@@ -208,11 +252,27 @@ def main() -> None:
                 cwd=ROOT, check=True, capture_output=True,
             )  # fmt: skip
             queries = size <= options.queries_max
-            figures["ours"].append(ours(corpus, size, options.workers, scratch, queries))
-            if size <= options.baseline_max:
-                figures["baseline"].append(baseline(corpus, size))
+            figures["ours"].append(
+                ours(corpus, size, options.workers, scratch, queries, options.query_timeout)
+            )
+            timed_out = any(row.get("timed_out") for row in figures["baseline"])
+            if size <= options.baseline_max and not timed_out:
+                figures["baseline"].append(baseline(corpus, size, options.baseline_timeout))
+            corpus.unlink()
             options.json.write_text(json.dumps(figures, indent=2) + "\n")
             print_tables(figures, console)
+
+
+def _slowest(queries: dict[str, Any], timeout: float | None) -> tuple[str, float | None]:
+    """The slowest stored query and its seconds (None: it ran out of ``timeout``), as shown."""
+    if not queries:
+        return "-", 0.0
+    stopped = sorted(name for name, answer in queries.items() if answer is None)
+    if stopped:
+        more = f" and {len(stopped) - 1} more" if len(stopped) > 1 else ""
+        return f"> {timeout or 0:.0f} ({stopped[0]}{more})", None
+    name, (seconds, _) = max(queries.items(), key=lambda item: item[1][0])
+    return f"{seconds:.3f} ({name})", seconds
 
 
 def print_tables(figures: dict[str, Any], console: Console) -> None:
@@ -223,33 +283,50 @@ def print_tables(figures: dict[str, Any], console: Console) -> None:
     )  # fmt: skip
     stock = {row["articles"]: row for row in figures["baseline"]}
     for row in figures["ours"]:
-        slowest = max(row["queries"].items(), key=lambda item: item[1][0], default=("-", (0.0, 0)))
+        shown, slowest = _slowest(row["queries"], row.get("query_timeout"))
         table.add_row(
             f"{row['articles']:,}", "ingest", f"{row['seconds']:.1f}",
             f"{row['articles'] / row['seconds']:,.1f}",
             f"{row['article_triples'] / row['seconds']:,.0f}",
             f"{row['extract_cpu_seconds']:.1f}", f"{row['validate_cpu_seconds']:.1f}",
-            f"{row['load_seconds']:.1f}", f"{slowest[1][0]:.3f} ({slowest[0]})",
+            f"{row['load_seconds']:.1f}", shown,
             f"{row['peak_rss'] / 2**20:,.0f}", f"{1000 * row['seconds'] / row['articles']:.1f}",
         )  # fmt: skip
         base = stock.get(row["articles"])
-        if base is not None:
-            stages = base["stages"]
-            slow = max(base["queries"].items(), key=lambda item: item[1][0])
+        if base is None:
+            continue
+        if base.get("timed_out"):
             table.add_row(
-                f"{base['articles']:,}", "stock", f"{base['seconds']:.1f}",
-                f"{base['articles'] / base['seconds']:,.1f}",
-                f"{base['triples'] / base['seconds']:,.0f}", f"{stages['extract']:.1f}",
-                f"{stages['validate']:.1f}", f"{stages['load']:.1f}",
-                f"{slow[1][0]:.3f} ({slow[0]})", f"{base['peak_rss'] / 2**20:,.0f}",
-                f"{1000 * base['seconds'] / base['articles']:.1f}",
+                f"{base['articles']:,}", "stock", f"> {base['seconds']:.0f} (stopped)", "", "",
+                "", "", "", "", f"{base['peak_rss'] / 2**20:,.0f}", "",
             )  # fmt: skip
-            table.add_row(
-                "", "ratio", f"{base['seconds'] / row['seconds']:.1f}x", "", "", "",
-                f"{stages['validate'] / max(row['validate_cpu_seconds'], 1e-9):.1f}x", "",
-                f"{slow[1][0] / max(slowest[1][0], 1e-9):.0f}x", "", "",
-            )  # fmt: skip
+            table.add_row("", "ratio", f"> {base['seconds'] / row['seconds']:.1f}x")
+            continue
+        stages = base["stages"]
+        base_shown, base_slowest = _slowest(base["queries"], None)
+        table.add_row(
+            f"{base['articles']:,}", "stock", f"{base['seconds']:.1f}",
+            f"{base['articles'] / base['seconds']:,.1f}",
+            f"{base['triples'] / base['seconds']:,.0f}", f"{stages['extract']:.1f}",
+            f"{stages['validate']:.1f}", f"{stages['load']:.1f}",
+            base_shown, f"{base['peak_rss'] / 2**20:,.0f}",
+            f"{1000 * base['seconds'] / base['articles']:.1f}",
+        )  # fmt: skip
+        query_ratio = "" if not slowest else f"{(base_slowest or 0) / slowest:.0f}x"
+        table.add_row(
+            "", "ratio", f"{base['seconds'] / row['seconds']:.1f}x", "", "", "",
+            f"{stages['validate'] / max(row['validate_cpu_seconds'], 1e-9):.1f}x", "",
+            query_ratio, "", "",
+        )  # fmt: skip
     console.print(table)
+    ours_rows = figures["ours"]
+    if len(ours_rows) > 1:
+        first, last = ours_rows[0], ours_rows[-1]
+        ratio = (last["seconds"] / last["articles"]) / (first["seconds"] / first["articles"])
+        console.print(
+            f"s per article at {last['articles']:,} / at {first['articles']:,}: {ratio:.2f} "
+            "(linear in N: within 1.5)"
+        )
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ from diplograph.extract.text import MAX_SENTENCE, sentences
 from diplograph.project import Project
 from diplograph.rdfio import read_quads
 from diplograph.validate import validate
-from diplograph.vocab import DIP, ID, compact, graph_iri
+from diplograph.vocab import DIP, ID, PREFIXES, compact, graph_iri
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT = Project(ROOT)
@@ -32,6 +32,7 @@ SEED = ROOT / "data" / "articles" / "global-times-2023-06-19-wang-yi-blinken"
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PUBLISHED = dt.date(2022, 6, 24)  # a Friday
 STATE = "U.S. Department of State"
+SCHEMA = PREFIXES["schema"]
 
 TWO_COUNTERPARTS = (
     "Secretary of State Antony J. Blinken met today in Washington with Japanese Foreign Minister "
@@ -632,11 +633,28 @@ def test_the_corpus_reuses_actors(corpus_result: Result) -> None:
     # and officials of single articles ("NUG representatives", "the ASEAN Secretary General",
     # the delegations led to talks, the audiences transcript titles name), 3 the foreign
     # ministries of "French MFA Secretary General" and the like, 3 the speakers of transcripts
-    # named only by their speaker label ("AMBASSADOR THOMAS-GREENFIELD:")
-    assert summary.actors_new <= 314
+    # named only by their speaker label ("AMBASSADOR THOMAS-GREENFIELD:"), 2 the named groups
+    # of states the narrator names as a framework ("through the Quad")
+    assert summary.actors_new <= 316
     assert (
         len(new) <= 175
     )  # one of them an official named by post only (the ASEAN Secretary General)
+
+
+def test_the_narrators_mentions_across_the_corpus_conform(
+    corpus_result: Result, tmp_path: Path
+) -> None:
+    """Every item the narrator names in the 228 readouts is a citable item, named by a span of
+    its article (dsh:MentionShape, dsh:NamingSpanShape)."""
+    mentions = [q for q in corpus_result.quads if q.predicate.value == SCHEMA + "mentions"]
+    assert len(mentions) >= 70  # 75 when written
+    out = tmp_path / "corpus.nq"
+    out.write_bytes(serialize(corpus_result.quads, "nquads"))
+    validation = validate(PROJECT, [out])
+    shapes = {
+        "https://w3id.org/diplograph/shapes#" + n for n in ("MentionShape", "NamingSpanShape")
+    }
+    assert [str(r) for r in validation.results if r.shape in shapes] == []
 
 
 def test_seed_scores_stay_at_or_above_the_targets() -> None:

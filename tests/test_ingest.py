@@ -6,6 +6,7 @@ import importlib.util
 import json
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
@@ -16,14 +17,18 @@ from starlette.testclient import TestClient
 
 from conftest import ROOT
 from diplograph.cli import main
+from diplograph.extract.graph import actor_quads
+from diplograph.ingest.checking import Checker, Graph
 from diplograph.ingest.engines import Runner, cluster, in_process, local
 from diplograph.ingest.ledger import Ledger
 from diplograph.ingest.pipeline import Report, Run, version
 from diplograph.ingest.reading import stream
 from diplograph.ingest.targets import LEDGER, StoreTarget
+from diplograph.ingest.work import Context, Outcome, extract
 from diplograph.project import Project
 from diplograph.rdfio import canonical_nquads
 from diplograph.store import open_store
+from diplograph.validate import validate
 from diplograph.vocab import GRAPH, graph_iri
 
 SCHEMA = "https://schema.org/"
@@ -291,3 +296,49 @@ def test_ingest_into_a_sparql_server_matches_the_store(
         assert code == 0 and "│ unchanged (skipped)      │ 4     │" in out
     finally:
         virtuoso.stop()
+
+
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+
+
+def test_each_bad_article_of_a_batch_gets_the_violations_diplograph_validate_gives_it(
+    tmp_path: Path,
+) -> None:
+    """The checker validates the batch, then halves of it, down to each failing article alone;
+    what it reports for an article is what `diplograph validate` (fast) finds in its file."""
+    project = Project(ROOT)
+    context = Context.build(project)
+    corpus = write_corpus(tmp_path / "c.jsonl", synthetic(6, seed=11))
+    graphs = []
+    for index, article in enumerate(stream(corpus)):
+        quads, minted = extract(context, article)
+        if index in (1, 4):  # damaged: every rdfs:label of the article's own nodes dropped
+            quads = [q for q in quads if q.predicate != RDFS_LABEL]
+        graphs.append([*quads, *actor_quads(minted)])
+    verdicts = Checker(project).check([Graph.of(graph) for graph in graphs])
+    for index, graph in enumerate(graphs):
+        path = tmp_path / f"article-{index}.nq"
+        path.write_bytes(canonical_nquads(graph))
+        expected = [str(result) for result in validate(project, [path], "fast").results]
+        assert verdicts[index] == expected
+        assert bool(expected) == (index in (1, 4))
+    assert any("rdfs:label" in violation for violation in verdicts[1])
+
+
+class BrokenDisk(StoreTarget):
+    def add(self, new: Sequence[Outcome], changed: Sequence[Outcome]) -> None:
+        raise OSError("No space left on device")
+
+
+def test_regression_a_failed_write_stops_the_run_and_is_not_in_the_ledger(tmp_path: Path) -> None:
+    """Regression guard of the writer thread: its error is raised by the run, and the articles of
+    the failed write are not recorded (a rerun redoes them)."""
+    project = Project(ROOT)
+    rows = synthetic(3, seed=12)
+    corpus = write_corpus(tmp_path / "c.jsonl", rows)
+    ledger = Ledger(tmp_path / "s" / LEDGER)
+    run = Run(project, BrokenDisk(tmp_path / "s"), ledger)
+    with pytest.raises(OSError, match="No space left on device"):
+        run.run(corpus, in_process, 2, lambda _: None)
+    assert [ledger.entry(row["id"]) for row in rows] == [None, None, None]
+    ledger.close()

@@ -11,9 +11,12 @@ import pyoxigraph as ox
 import pytest
 
 from diplograph.extract.corpus import Article
+from diplograph.extract.gold import reference_items
+from diplograph.extract.model import Extraction
 from diplograph.extract.references import find_references
-from diplograph.extract.run import extract_articles
+from diplograph.extract.run import Result, extract_articles, serialize
 from diplograph.project import Project
+from diplograph.validate import validate
 from diplograph.vocab import DIP, ID, PREFIXES, graph_iri
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,6 +84,12 @@ def _found(text: str) -> list[tuple[str, str]]:
             ],
         ),
         ("Secretary Rubio spoke with Minister Sikorski", []),
+        ("backed the Somalia peace process", [("Initiative", "Somalia peace process")]),
+        (
+            "upheld the principles of the UN Charter",
+            [("Principle", "principles of the UN Charter")],
+        ),
+        ("restoring order through a Kenyan-led dialogue", []),  # a process described, not named
         # earlier meetings: dated, or said to be earlier
         (
             "built on the March 3 ministerial meeting",
@@ -210,3 +219,130 @@ def test_a_working_group_named_by_its_topic_is_one_of_its_article() -> None:
     ]
     minted = ID + "reference-test/cited-working-group-on-energy-and-climate"
     assert ox.NamedNode(minted) in {q.object for q in quads}
+
+
+# --- what the narrator names: the article's schema:mentions, each tied to its span -------------
+
+CALL = (
+    "Secretary of State Antony J. Blinken spoke today with Kenyan Foreign Minister Alfred Mutua. "
+)
+ITSRDF = "http://www.w3.org/2005/11/its/rdf#"
+
+
+def _narrated(text: str) -> tuple[Result, Extraction]:
+    article = Article("mention-test", text, dt.date(2022, 9, 14), "U.S. Department of State")
+    result = extract_articles(Project(ROOT), [article])
+    return result, result.extractions[0]
+
+
+def _mentioned(extraction: Extraction) -> list[tuple[str, str, list[str]]]:
+    return [(m.item.kind, m.item.label, [s.text for s in m.evidence]) for m in extraction.mentions]
+
+
+def test_items_named_in_a_topic_clause_are_the_narrators_not_a_statements() -> None:
+    _, extraction = _narrated(
+        CALL + "They discussed the Lake Victoria Water Agreement and the upcoming Nile Basin "
+        "Summit."
+    )
+    assert _mentioned(extraction) == [
+        ("Agreement", "Lake Victoria Water Agreement", ["Lake Victoria Water Agreement"]),
+        ("Summit", "Nile Basin Summit", ["Nile Basin Summit"]),
+    ]
+    assert [c for s in extraction.statements for c in s.cites] == []
+
+
+def test_the_summit_an_interaction_is_held_at_is_mentioned() -> None:
+    _, extraction = _narrated(
+        "Secretary of State Antony J. Blinken met with Kenyan Foreign Minister Alfred Mutua on "
+        "the margins of the Horn of Africa Ministerial Conference in Nairobi."
+    )
+    assert _mentioned(extraction) == [
+        (
+            "Conference",
+            "Horn of Africa Ministerial Conference",
+            ["Horn of Africa Ministerial Conference"],
+        )
+    ]
+
+
+def test_an_organisation_after_through_or_at_is_a_framework_unless_a_party() -> None:
+    _, extraction = _narrated(
+        CALL + "They discussed cooperation through the Quad and coordination at the African "
+        "Union, and the role of the European Union."
+    )
+    assert [(kind, label) for kind, label, _ in _mentioned(extraction)] == [
+        ("Organization", "Quad"),
+        ("Organization", "African Union"),
+    ]  # "the role of the European Union": no framework word, no mention
+    _, extraction = _narrated(
+        "Secretary of State Antony J. Blinken spoke today with African Union Commission "
+        "Chairperson Moussa Faki. They discussed coordination through the African Union "
+        "Commission."
+    )
+    assert _mentioned(extraction) == []
+
+
+def test_a_topic_noun_is_no_reference() -> None:
+    _, extraction = _narrated(
+        CALL + "They discussed the situation in Ukraine, the war in Sudan and regional security."
+    )
+    assert _mentioned(extraction) == []
+
+
+def test_what_a_statement_names_it_cites_and_the_narrator_does_not_mention() -> None:
+    _, extraction = _narrated(
+        CALL + "Secretary Blinken welcomed the Lake Victoria Water Agreement."
+    )
+    assert _mentioned(extraction) == []
+    assert [c.label for s in extraction.statements for c in s.cites] == [
+        "Lake Victoria Water Agreement"
+    ]
+
+
+def test_each_span_naming_a_mentioned_item_is_its_evidence() -> None:
+    text = (
+        CALL + "They discussed the Lake Victoria Water Agreement. They also reviewed how to fund "
+        "the Lake Victoria Water Agreement."
+    )
+    result, extraction = _narrated(text)
+    assert _mentioned(extraction) == [
+        ("Agreement", "Lake Victoria Water Agreement", ["Lake Victoria Water Agreement"] * 2)
+    ]
+    agreement = ID + "agreement/lake-victoria-water-agreement"
+    first = text.index("Lake Victoria")
+    second = text.index("Lake Victoria", first + 1)
+    graph = graph_iri("mention-test")
+    triples = {
+        (str(q.subject.value), q.predicate.value, str(q.object.value))
+        for q in result.quads
+        if q.graph_name == ox.NamedNode(graph)
+        and not isinstance(q.subject, ox.Triple)
+        and not isinstance(q.object, ox.Triple)
+    }
+    assert (ID + "article/mention-test", PREFIXES["schema"] + "mentions", agreement) in triples
+    naming = sorted(s for s, p, o in triples if p == ITSRDF + "taIdentRef")
+    assert naming == sorted(
+        f"{ID}mention-test/char/{start}-{start + 29}" for start in (first, second)
+    )
+    for span in naming:
+        assert (span, PREFIXES["oa"] + "hasSource", ID + "article/mention-test") in triples
+
+
+def test_narrator_mentions_are_scored_as_references() -> None:
+    _, extraction = _narrated(CALL + "They discussed the JCPOA and the Nile Basin Summit.")
+    assert [(i.label, i.category) for i in reference_items(extraction)] == [
+        ("JCPOA", "agreement"),
+        ("Nile Basin Summit", "event"),
+    ]
+
+
+def test_an_article_with_mentions_conforms_to_the_shapes(tmp_path: Path) -> None:
+    result, extraction = _narrated(
+        CALL + "They discussed the JCPOA, cooperation through the Quad, and the Somalia peace "
+        "process ahead of the Nile Basin Summit."
+    )
+    assert len(extraction.mentions) == 4
+    out = tmp_path / "mentions.nq"
+    out.write_bytes(serialize(result.quads, "nquads"))
+    validation = validate(Project(ROOT), [out])
+    assert [str(r) for r in validation.results] == []

@@ -205,3 +205,18 @@ def test_a_group_acting_for_an_organisation_holds_its_stances_for_it() -> None:
         "Ababa. The two sides welcomed progress toward free and fair elections."
     )
     assert sorted(s.holder.label for s in unnamed.stances) == ["United States", "senior delegation"]
+
+
+def test_regression_a_group_holding_for_its_organisation_speaks_on_its_behalf() -> None:
+    # The stance was held for the African Union while its statement was made on behalf of the
+    # group itself: the shape "each statement that expresses a stance is made by its holder or
+    # on its holder's behalf" failed on the extracted corpus.
+    extraction = _extract(
+        "Deputy Secretary of State Wendy Sherman met today with African Union representatives "
+        "in Addis Ababa. The two sides welcomed progress toward free and fair elections."
+    )
+    stance = next(s for s in extraction.stances if s.holder.label == "African Union")
+    assert [
+        (e.speaker.label, e.on_behalf_of.label if e.on_behalf_of else None)
+        for e in stance.expressed_by
+    ] == [("African Union representatives", "African Union")]

@@ -105,9 +105,20 @@ def load_store(paths: Iterable[Path]) -> ox.Store:
 
 
 def canonical_nquads(quads: Iterable[ox.Quad]) -> bytes:
-    """Sorted, duplicate-free N-Quads: the same quads give the same bytes."""
-    lines = {f"{quad} .\n" for quad in quads}
-    return "".join(sorted(lines)).encode("utf-8")
+    """Sorted, duplicate-free N-Quads: the same quads give the same bytes.
+
+    Oxigraph writes the lines (one call), Python sorts them as bytes: UTF-8 keeps the order of
+    code points, so the lines come in the order of their text.
+
+    >>> g, s, p = (ox.NamedNode(f"urn:{n}") for n in "gsp")
+    >>> quads = [ox.Quad(s, p, ox.Literal("é"), g), ox.Quad(s, p, ox.Literal("z"), g)]
+    >>> print(canonical_nquads([*quads, quads[0]]).decode(), end="")
+    <urn:s> <urn:p> "z" <urn:g> .
+    <urn:s> <urn:p> "é" <urn:g> .
+    """
+    written = ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    assert written is not None  # given no output, serialize returns the bytes
+    return b"".join(sorted(set(written.splitlines(keepends=True))))
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> rdflib.term.Node:

@@ -26,6 +26,7 @@ PREFIXES: dict[str, str] = {
     "org": "http://www.w3.org/ns/org#",
     "prov": "http://www.w3.org/ns/prov#",
     "oa": "http://www.w3.org/ns/oa#",
+    "itsrdf": "http://www.w3.org/2005/11/its/rdf#",
     "time": "http://www.w3.org/2006/time#",
     "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
     "dcterms": "http://purl.org/dc/terms/",

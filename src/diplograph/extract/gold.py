@@ -46,8 +46,10 @@ more fields. Unpaired extracted items are false positives, unpaired gold items f
 - *Stances*: (holder, polarity, issue) triples, each once per article; the extracted issue is the
   local name of its ``code:issue`` concept, or the slug of the label of the cited agreement or
   principle (or of its IRI's local name).
-- *References*: what the statements cite (agreements, principles, and earlier interactions when the
-  text names them), each once per article by normalised label. A pair matches when the labels'
+- *References*: what the statements cite and what the narrator names outside them (the
+  article's mentions: the gold's references with an empty ``cited_by``; who cites is not
+  compared) — agreements, principles, and earlier interactions when the text names them — each
+  once per article by normalised label. A pair matches when the labels'
   content words (:func:`content_words`) are equal, one set contains the other, or they share at
   least half (Jaccard ≥ 0.5), and the categories agree (:data:`REFERENCE_CATEGORIES`).
 - *Posts*: the holder maps to the gold person, the post label equals the gold post once the
@@ -1209,17 +1211,18 @@ class _Cited:
 
 
 def reference_items(extraction: Extraction) -> list[_Cited]:
-    """What the extracted statements cite, once per article by label: agreements, principles, and
-    the earlier interactions the text names (claims whose object it names)."""
+    """What the extracted statements cite and the narrator names (the gold's references with an
+    empty ``cited_by``), once per article by label: agreements, principles, and the earlier
+    interactions the text names (claims whose object it names)."""
     items: dict[str, _Cited] = {}
-    for statement in extraction.statements:
-        for cited in statement.cites:
-            forms = (cited.label, *sorted(cited.aliases))
-            category = REFERENCE_CATEGORIES.get(cited.kind, cited.kind.lower())
-            items.setdefault(
-                name_form(cited.label),
-                _Cited(cited.label, category, tuple(content_words(f) for f in forms)),
-            )
+    cited_items = [c for s in extraction.statements for c in s.cites]
+    for cited in [*cited_items, *(m.item for m in extraction.mentions)]:
+        forms = (cited.label, *sorted(cited.aliases))
+        category = REFERENCE_CATEGORIES.get(cited.kind, cited.kind.lower())
+        items.setdefault(
+            name_form(cited.label),
+            _Cited(cited.label, category, tuple(content_words(f) for f in forms)),
+        )
     for claim in extraction.claims:
         if not claim.object_inferred:
             label = claim.object.label or claim.object.key

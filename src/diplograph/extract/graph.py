@@ -47,6 +47,7 @@ VERBS = {
 
 Evidence = Callable[[str, Iterable[Span]], None]
 PROV = PREFIXES["prov"]
+ITSRDF = PREFIXES["itsrdf"]  # ITS 2.0: a span's itsrdf:taIdentRef, the item it names
 # The class of each kind of item minted when cited: agreements and principles as such; summits,
 # conferences and earlier meetings as schema:Event (a dip:Interaction needs its participants, which
 # a citation does not give); initiatives, working groups and dialogue mechanisms as dip:Initiative.
@@ -77,16 +78,44 @@ def _local(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
+class _Nodes(dict[str, ox.NamedNode]):
+    """IRIs and their nodes, each node made the first time its IRI is asked for."""
+
+    def __missing__(self, iri: str) -> ox.NamedNode:
+        node = self[iri] = ox.NamedNode(iri)
+        return node
+
+
 class Writer:
-    """Collects the quads of one named graph."""
+    """Collects the quads of one named graph.
+
+    Each IRI is made into a :class:`pyoxigraph.NamedNode` (and validated) once, the first time
+    it is met: a graph names the same subjects and predicates over and over.
+
+    >>> w = Writer("urn:g")
+    >>> w.add("urn:s", "urn:p", "urn:o")
+    >>> w.add("urn:s", "urn:p", _en("o"))
+    >>> [str(q) for q in w.quads]
+    ['<urn:s> <urn:p> <urn:o> <urn:g>', '<urn:s> <urn:p> "o"@en <urn:g>']
+    """
 
     def __init__(self, graph: str) -> None:
         self.graph = _n(graph)
         self.quads: list[ox.Quad] = []
+        self._nodes = _Nodes()
 
     def add(self, subject: str, predicate: str, obj: ox.NamedNode | ox.Literal | str) -> None:
-        value = _n(obj) if isinstance(obj, str) else obj
-        self.quads.append(ox.Quad(_n(subject), _n(predicate), value, self.graph))
+        nodes = self._nodes
+        value = nodes[obj] if isinstance(obj, str) else obj
+        self.quads.append(ox.Quad(nodes[subject], nodes[predicate], value, self.graph))
+
+    def describe(self, subject: str, *pairs: tuple[str, ox.NamedNode | ox.Literal | str]) -> None:
+        """:meth:`add` ``subject``'s (predicate, object) ``pairs`` in order."""
+        nodes, graph = self._nodes, self.graph
+        node = nodes[subject]
+        self.quads.extend(
+            ox.Quad(node, nodes[p], nodes[o] if isinstance(o, str) else o, graph) for p, o in pairs
+        )
 
     def inferred(self, subject: str, properties: Iterable[str], comment: str) -> None:
         """Mark the values of ``properties`` (local names of dip: properties) on ``subject`` as
@@ -134,6 +163,11 @@ def article_quads(extraction: Extraction) -> list[ox.Quad]:
         _statement(w, base, node, statement, evidence)
     for claim in extraction.claims:
         _claim(w, base, node, claim, evidence)
+    for mention in extraction.mentions:  # what the narrator names (:meth:`.references.mention`)
+        w.add(node, SCHEMA + "mentions", mention.item.iri)
+        for item in mention.evidence:
+            spans[f"{base}char/{item.start}-{item.end}"] = item
+            w.add(f"{base}char/{item.start}-{item.end}", ITSRDF + "taIdentRef", mention.item.iri)
     for holding in extraction.holdings:
         iri = base + holding.key
         w.add(iri, RDF + "type", DIP + "PostHolding")
@@ -170,20 +204,25 @@ def article_quads(extraction: Extraction) -> list[ox.Quad]:
             )
         w.add(iri, DIP + "reportedIn", node)
         evidence(iri, stance.evidence)
+    integer = _n(XSD + "integer")  # the positions' datatype, as stores keep it
     for iri, item in sorted(spans.items()):
-        w.add(iri, RDF + "type", OA + "SpecificResource")
-        w.add(iri, OA + "hasSource", node)
-        w.add(iri, OA + "hasSelector", iri + "/quote")
-        w.add(iri, OA + "hasSelector", iri + "/position")
-        w.add(iri + "/quote", RDF + "type", OA + "TextQuoteSelector")
-        w.add(iri + "/quote", OA + "exact", ox.Literal(item.text))
-        w.add(iri + "/position", RDF + "type", OA + "TextPositionSelector")
-        for name, value in (("start", item.start), ("end", item.end)):
-            w.add(
-                iri + "/position",
-                OA + name,
-                ox.Literal(str(value), datatype=_n(XSD + "integer")),  # as stores keep it
-            )
+        quote, position = iri + "/quote", iri + "/position"
+        w.describe(
+            iri,
+            (RDF + "type", OA + "SpecificResource"),
+            (OA + "hasSource", node),
+            (OA + "hasSelector", quote),
+            (OA + "hasSelector", position),
+        )
+        w.describe(
+            quote, (RDF + "type", OA + "TextQuoteSelector"), (OA + "exact", ox.Literal(item.text))
+        )
+        w.describe(
+            position,
+            (RDF + "type", OA + "TextPositionSelector"),
+            (OA + "start", ox.Literal(str(item.start), datatype=integer)),
+            (OA + "end", ox.Literal(str(item.end), datatype=integer)),
+        )
     return [*w.quads, *derivations(w.quads)]
 
 

@@ -17,9 +17,9 @@ person Maas ('Foreign Minister',) Germany
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 from diplograph.extract.dates import CALENDAR_WORDS
 from diplograph.extract.gazetteer import Gazetteer
@@ -28,6 +28,7 @@ from diplograph.extract.text import normalize
 Kind = Literal[
     "person", "name", "role", "pronoun", "group", "state", "organization", "place", "known"
 ]
+Phrase = tuple[int, Kind, str]  # a known phrase's length in tokens, its kind and its value
 
 _TOKEN = re.compile(r"[^\W_](?:[\w]|[-\u2019'.](?=[^\W_]))*\.?|\S", re.UNICODE)
 _POSSESSIVE = re.compile(r"^(.*[^\W_])[\u2019']s\.?$")
@@ -110,17 +111,25 @@ GROUPS = (
     "the ministers",
     "the officials",
 )
+# The groups by their first word, as tuples of words, in the order of GROUPS (the first that
+# matches wins: "the two" before "the two ministers").
+_GROUP_WORDS: dict[str, list[tuple[str, ...]]] = {
+    first: [tuple(g.split()) for g in GROUPS if g.split()[0] == first]
+    for first in dict.fromkeys(g.split()[0] for g in GROUPS)
+}
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark: ``text[start:end]`` and its :func:`normalize`-d form."""
+
     text: str
     start: int
     end: int
+    norm: str
 
-    @cached_property
-    def norm(self) -> str:
-        return normalize(self.text)
+
+def _token(text: str, start: int, end: int) -> Token:
+    return Token(text, start, end, normalize(text))
 
 
 @dataclass(frozen=True)
@@ -175,13 +184,33 @@ class Lexicon:
             self.phrases[key] = (kind, value)
             self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
 
-    def match(self, toks: list[Token], i: int) -> tuple[int, Kind, str] | None:
-        """The longest known phrase at ``toks[i]``: its length, kind and value."""
-        for size in range(min(self.longest.get(toks[i].norm, 0), len(toks) - i), 0, -1):
-            found = self.phrases.get(tuple(t.norm for t in toks[i : i + size]))
-            if found and (size > 1 or toks[i].text[:1].isupper()):
+    def matches(self, toks: Sequence[Token]) -> list[Phrase | None]:
+        """The longest known phrase at each position of ``toks`` (its length, kind and value), or
+        None; a phrase of one word only where it is capitalised."""
+        norms = tuple(t.norm for t in toks)
+        longest = self.longest
+        return [
+            None if norm not in longest else self._longest(norms, i, toks[i].text)
+            for i, norm in enumerate(norms)
+        ]
+
+    def _longest(self, norms: tuple[str, ...], i: int, text: str) -> Phrase | None:
+        for size in range(min(self.longest.get(norms[i], 0), len(norms) - i), 0, -1):
+            found = self.phrases.get(norms[i : i + size])
+            if found and (size > 1 or text[:1].isupper()):
                 return size, *found
         return None
+
+
+class _Tokens(list[Token]):
+    """The tokens of the stretch the finder works on, with their normalised words and the
+    lexicon's :meth:`Lexicon.matches`, computed once (the rules ask for them
+    several times per position)."""
+
+    def __init__(self, toks: list[Token], lexicon: Lexicon) -> None:
+        super().__init__(toks)
+        self.norms = tuple(t.norm for t in toks)
+        self.phrase_at = lexicon.matches(toks)
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
@@ -192,20 +221,24 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     """
     found: list[Token] = []
     for match in _TOKEN.finditer(text, start, end):
-        word, begin, finish = match.group(0), match.start(), match.end()
+        word = match.group()
+        begin, finish = match.span()
+        if word[-1] != "." and "'" not in word and "\u2019" not in word:
+            found.append(Token(word, begin, finish, normalize(word)))  # most words: as they are
+            continue
         possessive = _POSSESSIVE.match(word)
         if possessive and len(word) > 2:
             cut = begin + len(possessive.group(1))
-            found.append(Token(text[begin:cut], begin, cut))
-            found.append(Token(text[cut : cut + 2], cut, cut + 2))
+            found.append(_token(text[begin:cut], begin, cut))
+            found.append(_token(text[cut : cut + 2], cut, cut + 2))
             if finish > cut + 2:
-                found.append(Token(".", cut + 2, finish))
+                found.append(Token(".", cut + 2, finish, ""))
             continue
         if word.endswith(".") and len(word) > 1 and not _KEEP_PERIOD.match(word):
-            found.append(Token(word[:-1], begin, finish - 1))
-            found.append(Token(".", finish - 1, finish))
+            found.append(_token(word[:-1], begin, finish - 1))
+            found.append(Token(".", finish - 1, finish, ""))
             continue
-        found.append(Token(word, begin, finish))
+        found.append(_token(word, begin, finish))
     return found
 
 
@@ -222,12 +255,23 @@ class RuleMentionFinder:
         self.honorifics = frozenset(normalize(h) for h in g.honorifics)
         self.heads = frozenset(normalize(h) for h in g.heads)
         self.inner_honorifics = frozenset(normalize(h) for h in g.inner_honorifics)
+        # The lower-case words a mention may start with: a title word ("acting"), a group or a
+        # pronoun, "the", and "of" (a name's "of <state>" is looked at from its first word).
+        self.openers = self.title_words | {*_GROUP_WORDS, *PRONOUNS, "the", "of"}
 
     def find(self, text: str, start: int, end: int) -> list[Mention]:
-        toks = tokens(text, start, end)
+        toks = _Tokens(tokens(text, start, end), self.lexicon)
         found: list[Mention] = []
         i = 0
         while i < len(toks):
+            tok = toks[i]
+            if (
+                toks.phrase_at[i] is None
+                and not tok.text[:1].isupper()
+                and tok.norm not in self.openers
+            ):
+                i += 1  # no rule starts a mention at a lower-case word no phrase starts with
+                continue
             parsed = self._group(text, toks, i) or self._mention(text, toks, i)
             if parsed is None:
                 i += 1
@@ -236,13 +280,13 @@ class RuleMentionFinder:
             found.extend(mentions)
         return _share_states(text, found)
 
-    def _group(self, text: str, toks: list[Token], i: int) -> tuple[list[Mention], int] | None:
-        for group in GROUPS:
-            size = len(group.split())
-            if " ".join(t.norm for t in toks[i : i + size]) == group:
+    def _group(self, text: str, toks: _Tokens, i: int) -> tuple[list[Mention], int] | None:
+        word = toks[i].norm
+        for group in _GROUP_WORDS.get(word, ()):
+            size = len(group)
+            if toks.norms[i : i + size] == group:
                 s, e = toks[i].start, toks[i + size - 1].end
                 return [Mention("group", s, e, text[s:e])], i + size
-        word = toks[i].norm
         if word in PRONOUNS and (word != "both" or toks[i].text == "Both"):
             return [Mention("pronoun", toks[i].start, toks[i].end, toks[i].text)], i + 1
         return None
@@ -252,15 +296,15 @@ class RuleMentionFinder:
             tok.text[:1].isupper() or tok.norm in {"acting", "interim"}
         )
 
-    def _mention(self, text: str, toks: list[Token], i: int) -> tuple[list[Mention], int] | None:
+    def _mention(self, text: str, toks: _Tokens, i: int) -> tuple[list[Mention], int] | None:
         j = i
-        whole = self.lexicon.match(toks, i)
+        whole = toks.phrase_at[i]
         if whole and whole[1] == "known" and toks[i].norm == "the":
             s, e = toks[i].start, toks[i + whole[0] - 1].end
             return [Mention("known", s, e, text[s:e], known=whole[2])], i + whole[0]
         if toks[j].norm == "the" and j + 1 < len(toks):
             j += 1
-        place = self.lexicon.match(toks, j)
+        place = toks.phrase_at[j]
         if place and place[1] == "place" and not self._name_follows(toks, j + place[0]):
             s, e = toks[j].start, toks[j + place[0] - 1].end
             return [Mention("place", s, e, text[s:e], name=place[2])], j + place[0]
@@ -270,7 +314,7 @@ class RuleMentionFinder:
         title_words: list[Token] = []
         known: tuple[int, str, int] | None = None
         while j < len(toks):
-            phrase = self.lexicon.match(toks, j)
+            phrase = toks.phrase_at[j]
             if phrase and phrase[1] == "known" and not title_words and not states:
                 known = (j, phrase[2], j + phrase[0])
                 break
@@ -325,7 +369,7 @@ class RuleMentionFinder:
                 name_start, j, appositive = first_name, k, True
         name_end = j
         if name_end < len(toks) - 1 and toks[name_end].norm == "of":
-            phrase = self.lexicon.match(toks, name_end + 1 + (toks[name_end + 1].norm == "the"))
+            phrase = toks.phrase_at[name_end + 1 + (toks[name_end + 1].norm == "the")]
             if phrase and phrase[1] == "state" and name_end > name_start:
                 states.append((len(title_words), phrase[2]))
                 j = name_end + 1 + (toks[name_end + 1].norm == "the") + phrase[0]
@@ -362,7 +406,7 @@ class RuleMentionFinder:
         mentions = []
         position = title_start
         while position < j:
-            phrase = self.lexicon.match(toks, position)
+            phrase = toks.phrase_at[position]
             if phrase is None:
                 position += 1
                 continue
@@ -384,7 +428,7 @@ class RuleMentionFinder:
             position += size
         return mentions, j
 
-    def _known(self, text: str, toks: list[Token], start: int, end: int, iri: str) -> Mention:
+    def _known(self, text: str, toks: _Tokens, start: int, end: int, iri: str) -> Mention:
         """A known actor's label, with the titles it opens with: "Secretary of State Antony J.
         Blinken" is a label of a known person and still gives the post "Secretary of State"."""
         s, e = toks[start].start, toks[end - 1].end
@@ -423,7 +467,7 @@ class RuleMentionFinder:
         title_span = (toks[start].start, toks[j - 1].end)
         return Mention("known", s, e, text[s:e], name, titles, state, organization, iri, title_span)
 
-    def _inner_phrase(self, toks: list[Token], j: int, end: int) -> tuple[int, Kind, str] | None:
+    def _inner_phrase(self, toks: _Tokens, j: int, end: int) -> Phrase | None:
         """The longest state or organisation phrase at ``toks[j]`` that ends before ``end``."""
         for size in range(min(self.lexicon.longest.get(toks[j].norm, 0), end - j), 0, -1):
             found = self.lexicon.phrases.get(tuple(t.norm for t in toks[j : j + size]))
@@ -431,7 +475,7 @@ class RuleMentionFinder:
                 return size, *found
         return None
 
-    def _list_comma(self, toks: list[Token], j: int, title_words: list[Token]) -> bool:
+    def _list_comma(self, toks: _Tokens, j: int, title_words: list[Token]) -> bool:
         """Whether ``toks[j]`` is a comma inside a title, between title words: "Under Secretary
         for Economic Growth, Energy, and the Environment"."""
         if toks[j].text != "," or not title_words or toks[j - 1] is not title_words[-1]:
@@ -439,33 +483,33 @@ class RuleMentionFinder:
         after = [t for t in toks[j + 1 : j + 4] if t.norm not in ("and", "the")]
         return bool(after) and self._is_title(after[0])
 
-    def _acronym(self, toks: list[Token], j: int, organization: str) -> int:
+    def _acronym(self, toks: _Tokens, j: int, organization: str) -> int:
         """How many tokens at ``toks[j]`` are the organisation's own name in brackets, as in
         "Organization for Security and Cooperation in Europe (OSCE) Chairman-in-Office"."""
         if j + 2 >= len(toks) or toks[j].text != "(":
             return 0
-        phrase = self.lexicon.match(toks, j + 1)
+        phrase = toks.phrase_at[j + 1]
         if phrase is None or phrase[2] != organization or j + 1 + phrase[0] >= len(toks):
             return 0
         return phrase[0] + 2 if toks[j + 1 + phrase[0]].text == ")" else 0
 
-    def _name_follows(self, toks: list[Token], j: int) -> bool:
+    def _name_follows(self, toks: _Tokens, j: int) -> bool:
         """Whether a capitalised word, no title, starts at ``toks[j]`` ("Santiago Cafiero")."""
         return (
             j < len(toks)
             and toks[j].text[:1].isupper()
             and toks[j].norm not in _NOT_NAMES
             and not self._is_title(toks[j])
-            and self.lexicon.match(toks, j) is None
+            and toks.phrase_at[j] is None
         )
 
-    def _starts_entity(self, toks: list[Token], j: int) -> bool:
+    def _starts_entity(self, toks: _Tokens, j: int) -> bool:
         if toks[j].norm == "the" and j + 1 < len(toks):
             j += 1
-        phrase = self.lexicon.match(toks, j)
+        phrase = toks.phrase_at[j]
         return phrase is not None and phrase[1] in ("state", "organization")
 
-    def _name_end(self, toks: list[Token], j: int, lead: bool = False) -> int:
+    def _name_end(self, toks: _Tokens, j: int, lead: bool = False) -> int:
         """Where the name at ``toks[j]`` ends; ``lead`` after a title, where the name may open
         with its particles ("Commissioner de la Cruz", "President da Silva")."""
         start = j
@@ -478,7 +522,7 @@ class RuleMentionFinder:
                 and tok.norm not in _NOT_NAMES
                 and (inner_honorific or not self._is_title(tok))
             ):
-                phrase = self.lexicon.match(toks, j)
+                phrase = toks.phrase_at[j]
                 if (
                     phrase
                     and phrase[1] in ("state", "organization", "place")
@@ -523,13 +567,13 @@ class RuleMentionFinder:
                 break
         return j
 
-    def _titles(self, text: str, toks: list[Token], start: int, end: int) -> tuple[str, ...]:
+    def _titles(self, text: str, toks: _Tokens, start: int, end: int) -> tuple[str, ...]:
         """The title words between ``start`` and ``end``, without states and honorifics, split at
         "and"."""
         parts: list[list[str]] = [[]]
         j = start
         while j < end:
-            phrase = self.lexicon.match(toks, j)
+            phrase = toks.phrase_at[j]
             if phrase and phrase[1] == "state":
                 if parts[-1] and _after_for(toks, j):  # the portfolio: "Envoy for Afghanistan"
                     parts[-1].append(text[toks[j].start : toks[j + phrase[0] - 1].end])

@@ -82,6 +82,16 @@ class Stance:
 
 
 @dataclass
+class Mention:
+    """An item the narrator names outside every statement (``schema:mentions`` of the article):
+    in a topic ("discussed the JCPOA"), as a setting ("during the NATO Summit"), as a framework
+    ("cooperation through the Quad"); ``evidence`` is each span that names it."""
+
+    item: Actor
+    evidence: list[Span]
+
+
+@dataclass
 class Extraction:
     """Everything found in one article."""
 
@@ -93,3 +103,4 @@ class Extraction:
     holdings: list[Holding] = field(default_factory=list)
     stances: list[Stance] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # what the narrator names

@@ -414,6 +414,7 @@ class Extractor:
         self._claims(result)
         self._stances(result)
         self.references.cite(result)  # after the stances: minted items carry none
+        self.references.mention(result)  # what the narrator names outside the statements
         return result
 
     def _side(self, result: Extraction, speaker: Actor) -> Actor | None:
@@ -1569,6 +1570,10 @@ class Extractor:
                 side = self._named_side(holder.label)
                 if side is not None:
                     sides[holder.iri] = side
+        for statement in result.statements:  # the group speaks for that side: dip:onBehalfOf
+            speaker, side = statement.speaker, statement.on_behalf_of
+            if speaker.iri in sides and (side is None or side.iri == speaker.iri):
+                statement.on_behalf_of = sides[speaker.iri]
         result.stances = self.stances.find(result, sides)
 
     def _named_side(self, label: str) -> Actor | None:

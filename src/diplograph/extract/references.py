@@ -29,8 +29,8 @@ from dataclasses import dataclass
 
 from diplograph.extract.actors import ORGANIZATION_KINDS, Actor, Registry
 from diplograph.extract.gazetteer import Gazetteer
-from diplograph.extract.model import Extraction
-from diplograph.extract.text import slug, span
+from diplograph.extract.model import Extraction, Mention
+from diplograph.extract.text import sentences, slug, span
 from diplograph.vocab import ID
 
 # Head words of names, and the kind of item they make.
@@ -91,6 +91,7 @@ PRINCIPLES = (
     r"ASEAN centrality",
     r"(?:the vision of )?(?:a |an )?free and open Indo-Pacific",
     r"principles? (?:of|for) (?:the )?(?!the\b)[a-z][a-z-]*(?: (?:of )?[a-z][a-z-]*){0,5}",
+    r"principles? of the (?:United Nations|UN|U\.N\.) [Cc]harter",
 )
 _Q, _D = "\u2019", "\u2013"  # right single quotation mark, en dash
 # a capitalised word, with the periods of an abbreviation ("U.S.") but not a sentence's full stop
@@ -122,6 +123,8 @@ _OTHER = re.compile(
             rf"(?P<acronym>\b(?:{'|'.join(re.escape(a) for a in ACRONYMS)})\b)",
             rf"(?P<principle>\b(?:{'|'.join(PRINCIPLES)}))",
             r"(?P<consensus>\b[a-z]+-point (?:consensus|plan)\b)",
+            # a peace process named by its place ("the Afghanistan peace process")
+            rf"(?P<process>\b[A-Z][\w.{_Q}'-]*(?:\s+[A-Z][\w.{_Q}'-]*){{0,2}}\s+peace process\b)",
             # a body named by what it works on ("a working group on security and development")
             r"(?P<group>\b(?:working group|task force|joint commission|joint committee) on"
             r"(?: the)?(?: (?:and )?(?!(?:a|an|and|the|to|with|for|in)\b)[a-z-]+){1,5})",
@@ -218,8 +221,8 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[C
             # "the G20 Summit in Bali": the name ends before its place
             end_word = cut + 1 + words[cut + 1 : end_word].index("in")
             kind = _classify(words[cut:end_word], None)
-        if kind is None:
-            continue
+        if kind is None or words[cut].endswith("-led"):
+            continue  # "a Haitian-led dialogue" describes a process; it names none
         if end_word < len(words):
             low = None
             words = words[:end_word]
@@ -249,12 +252,15 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[C
     for match in _OTHER.finditer(text, start, stop):
         if any(c.start <= match.start() < c.end for c in found):
             continue
+        if match.lastgroup == "principle":  # "the principles of the UN Charter": one principle
+            found = [c for c in found if not match.start() <= c.start < match.end()]
         kind = {
             "acronym": "Agreement",
             "consensus": "Agreement",
             "truce": "Agreement",
             "principle": "Principle",
             "group": "WorkingGroup",
+            "process": "Initiative",
         }.get(match.lastgroup or "", "Interaction")
         label = match.group(0).strip()
         if kind == "Interaction" and re.search(r"\b[Ss]ummit\b", label):
@@ -292,6 +298,14 @@ class ReferenceFinder:
         self.organizations = dict(names)
         self._organization = re.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(n) for n, _ in names) + r")(?![\w-])"
+        )
+        # what the narrator may name as a framework: the organisations and the named groups of
+        # states ("through the Quad")
+        self.frameworks = {**self.organizations, **{g: g for g in gazetteer.state_groups}}
+        self._framework = re.compile(
+            r"(?<![\w-])(?:"
+            + "|".join(re.escape(n) for n in sorted(self.frameworks, key=lambda n: -len(n)))
+            + r")(?![\w-])"
         )
 
     def item(self, cited: Cited, article: str) -> Actor:
@@ -374,11 +388,62 @@ class ReferenceFinder:
                     statement.cites.append(actor)
                     statement.cited_at.append(span(text, start, end))
 
+    def mention(self, extraction: Extraction) -> None:
+        """Add to ``extraction.mentions`` what the narrator names outside every statement: the
+        items :func:`find_references` finds there (a topic: "discussed the JCPOA"; a setting:
+        "during the Special ASEAN-U.S. Foreign Ministerial Meeting") and the organisations named
+        as a framework ("cooperation through the Quad", "coordination at the African Union")
+        that take no part in the article's interactions; each item once, with every
+        span that names it, in text order."""
+        text = extraction.article.text
+        said = [s.evidence[0] for s in extraction.statements]
+        posts_of: dict[str, set[str]] = {}
+        for holding in extraction.holdings:
+            if holding.post.post_in:
+                posts_of.setdefault(holding.person.iri, set()).add(holding.post.post_in)
+        parties = self._parties(
+            {p.iri: p for i in extraction.interactions for p in i.participants}, posts_of
+        )
+        found: dict[str, Mention] = {}
+        for sentence in sentences(text):
+            items = [
+                (self.item(c, extraction.article.id), c.start, c.end)
+                for c in find_references(text, sentence.start, sentence.end)
+                if not _is_subject(text, c.end)  # "UN World Food Program (WFP) Executive Director"
+            ]
+            for match in self._framework.finditer(text, sentence.start, sentence.end):
+                framework = _FRAMEWORK.search(text, max(0, match.start() - 30), match.start())
+                if framework is None or _is_subject(text, match.end()):
+                    continue
+                if any(s <= match.start() < e for _, s, e in items):
+                    continue
+                label = self.frameworks[match.group(0)]
+                organization = self._known(label) or self.registry.organization(label)
+                if organization.kind in ORGANIZATION_KINDS and organization.iri not in parties:
+                    organization.aliases.add(match.group(0))
+                    items.append((organization, match.start(), match.end()))
+            for actor, start, end in sorted(items, key=lambda i: i[1]):
+                if any(s.start <= start < s.end for s in said):
+                    continue  # a statement's own words: what it cites (:meth:`cite`)
+                where = span(text, start, end)
+                if actor.iri in found:
+                    found[actor.iri].evidence.append(where)
+                else:
+                    found[actor.iri] = Mention(actor, [where])
+        extraction.mentions.extend(found.values())
 
+
+# A title after a name makes the name its holder's organisation ("NATO Secretary General", also
+# with the acronym in brackets: "UN World Food Program (WFP) Executive Director").
 _TITLE_AFTER = re.compile(
-    r"\s+(?:[A-Z][a-z]+\s+)?(?:Secretary|Secretary-General|Director|President|Chair|Ambassador|"
+    r"(?:\s+\([A-Z]{2,}\))?\s+(?:[A-Z][a-z]+\s+)?"
+    r"(?:Secretary|Secretary-General|Director|President|Chair|Ambassador|"
     r"Envoy|Representative|Spokesperson|Minister|Head|Commissioner|Allies|members?|officials?)\b"
 )
+
+
+# The words that make the organisation after them a framework ("through the Quad").
+_FRAMEWORK = re.compile(r"\b(?:through|via|within|under|at|in the framework of)\s+(?:the\s+)?$")
 
 
 def _is_subject(text: str, at: int) -> bool:

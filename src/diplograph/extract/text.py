@@ -15,6 +15,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -30,6 +31,9 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 # at the last clause boundary (";", ",") or space before the limit, so that the work per
 # sentence stays bounded and extraction linear in the text.
 MAX_SENTENCE = 1500
+# normalize and slug are pure and called again and again on the same few thousand words and
+# labels (every token of every sentence, every actor's aliases): their answers are cached.
+CACHED = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,7 @@ def _cut(text: str, start: int, limit: int) -> int:
     return limit
 
 
+@lru_cache(maxsize=CACHED)
 def normalize(label: str) -> str:
     """A label as matching sees it: case, periods, apostrophe kinds and spacing ignored.
 
@@ -117,6 +122,7 @@ def normalize(label: str) -> str:
     return " ".join(cleaned.lower().split())
 
 
+@lru_cache(maxsize=CACHED)
 def slug(label: str) -> str:
     """A lower-case IRI slug: letters and digits, accents removed, joined by hyphens; letters of
     other scripts transliterated (anyascii), and a name with no letter or digit at all gets a

@@ -11,6 +11,8 @@ article, from which :mod:`diplograph.ingest.actors` rebuilds ``graph:extracted-a
 >>> ledger.record([Outcome("a", "k1", b"", 3, (person,)), Outcome("b", "k2", b"", 0, (), ("bad",))])
 >>> ledger.entry("a"), ledger.entry("b"), ledger.entry("c")
 (('k1', 'loaded'), ('k2', 'rejected'), None)
+>>> ledger.entries(["c", "b"])
+{'b': ('k2', 'rejected')}
 >>> [(identifier, [actor.iri for actor in actors]) for identifier, actors in ledger.loaded()]
 [('a', ['urn:p'])]
 """
@@ -19,8 +21,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from diplograph.errors import DiplographError
@@ -63,6 +64,15 @@ class Ledger:
         ).fetchone()
         return None if row is None else (row[0], row[1])
 
+    def entries(self, identifiers: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """(content key, status) of each of the articles the ledger knows, in one query (at most
+        500 identifiers: SQLite's limit on a statement's parameters is 999 in old versions)."""
+        marks = ", ".join("?" * len(identifiers))
+        rows = self.connection.execute(
+            f"SELECT id, key, status FROM articles WHERE id IN ({marks})", tuple(identifiers)
+        )
+        return {identifier: (key, status) for identifier, key, status in rows}
+
     def record(self, outcomes: Iterable[Outcome]) -> None:
         """Record the outcomes, in one transaction."""
         rows = [
@@ -70,7 +80,7 @@ class Ledger:
                 o.id,
                 o.key,
                 status(o),
-                json.dumps([asdict(actor) for actor in o.actors]),
+                json.dumps([vars(actor) for actor in o.actors]),  # asdict's, without its copies
                 json.dumps(problems(o)),
             )
             for o in outcomes

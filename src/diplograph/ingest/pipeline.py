@@ -4,10 +4,11 @@ An article whose content key (its fields and :func:`version`) is the one the led
 whose graph the target still holds (or which was kept out then), is skipped; the others are
 extracted and validated. A conforming article's graph is added (new) or replaces its old version
 (changed); an article that no longer conforms loses its old graph. Writes are buffered and made
-in large bulk loads; the ledger is written after the target, so an interrupted run redoes at most
-the articles it had not recorded. Then ``graph:extracted-actors`` is rebuilt from the ledger, and
-the ontology, code lists, actor registry and curated articles are put in place, so that the target
-serves the whole dataset.
+in large bulk loads, by one writer thread while the main thread goes on taking the workers'
+results (Oxigraph releases the GIL while it loads); the ledger is written after the target, so an
+interrupted run redoes at most the articles it had not recorded. Then ``graph:extracted-actors``
+is rebuilt from the ledger, and the ontology, code lists, actor registry and curated articles are
+put in place, so that the target serves the whole dataset.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import hashlib
 import itertools
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,7 +36,8 @@ from diplograph.rdfio import read_quads
 from diplograph.validate import Engine
 from diplograph.vocab import graph_iri
 
-FLUSH_TRIPLES = 100_000  # triples buffered before a bulk load (its memory: see docs/scaling.md)
+LOOKUP = 500  # articles looked up in the ledger at a time
+FLUSH_TRIPLES = 200_000  # triples buffered before a bulk load (its memory: see docs/scaling.md)
 Advance = Callable[[int], None]  # articles just done
 
 
@@ -99,24 +102,35 @@ class Run:
         self.report = Report()
         self.buffer = Buffer()
         self.present: set[str] = set()
+        self.writer = ThreadPoolExecutor(1, thread_name_prefix="diplograph-write")
+        self.writing: tuple[Future[float], Buffer] | None = None
 
     def _todo(self, corpus: Path, advance: Advance) -> Iterator[tuple[str, Article]]:
-        """The (key, article) pairs to work on; the unchanged ones counted and skipped."""
-        for article in stream(corpus):
-            self.report.read += 1
-            key = content_key(article, self.version)
-            entry = self.ledger.entry(article.id)
-            if entry is not None and entry[0] == key:
-                status = entry[1]
-                if status != "loaded" or graph_iri(article.id) in self.present:
-                    self.report.unchanged += 1
-                    if status == "rejected":
-                        self.report.rejected.append((article.id, self.ledger.problems(article.id)))
-                    elif status == "failed":
-                        self.report.failed.append((article.id, self.ledger.problems(article.id)[0]))
+        """The (key, article) pairs to work on; the unchanged ones counted and skipped (the
+        ledger asked about ``LOOKUP`` articles at a time)."""
+        articles = stream(corpus)
+        while chunk := list(itertools.islice(articles, LOOKUP)):
+            entries = self.ledger.entries([article.id for article in chunk])
+            for article in chunk:
+                self.report.read += 1
+                key = content_key(article, self.version)
+                entry = entries.get(article.id)
+                if entry is not None and entry[0] == key and self._kept(article.id, entry[1]):
                     advance(1)
                     continue
-            yield key, article
+                yield key, article
+
+    def _kept(self, identifier: str, status: str) -> bool:
+        """Whether an unchanged article stays as it is: kept out then (listed again), or loaded
+        and its graph still in the target."""
+        if status == "loaded" and graph_iri(identifier) not in self.present:
+            return False
+        self.report.unchanged += 1
+        if status == "rejected":
+            self.report.rejected.append((identifier, self.ledger.problems(identifier)))
+        elif status == "failed":
+            self.report.failed.append((identifier, self.ledger.problems(identifier)[0]))
+        return True
 
     def _take(self, outcome: Outcome) -> None:
         graph = graph_iri(outcome.id)
@@ -136,18 +150,34 @@ class Run:
             self._flush()
 
     def _flush(self) -> None:
-        buffer = self.buffer
+        """Hand the buffer to the writer thread, once the write before it is settled: the
+        target is written by one thread, in order, while this one goes on taking results."""
+        buffer, self.buffer = self.buffer, Buffer()
+        self._settle()
+        self.writing = (self.writer.submit(self._write, buffer), buffer)
+
+    def _write(self, buffer: Buffer) -> float:
+        """Write the buffer to the target (in the writer thread); the seconds it took."""
         started = time.perf_counter()
         self.target.drop(buffer.dropped)
         self.target.add(buffer.new, buffer.changed)
+        return time.perf_counter() - started
+
+    def _settle(self) -> None:
+        """Wait for the write in progress (its error raised here), then record it in the ledger:
+        the ledger never names a graph the target does not hold."""
+        if self.writing is None:
+            return
+        (future, buffer), self.writing = self.writing, None
+        seconds = future.result()
+        started = time.perf_counter()
         self.ledger.record(buffer.recorded)
-        self.report.load_seconds += time.perf_counter() - started
+        self.report.load_seconds += seconds + time.perf_counter() - started
         self.report.new += len(buffer.new)
         self.report.replaced += len(buffer.changed)
         self.report.triples += sum(o.triples for o in [*buffer.new, *buffer.changed])
         self.present.update(graph_iri(o.id) for o in buffer.new)
         self.present.difference_update(buffer.dropped)
-        self.buffer = Buffer()
 
     def _shared_graphs(self) -> None:
         """The ontology, code lists, registry and curated articles, each graph replaced when it
@@ -168,13 +198,17 @@ class Run:
         todo = self._todo(corpus, advance)
         batches: Iterator[Tasks] = iter(lambda: list(itertools.islice(todo, batch_size)), [])
         job = Job(self.project, self.version, self.validator)
-        for batch in runner(job, batches):
-            self.report.extract_seconds += batch.extract_seconds
-            self.report.validate_seconds += batch.validate_seconds
-            for outcome in batch.outcomes:
-                self._take(outcome)
-            advance(len(batch.outcomes))
-        self._flush()
+        try:
+            for batch in runner(job, batches):
+                self.report.extract_seconds += batch.extract_seconds
+                self.report.validate_seconds += batch.validate_seconds
+                for outcome in batch.outcomes:
+                    self._take(outcome)
+                advance(len(batch.outcomes))
+            self._flush()
+            self._settle()
+        finally:
+            self.writer.shutdown()  # a write in progress ends before the store is closed
         loading = time.perf_counter()
         merged = actors.quads(self.ledger.loaded())
         self.target.put(actors.GRAPH, merged)

@@ -27,10 +27,11 @@ from diplograph.extract.gazetteer import Gazetteer, load
 from diplograph.extract.graph import actor_quads, article_quads
 from diplograph.extract.mentions import MentionFinder
 from diplograph.extract.pipeline import Extractor
-from diplograph.ingest.checking import Checker
+from diplograph.ingest.checking import Checker, Graph
 from diplograph.project import Project
 from diplograph.rdfio import canonical_nquads
 from diplograph.validate import Engine
+from diplograph.validation.fast import nquads
 
 
 @dataclass(frozen=True)
@@ -160,18 +161,23 @@ def process(job: Job, tasks: Sequence[tuple[str, Article]]) -> Batch:
             extracted.append((key, article, quads, actors))
     validating = time.perf_counter()
     good = [item for item in extracted if not isinstance(item, Outcome)]
-    verdicts = iter(ctx.checker.check([quads + actor_quads(new) for _, _, quads, new in good]))
+    texts = [canonical_nquads(quads) for _, _, quads, _ in good]
+    graphs = []
+    for (_, _, quads, actors), text in zip(good, texts, strict=True):
+        minted = actor_quads(actors)
+        graphs.append(Graph([*quads, *minted], text + nquads(minted)))
+    verdicts = iter(zip(ctx.checker.check(graphs), texts, strict=True))
     outcomes = []
     for item in extracted:
         if isinstance(item, Outcome):
             outcomes.append(item)
             continue
         key, article, quads, actors = item
-        violations = tuple(next(verdicts))
-        if violations:
-            outcomes.append(Outcome(article.id, key, b"", len(quads), (), violations))
+        found, text = next(verdicts)
+        if found:
+            outcomes.append(Outcome(article.id, key, b"", len(quads), (), tuple(found)))
         else:
             records = tuple(NewActor.of(actor) for actor in actors)
-            outcomes.append(Outcome(article.id, key, canonical_nquads(quads), len(quads), records))
+            outcomes.append(Outcome(article.id, key, text, len(quads), records))
     done = time.perf_counter()
     return Batch(outcomes, validating - started, done - validating)

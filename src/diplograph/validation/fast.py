@@ -85,14 +85,27 @@ class FastEngine:
 
         The data graph is the union of ``data``'s graphs (each triple once).
         """
+        store = data_store(data)
+        return self._results(data.decode(), store), self.focus_nodes(store)
+
+    def results(self, text: str, quads: Iterable[ox.Quad]) -> list[Result]:
+        """The results on one data graph given twice, as the N-Quads ``text`` and as the same
+        ``quads``: no focus nodes counted, no N-Quads parsed into the store (what a caller that
+        holds the quads already, such as ingest's validation of each batch, saves)."""
+        store = ox.Store()
+        store.extend(quads)
+        return self._results(text, store)
+
+    def _results(self, text: str, store: ox.Store) -> list[Result]:
+        """The results of the core shapes on ``text`` and of the SPARQL constraints on ``store``
+        (the same data graph)."""
         if self.refused is not None:
             raise self.refused
-        report = self.core.validate_text(data.decode(), format="nquads")
+        report = self.core.validate_text(text, format="nquads")
         results = [self._result(r) for r in report.results]
-        store = data_store(data)
         for constraint in self.constraints:
             results += constraint.run(store)
-        return results, self.focus_nodes(store)
+        return results
 
     def focus_nodes(self, store: ox.Store) -> set[str]:
         """The focus nodes of every shape with targets (as :class:`Result` shows a node)."""

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 
@@ -131,6 +132,12 @@ def rewrite(select: str, targets: Targets) -> Rewritten:
     return Rewritten(_projecting_this(text, tokens, projects_this), True, projects_this)
 
 
+@lru_cache(maxsize=256)
+def _rewritten(select: str, targets: Targets) -> Rewritten:
+    """:func:`rewrite`, once per constraint in a process (it tokenizes the query)."""
+    return rewrite(select, targets)
+
+
 def _projecting_this(text: str, tokens: list[re.Match[str]], projects_this: bool) -> str:
     """``text`` with ``?this`` added to its projection, unless there already."""
     if projects_this:
@@ -158,7 +165,7 @@ class Constraint:
 
     def run(self, store: ox.Store) -> list[Result]:
         """The constraint's results over the union of the graphs in ``store``."""
-        rewritten = rewrite(self.select, self.targets)
+        rewritten = _rewritten(self.select, self.targets)
         if rewritten.whole:
             rows = _rows(store, rewritten.query, None)
         else:
