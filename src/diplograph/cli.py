@@ -39,6 +39,7 @@ from diplograph.remote import verify as verify_remote
 from diplograph.scope import Scope, scoped_store
 from diplograph.search_command import search_command
 from diplograph.store import load, open_store, read_back, read_graphs
+from diplograph.target_options import check_target, target_options
 from diplograph.validate import ENGINES, Engine, validate
 from diplograph.vocab import compact
 
@@ -436,18 +437,8 @@ def serve_command(
 
 
 @main.command("load")
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The persistent store to fill (default: data/.store under the project).",
-)
-@click.option("--endpoint", help="Load into the SPARQL 1.1 server with this query endpoint.")
-@click.option("--graph-store", help="The server's Graph Store endpoint (default: --endpoint).")
-@click.option("--update", "update_url", help="Its SPARQL Update endpoint (default: --endpoint).")
+@target_options
 @click.option("--batch-size", type=click.IntRange(1), default=50_000, show_default=True)
-@click.option("--timeout", type=click.FloatRange(0.1), default=30.0, show_default=True)
-@click.option("--retries", type=click.IntRange(0), default=3, show_default=True)
 @click.pass_context
 def load_command(
     ctx: click.Context,
@@ -466,10 +457,7 @@ def load_command(
     1 some graph's triples differ from the dump's after the load, 2 error. See docs/loading.md.
     """
     project = _project(ctx)
-    if endpoint is None and (graph_store or update_url):
-        raise DiplographError("--graph-store and --update need --endpoint")
-    if endpoint is not None and store_dir is not None:
-        raise DiplographError("give --store or --endpoint, not both")
+    check_target(store_dir, endpoint, graph_store, update_url)
     if not project.dump.is_file():
         raise DiplographError(f"{project.dump}: not built yet; run `diplograph build` first")
     graphs = read_graphs(project.dump)

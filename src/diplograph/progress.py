@@ -1,4 +1,4 @@
-"""A progress bar in triples, with the rate in triples per second, for loads."""
+"""A rate column for progress bars, and a bar in triples, with their rate, for loads."""
 
 from __future__ import annotations
 
@@ -21,12 +21,22 @@ from diplograph.store import Progress as Callback
 from diplograph.vocab import compact
 
 
-class TriplesPerSecond(ProgressColumn):
-    """The task's recent speed, in triples per second."""
+class Rate(ProgressColumn):
+    """The task's recent speed, in ``unit`` per second, with ``digits`` decimals.
+
+    >>> from rich.progress import TaskID
+    >>> task = Task(TaskID(0), "x", 10, 10, _get_time=lambda: 0.0, finished_speed=1234.56)
+    >>> str(Rate("triples").render(task)), str(Rate("articles", 1).render(task))
+    ('1,235 triples/s', '1,234.6 articles/s')
+    """
+
+    def __init__(self, unit: str, digits: int = 0) -> None:
+        super().__init__()
+        self.unit, self.digits = unit, digits
 
     def render(self, task: Task) -> Text:
         speed = task.finished_speed or task.speed
-        return Text("" if speed is None else f"{speed:,.0f} triples/s")
+        return Text("" if speed is None else f"{speed:,.{self.digits}f} {self.unit}/s")
 
 
 @contextmanager
@@ -37,7 +47,7 @@ def triples_bar(console: Console, total: int) -> Iterator[Callback]:
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("triples"),
-        TriplesPerSecond(),
+        Rate("triples"),
         TimeElapsedColumn(),
     )
     with Progress(

@@ -19,31 +19,21 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
-    ProgressColumn,
-    Task,
     TextColumn,
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
 from rich.table import Table
-from rich.text import Text
 
-from diplograph.errors import DiplographError
+from diplograph.progress import Rate
 from diplograph.project import Project
+from diplograph.target_options import check_target, target_options
 
 if TYPE_CHECKING:
     from diplograph.ingest.pipeline import Report
     from diplograph.validate import Engine
 
 SHOWN = 5  # violations listed per article kept out
-
-
-class ArticlesPerSecond(ProgressColumn):
-    """The task's recent speed, in articles per second."""
-
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text("" if speed is None else f"{speed:,.1f} articles/s")
 
 
 def endpoint_ledger(project: Project, endpoint: str) -> Path:
@@ -90,15 +80,7 @@ def print_report(report: Report, target: str, console: Console) -> None:
 
 @click.command("ingest")
 @click.argument("corpus", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--store",
-    "store_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="The persistent store to fill (default: data/.store under the project).",
-)
-@click.option("--endpoint", help="Load into the SPARQL 1.1 server with this query endpoint.")
-@click.option("--graph-store", help="The server's Graph Store endpoint (default: --endpoint).")
-@click.option("--update", "update_url", help="Its SPARQL Update endpoint (default: --endpoint).")
+@target_options
 @click.option(
     "--ledger",
     "ledger_path",
@@ -121,8 +103,6 @@ def print_report(report: Report, target: str, console: Console) -> None:
     show_default=True,
     help="The SHACL engine (pyshacl: the reference; both give the same results).",
 )
-@click.option("--timeout", type=click.FloatRange(0.1), default=30.0, show_default=True)
-@click.option("--retries", type=click.IntRange(0), default=3, show_default=True)
 @click.pass_context
 def ingest_command(
     ctx: click.Context,
@@ -154,10 +134,7 @@ def ingest_command(
     from diplograph.remote import Server
 
     project = Project.find(ctx.obj)
-    if endpoint is None and (graph_store or update_url):
-        raise DiplographError("--graph-store and --update need --endpoint")
-    if endpoint is not None and store_dir is not None:
-        raise DiplographError("give --store or --endpoint, not both")
+    check_target(store_dir, endpoint, graph_store, update_url)
     total = sum(1 for _ in stream(corpus))  # every line checked before anything is written
     runner: Runner = cluster(address) if address else local(workers)
     target: Target
@@ -174,7 +151,7 @@ def ingest_command(
         TextColumn("ingesting"),
         BarColumn(),
         MofNCompleteColumn(),
-        ArticlesPerSecond(),
+        Rate("articles", 1),
         TimeElapsedColumn(),
         TextColumn("ETA"),
         TimeRemainingColumn(),
