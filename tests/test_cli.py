@@ -26,7 +26,7 @@ def test_validate_the_built_dataset_conforms(project: Project) -> None:
 
 
 def test_validate_a_bad_file_exits_1_and_names_the_violation(project: Project) -> None:
-    bad = FIXTURES / "shapes" / "demand-without-target.ttl"
+    bad = FIXTURES / "shapes" / "demand-target-is-the-side-of-the-speaker.ttl"
     code, out, _ = invoke(project, "validate", str(bad))
     assert code == 1
     assert "dip:target" in out

@@ -3,7 +3,8 @@
 The expected answers are SPARQL 1.1 CSV files in ``fixtures/queries/``, one per stored query,
 reviewed by hand against the article text. ``fixtures/queries/v2-cases.ttl`` adds the cases the
 seed does not have: a visit with a range of days only, a place inferred, taken from the visit or
-missing, a statement of two speakers, shared evidence only, several PLOVER modes and contexts.
+missing, a statement of two speakers, shared evidence only, several PLOVER modes and contexts, a
+summit named by one party that the narrator mentions and a statement cites.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ SEED = "https://w3id.org/diplograph/id/global-times-2023-06-19-wang-yi-blinken/"
 CASES = "https://w3id.org/diplograph/id/test-v2-cases/"
 CASES_ARTICLE = "https://w3id.org/diplograph/id/article/test-v2-cases"
 DIP = "https://w3id.org/diplograph/ontology#"
+SUMMIT_QUOTE = "next month\u2019s NATO Summit"  # the span that names the summit in v2-cases.ttl
 
 
 def rows(project: Project, store: ox.Store, name: str) -> list[dict[str, str]]:
@@ -255,6 +257,7 @@ def test_meetings_say_where_a_place_comes_from(project: Project, cases: ox.Store
     assert sorted(set(found)) == [
         ("call", "", "", "", ""),
         ("meeting", "Beijing", "inferred", "", ""),
+        ("nato-summit", "", "", "", ""),
         ("talks", "Beijing", "visit", "", ""),
         ("visit", "Beijing", "stated", "2023-10-26", "2023-10-28"),
     ]
@@ -286,6 +289,7 @@ def test_a_statement_of_two_speakers_whose_spans_are_all_shared(
             "Antony Blinken",
             "and the US will hold further talks",
         ),
+        ("assertion-welcome-summit", "Assertion", "Wang Yi", "Wang Yi welcomed the summit"),
     ]
     commitments = [
         (r["sideLabel"], r["interaction"].removeprefix(CASES), r["date"])
@@ -306,6 +310,86 @@ def test_events_sort_several_modes_and_contexts_into_one_cell(
         ("2023-10-26", "visit", "CONSULT-visit", "diplomatic;military;territory"),
         ("2023-10-27", "agreement-maintain-communication", "future;hypothetical", ""),
     ]
+
+
+def test_a_meeting_named_by_one_party_is_one_row_and_no_coded_event_nor_edge(
+    project: Project, cases: ox.Store
+) -> None:
+    """Issue 9: "next month's NATO Summit" names NATO alone; the queries must not assume two."""
+    summit = CASES + "nato-summit"
+    meetings = [
+        (r["type"], r["date"], r["placeLabel"], r["participantLabel"], r["role"], r["placeSource"])
+        for r in rows(project, cases, "meetings")
+        if r["event"] == summit
+    ]
+    assert meetings == [
+        ("Meeting", "", "", "North Atlantic Treaty Organization", "participant", "")
+    ]
+    assert summit not in {r["coded"] for r in rows(project, cases, "events")}
+    assert summit not in {r["event"] for r in rows(project, cases, "timeline")}  # it has no day
+    export = ROOT / "queries" / "export"
+    interactions = [
+        (r["type"], r["participants"], r["quote"], r["start"], r["end"])
+        for r in rows(project, cases, str(export / "interactions.rq"))
+        if r["interaction"] == summit
+    ]
+    assert interactions == [("Meeting", "1", SUMMIT_QUOTE, "250", "274")]
+    edges = rows(project, cases, str(export / "network-edges.rq"))
+    assert [e for e in edges if summit in e["interactions"].split()] == []
+    nodes = rows(project, cases, str(export / "network-nodes.rq"))
+    assert [(n["label"], n["interactions"]) for n in nodes if n["actor"].endswith("/nato")] == [
+        ("North Atlantic Treaty Organization", "1")
+    ]
+
+
+def test_references_list_the_narrators_mentions_beside_the_speakers_citations(
+    project: Project, cases: ox.Store
+) -> None:
+    """Issue 9: an item the narrator names (schema:mentions, a naming span) was not listed."""
+    found = [
+        (
+            r["itemLabel"],
+            r["type"],
+            r["citedByLabel"],
+            r["statement"].removeprefix(CASES),
+            r["voice"],
+            r["article"],
+            r["quote"],
+        )
+        for r in rows(project, cases, "references")
+    ]
+    assert found == [
+        (
+            "NATO Summit",
+            "Meeting",
+            "Global Times",
+            "",
+            "narrator",
+            CASES_ARTICLE,
+            SUMMIT_QUOTE,
+        ),
+        (
+            "NATO Summit",
+            "Meeting",
+            "Wang Yi",
+            "assertion-welcome-summit",
+            "speaker",
+            CASES_ARTICLE,
+            "",
+        ),
+    ]
+
+
+def test_references_keep_their_first_four_columns_and_every_seed_row(
+    project: Project, store: ox.Store
+) -> None:
+    """The narrator's rows came as new columns after the old ones: existing readers still work."""
+    header, *found = csv_rows(project, store, "references")
+    assert header == ["itemLabel", "type", "citedByLabel", "statement", "voice", "article", "quote"]
+    assert len(found) == 8
+    assert {(voice, article, quote) for *_, voice, article, quote in found} == {
+        ("speaker", ARTICLE, "")
+    }
 
 
 def test_a_call_is_typed_by_its_most_specific_class(project: Project) -> None:

@@ -155,6 +155,37 @@ def test_a_statement_with_two_speakers_conforms(project: Project) -> None:
     assert validate(project, [path]).results == []
 
 
+@pytest.mark.parametrize(
+    ("name", "kind", "participants"),
+    [("meeting-named-by-one-party", DIP.Meeting, 1), ("visit-of-a-visitor-alone", DIP.Visit, 1)],
+)
+def test_an_interaction_the_text_names_by_one_party_conforms(
+    project: Project, name: str, kind: rdflib.URIRef, participants: int
+) -> None:
+    """Issue 9: "next month's NATO Summit" and "the Secretary's planned travel to the region"
+    name one party; the shapes asked for two, so they could not be written."""
+    path = FIXTURES / "shapes" / "conforming" / f"{name}.ttl"
+    graph = rdflib.Graph().parse(path)
+    (interaction,) = graph.subjects(RDF.type, kind)
+    assert len(set(graph.objects(interaction, DIP.participant))) == participants
+    assert validate(project, [path]).results == []
+
+
+def test_regression_a_criticism_and_a_demand_that_name_no_actor_need_no_target(
+    project: Project,
+) -> None:
+    """Issue 9: the shapes asked for a dip:target, so the extractor gave the addressee as the
+    target of "condemned the attack on civilians", a confident wrong fact."""
+    path = FIXTURES / "shapes" / "conforming" / "criticism-and-demand-that-name-no-actor.ttl"
+    graph = rdflib.Graph().parse(path)
+    statements = {*graph.subjects(RDF.type, DIP.Criticism), *graph.subjects(RDF.type, DIP.Demand)}
+    assert len(statements) == 2
+    assert {s for s in statements if graph.value(s, DIP.addressee) is not None} == statements
+    assert list(graph.triples((None, DIP.target, None))) == []
+    assert list(graph.subjects(DIP.codes, None)) == []
+    assert validate(project, [path]).results == []
+
+
 def without(source: Path, target: Path, predicate: rdflib.URIRef) -> Path:
     """A copy of the graph in ``source`` without its ``predicate`` triples."""
     graph = rdflib.Graph().parse(source)
