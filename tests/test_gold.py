@@ -69,9 +69,9 @@ EXPECTED_FILES = {"dev": 74, "test": 26}
 # of about two points (rounded down); raise them as the extractor improves.
 FLOORS: dict[str, tuple[float, float]] = {  # metric: (dev, test)        measured: dev, test
     INTERACTIONS: (0.85, 0.75),  # 0.876, 0.772
-    INTERACTIONS_STRICT: (0.82, 0.68),  # 0.845, 0.702
+    INTERACTIONS_STRICT: (0.79, 0.68),  # 0.845, 0.702; after the gold audit 0.818, 0.714
     PARTICIPANTS: (0.88, 0.72),  # 0.908, 0.746
-    TYPE: (0.85, 0.75),  # 0.876, 0.772
+    TYPE: (0.82, 0.75),  # 0.876, 0.772; after the gold audit 0.848, 0.786
     DATE: (0.84, 0.75),  # 0.866, 0.772
     PLACE: (0.85, 0.75),  # 0.876, 0.772
     DETECTED: (0.94, 0.76),  # 0.962, 0.784
@@ -80,7 +80,7 @@ FLOORS: dict[str, tuple[float, float]] = {  # metric: (dev, test)        measure
     STATEMENTS_STRICT: (0.86, 0.69),  # 0.881, 0.712
     STANCES: (0.80, 0.66),  # 0.829, 0.685
     REFERENCES: (0.70, 0.66),  # 0.726, 0.689
-    POSTS: (0.86, 0.84),  # 0.882, 0.868
+    POSTS: (0.83, 0.84),  # 0.882, 0.868; after the gold audit 0.851, 0.868
     MAIN: (0.95, 0.73),  # 72/74 = 0.973, 20/26 = 0.769
 }
 CEILINGS = {INVENTED: (0.00, 0.08)}  # at most: (dev, test); measured 0/74, 2/26
