@@ -12,7 +12,7 @@ What the reader makes of its fields:
   ``U.S. Department of State (Office of the Spokesperson)`` is the publisher
   ``U.S. Department of State``, and the part becomes the ``creator`` when none is given;
 - an article's text may hold at most the extractor's limit of characters
-  (:func:`diplograph.extract.pipeline.max_article_chars`: 500,000 unless the environment variable
+  (:func:`diplograph.extract.limits.max_article_chars`: 500,000 unless the environment variable
   ``DIPLOGRAPH_MAX_ARTICLE_CHARS`` says otherwise); a longer one is refused with its line.
 
 >>> import_id("01_summary", "f.txt"), import_id("Blinken's Call", "c.jsonl:3")
@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from diplograph.errors import DiplographError
+from diplograph.extract.limits import MAX_ARTICLE_CHARS_VARIABLE, max_article_chars
 from diplograph.extract.text import slug
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -95,9 +96,7 @@ def split_publisher(name: str) -> tuple[str, str | None]:
 
 def _check_size(text: str, where: str, field: str) -> str:
     """The text, unless it is longer than the extractor's limit (refused here, naming the line)."""
-    from diplograph.extract.pipeline import MAX_ARTICLE_CHARS_VARIABLE, max_article_chars
-
-    limit = max_article_chars()  # imported here: the pipeline imports this module
+    limit = max_article_chars()
     if len(text) > limit:
         raise DiplographError(
             f"{where}: field {field!r} holds {len(text):,} characters, more than the limit of "

@@ -1,0 +1,52 @@
+"""The coreference layer: the actors a sentence's mentions stand for, resolved again once the
+group of "they" and "the two sides" is known."""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.actors import Actor
+from diplograph.extract.coreference import Coreference, Resolved
+from diplograph.extract.layers.doc import Cursor, Doc
+
+PERSONLIKE = frozenset({"person", "name", "role", "pronoun", "group", "known"})
+# Between two roles of one person or subject ("the Crown Prince and Prime Minister").
+ROLE_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+def regroup(item: Resolved, coref: Coreference, previous: list[Actor]) -> Resolved:
+    """A mention of a group ("they", "the two sides") resolved again, once the group is known."""
+    m = item.mention
+    if m.kind == "group" or (
+        m.kind == "pronoun" and (m.text.lower() == "they" or m.text == "Both")
+    ):
+        return Resolved(m, coref.resolve(m, previous))
+    return item
+
+
+def is_person(item: Resolved) -> bool:
+    """Whether a resolved mention stands for one or more people."""
+    return (
+        item.mention.kind in PERSONLIKE
+        and bool(item.actors)
+        and all(a.kind == "Person" for a in item.actors)
+    )
+
+
+class Resolve:
+    """Adds the actors the sentence's mentions stand for: "he" the last subject, "the two sides"
+    the group of the interaction in scope."""
+
+    def __call__(self, doc: Doc, at: Cursor) -> None:
+        at.resolved = [Resolved(m, doc.coref.resolve(m, doc.previous)) for m in at.mentions]
+        at.taking_part = at.resolved
+
+
+class Subject:
+    """Keeps the people or group the sentence opens with as the subject "he" or "they" of the
+    next one."""
+
+    def __call__(self, doc: Doc, at: Cursor) -> None:
+        subject = [a for r in at.resolved[:1] if r.mention.kind in PERSONLIKE for a in r.actors]
+        if subject:
+            doc.previous = subject

@@ -1,0 +1,158 @@
+"""The holding layer: the posts the text gives its people (org:Membership), known actors
+included: titles before a name, appositives after it, roles before an appositive name."""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.actors import Actor
+from diplograph.extract.coreference import Resolved
+from diplograph.extract.layers.coreference import PERSONLIKE, ROLE_AND, is_person
+from diplograph.extract.layers.doc import Cursor, Doc, local
+from diplograph.extract.mentions import Mention
+from diplograph.extract.model import Holding
+from diplograph.extract.text import Span, normalize, span
+
+# "the Prime Minister of Bahrain, His Royal Highness ...", "the Crown Prince and Prime Minister"
+_APPOSITIVE_GAP = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][^,;.]{0,60})?,\s+")
+# Titles that need their portfolio: "Secretary Blinken", "Minister Popescu" name no post alone.
+_NO_PORTFOLIO = frozenset(
+    {
+        "secretary",
+        "minister",
+        "under secretary",
+        "assistant secretary",
+    }
+)
+_APPOSITIVE_TITLE = re.compile(
+    r",\s+(?:the\s+)?(?P<title>[A-Z][a-z]+(?:\s+(?:of|for|the|and|[A-Z][a-z]+))*?)(?=\s*(?:[,.\n]|$))"
+)
+SPOKESPERSON = re.compile(r"\bSpokes(?:person|man|woman)\b", re.I)
+_MFA = re.compile(r"MFA\s+")  # the abbreviated Ministry of Foreign Affairs of a title's state
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    """Whether the words ``short`` occur in ``long`` in order ("deputy secretary" in "deputy
+    secretary of state")."""
+    rest = iter(long)
+    return bool(short) and all(word in rest for word in short)
+
+
+def holdings(doc: Doc, resolved: list[Resolved]) -> None:
+    """The posts titled mentions give their people, known actors included; a shortened title
+    of a post the person already holds here ("Deputy Secretary" after "Deputy Secretary of
+    State", "Minister" after "Minister of Energy") is that post again, not a new one."""
+    _posts_before_appositive(doc, resolved)
+    for item in resolved:
+        m = item.mention
+        if m.kind in ("person", "known", "name") and m.title_span is None and item.actors:
+            appositive_post(doc, item)
+        if m.kind not in ("person", "known") or not item.actors or m.title_span is None:
+            continue
+        person = item.actors[0]
+        if person.kind != "Person":
+            continue
+        held = [
+            normalize(t).split()
+            for h in doc.extraction.holdings
+            if h.person is person
+            for t in h.titles
+        ]
+        where = None
+        if m.organization:
+            where = doc.registry.organization(m.organization)
+        elif m.state:
+            where = doc.registry.state(m.state)
+        for title in m.titles:
+            if SPOKESPERSON.search(title):
+                continue  # the spokesperson reports and is no actor of the text
+            post_in = where
+            mfa = _MFA.match(title)
+            if mfa and where is not None and where.kind == "State":
+                # "French MFA Secretary General": a post of the state's foreign ministry
+                surface = doc.text[m.title_span[0] : m.title_span[1]]
+                surface = surface[: surface.find("MFA") + 3]
+                post_in = doc.registry.foreign_ministry(where, surface)
+                title = title[mfa.end() :]
+            if normalize(title) in _NO_PORTFOLIO:
+                continue
+            if any(_subsequence(normalize(title).split(), words) for words in held):
+                continue
+            post = doc.registry.post(title, person, post_in)
+            if post is not None:
+                add_holding(doc, person, post, span(doc.text, m.title_span[0], m.end), (title,))
+
+
+def _posts_before_appositive(doc: Doc, resolved: list[Resolved]) -> None:
+    """The posts of a person named in an appositive after them: "the Crown Prince and Prime
+    Minister of Bahrain, His Royal Highness Salman ..." (two posts of Bahrain's)."""
+    text = doc.text
+    for number, item in enumerate(resolved):
+        if item.mention.kind not in PERSONLIKE or not is_person(item):
+            continue
+        roles: list[Mention] = []
+        end, gap = item.mention.start, _APPOSITIVE_GAP
+        for before in reversed(resolved[:number]):
+            m = before.mention
+            if m.kind != "role" or not (m.state or m.organization):
+                break
+            if not gap.fullmatch(text, m.end, end):
+                break
+            roles.insert(0, m)
+            end, gap = m.start, ROLE_AND
+        person = item.actors[0]
+        for role in roles:
+            where = (
+                doc.registry.organization(role.organization)
+                if role.organization
+                else doc.registry.state(role.state or "")
+            )
+            post = doc.registry.post(role.titles[0], person, where)
+            if post is not None:
+                evidence = span(text, role.start, item.mention.end)
+                add_holding(doc, person, post, evidence, role.titles[:1])
+
+
+def appositive_post(doc: Doc, item: Resolved) -> None:
+    """The post an appositive after a name gives ("Antony J. Blinken, Secretary of State";
+    "Jose Ramos, the Foreign Minister of Peru,"): of the state it names, else the person's."""
+    person = item.actors[0]
+    text = doc.text
+    match = _APPOSITIVE_TITLE.match(text, item.mention.end)
+    if person.kind != "Person" or match is None:
+        return
+    words = match.group("title").split()
+    g = doc.gazetteer
+    where: Actor | None = None
+    title = match.group("title")
+    of_state = re.search(r"\s+of\s+(?:the\s+)?(?P<state>.+)$", title)
+    named = of_state.group("state") if of_state else ""
+    label = next((k for k, v in g.states.items() if named == k or named in v), None)
+    if of_state and label:
+        where = doc.registry.state(label)
+        title = title[: of_state.start()]
+        words = title.split()
+    if not all(w in g.title_words or w in ("of", "for", "the", "and") for w in words):
+        return
+    if not any(w in g.heads for w in words) or normalize(title) in _NO_PORTFOLIO:
+        return
+    post = doc.registry.post(title, person, where)
+    if post is not None:
+        add_holding(doc, person, post, span(text, item.mention.start, match.end("title")), (title,))
+
+
+def add_holding(
+    doc: Doc, person: Actor, post: Actor, evidence: Span, titles: tuple[str, ...]
+) -> None:
+    """The holding of ``post`` by ``person``, unless the article has it already."""
+    key = f"holding-{local(person)}-{local(post)}"
+    if key not in doc.keys:
+        doc.keys.add(key)
+        doc.extraction.holdings.append(Holding(key, person, post, evidence, titles))
+
+
+class Holdings:
+    """Adds the posts the sentence's titled mentions give their people."""
+
+    def __call__(self, doc: Doc, at: Cursor) -> None:
+        holdings(doc, at.resolved)

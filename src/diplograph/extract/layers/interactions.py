@@ -1,0 +1,313 @@
+"""The interaction frames: the meetings, talks, calls and visits a sentence reports (one per
+counterpart or group of a list), the dialogues and summits it names, and earlier or planned
+meetings it names by a dated noun."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from diplograph.extract.actors import Actor
+from diplograph.extract.dates import find_date, nearest, upcoming
+from diplograph.extract.interactions import (
+    DIALOGUE,
+    Found,
+    NamedEvent,
+    find_interaction,
+    find_named_events,
+    find_visit,
+    is_dialogue_event,
+    kind_of,
+    planned,
+)
+from diplograph.extract.layers.clauses import reported_from
+from diplograph.extract.layers.coreference import is_person, regroup
+from diplograph.extract.layers.doc import Cursor, Doc, local, unique
+from diplograph.extract.layers.holdings import SPOKESPERSON
+from diplograph.extract.model import Interaction
+from diplograph.extract.text import Sentence, Span, normalize, span
+
+# A trip the text reports as made ("traveled to", "visited", "arrived in"), not planned.
+_PAST_TRIP = re.compile(r"\b(?:travell?ed|visited|arrived)\b")
+
+
+def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction | None:
+    """The interaction ``found`` reports, added unless it is one told again (then that one);
+    one per counterpart or group of a list; its date, place, hosts and visitors. None when
+    fewer than two take part."""
+    main = doc.main  # a sentence naming one participant: the others are its counterparts
+    participants = list(found.participants)
+    if found.place is None and found.place_name:
+        found.place = doc.registry.place(found.place_name)
+    if found.groups and found.subjects:
+        # "met with A on Monday in X, and with B on Tuesday in Y": one meeting each
+        subjects = participants[: found.subjects]
+        first = None
+        for members, begin, end, place in found.groups:
+            one = replace(
+                found,
+                participants=[*subjects, *members],
+                groups=[],
+                place=place or found.place,
+                dated=(begin, end),
+            )
+            made = add_interaction(doc, sentence, one)
+            first = first or made
+        return first
+    if found.separate and found.subjects and len(participants) - found.subjects >= 2:
+        # "meetings with A and B": one meeting of those who met them with each counterpart
+        subjects = participants[: found.subjects]
+        first = None
+        for counterpart in participants[found.subjects :]:
+            one = replace(found, participants=[*subjects, counterpart], separate=False)
+            made = add_interaction(doc, sentence, one)
+            first = first or made
+        return first
+    inferred: list[tuple[str, str]] = []
+    if len(participants) == 1 and main is not None:
+        own = participants[0].nationality
+        if own is None and participants[0] is not main.participants[0]:
+            # whose side the one named is on is unknown: the readout's principal met them
+            participants.append(main.participants[0])
+        else:
+            participants += [
+                p for p in main.participants if p.nationality != own and p not in participants
+            ]
+        inferred.append(
+            (
+                "participant",
+                "The sentence names one participant: the others are its counterparts in the "
+                "article's main interaction.",
+            )
+        )
+    if len(participants) < 2:
+        return None
+    article = doc.article
+    begin, end = found.dated or (sentence.start, sentence.end)
+    when = find_date(article.text, begin, article.published, end)
+    if when is None and found.dated:
+        when = find_date(article.text, sentence.start, article.published, sentence.end)
+    trigger = kind_of(sentence.text)
+    if when is not None and trigger and planned(sentence.text, trigger[1]):
+        when = upcoming(when, article.published)  # "will meet on Friday": the next Friday
+    key = unique(f"{found.kind.lower()}-" + "-".join(local(p) for p in participants[:4]), doc.keys)
+    evidence = [span(article.text, sentence.start, sentence.end)]
+    interaction = Interaction(key, found.kind, participants, evidence, when, None, found.place)
+    interaction.inferred = inferred
+    if found.kind == "Visit":  # "A hosted B for an official visit"
+        if not 0 < found.subjects < len(participants):
+            return None
+        interaction.hosts = participants[: found.subjects]
+        interaction.visitors = participants[found.subjects :]
+    if when is not None:
+        interaction.when_span = span(article.text, when.offset, when.offset + len(when.expression))
+    if found.place is not None:
+        host_state = doc.gazetteer.places.get(found.place.label)
+        if host_state:
+            state = doc.registry.state(host_state)
+            hosts = [p for p in participants if p.nationality == state.iri]
+            if hosts and len(hosts) < len(participants):
+                interaction.hosts = hosts
+                interaction.visitors = [p for p in participants if p not in hosts]
+                why = (
+                    f"Host and visitor are inferred from the place: {found.place.label} is in "
+                    f"{state.label}, the hosts' state."
+                )
+                interaction.inferred += [("host", why), ("visitor", why)]
+    planned_one = trigger is not None and planned(sentence.text, trigger[1])
+    # "A and B agreed to meet again": no retelling of their meeting on another day
+    other = (
+        None
+        if planned_one and when is None
+        else doc.index.same(participants, interaction.kind, when)
+    )
+    if other is not None:
+        # the same interaction told again ("@StateDeptSpox: A called B ..."): one
+        doc.index.add_evidence(other, evidence)
+        return other
+    doc.extraction.interactions.append(interaction)
+    return interaction
+
+
+def add_dialogue(doc: Doc, match: re.Match[str]) -> None:
+    """Talks between the two sides a dialogue is named after ("U.S.-Bahrain Strategic
+    Dialogue"), a meeting of those a dated summit is named after ("the upcoming U.S.-ASEAN
+    Special Summit"), each once per article; the sides are states or organisations."""
+    if not is_dialogue_event(doc.text, match):
+        return
+    if match.group("noun") != "Summit" and any(
+        e.start <= match.start() and match.end() <= e.end
+        for i in doc.extraction.interactions
+        if i.kind == "Talks"
+        for e in i.evidence
+    ):
+        return  # "A and B convened a round of the U.S.-X Strategic Dialogue": these talks
+    sides = []
+    for name in (match.group("a"), match.group("b")):
+        side = side_named(doc, normalize(name).rstrip("."))
+        if side is None:
+            return
+        sides.append(side)
+    if sides[0] is sides[1]:
+        return
+    kind = "Meeting" if match.group("noun") == "Summit" else "Talks"
+    if doc.index.same(sides, kind, None) is not None:
+        return
+    key = unique(f"{kind.lower()}-" + "-".join(local(p) for p in sides), doc.keys)
+    evidence = [span(doc.text, match.start(), match.end())]
+    doc.extraction.interactions.append(Interaction(key, kind, sides, evidence))
+
+
+def side_named(doc: Doc, key: str) -> Actor | None:
+    """The state or organisation whose gazetteer name or alias, normalised, is ``key``."""
+    for table, make in (
+        (doc.gazetteer.states, doc.registry.state),
+        (doc.gazetteer.organizations, doc.registry.organization),
+    ):
+        for label, aliases in table.items():
+            if key in {normalize(n).rstrip(".") for n in (label, *aliases)}:
+                return make(label)
+    return None
+
+
+def add_named_event(doc: Doc, named: NamedEvent) -> None:
+    """An earlier or planned interaction the text names by a dated noun; "their" adds the
+    participants of the main interaction. Nothing when it is one already found."""
+    main = doc.main
+    participants = list(named.participants)
+    if named.of_group and main is not None:
+        participants = [p for p in main.participants if p not in participants] + participants
+    if len(participants) < 2:
+        return
+    text = doc.text
+    when = None
+    if named.date is not None:
+        when = find_date(text, named.date.start, doc.article.published, named.date.end)
+        if when is None:
+            return
+        if not named.past:  # "their June 8 meeting" may be planned: the nearest June 8
+            when = nearest(when, doc.article.published)
+    if doc.index.same(participants, None, when) is not None:
+        return
+    if (
+        when is None
+        and named.place is None
+        and main is not None
+        and main.kind == named.kind
+        and set(main.participants) <= set(participants)
+    ):
+        return  # "following their meeting, they ...": the meeting in scope, not another
+    key = unique(f"{named.kind.lower()}-" + "-".join(local(p) for p in participants[:4]), doc.keys)
+    evidence = [span(text, named.where.start, named.where.end)]
+    interaction = Interaction(key, named.kind, participants, evidence, when, place=named.place)
+    if when is not None:
+        interaction.when_span = span(text, when.offset, when.offset + len(when.expression))
+    if named.of_group:
+        interaction.inferred.append(
+            (
+                "participant",
+                "The text says their meeting: the participants of the article's main "
+                "interaction take part.",
+            )
+        )
+    doc.extraction.interactions.append(interaction)
+
+
+def add_visit(
+    doc: Doc,
+    visit: tuple[Actor, Actor, Span],
+    sentence: Sentence | None = None,
+) -> None:
+    """The trip of ``visit`` (visitor, destination, words), hosted by the destination's state, and
+    the meetings of the visitor it is the setting of."""
+    visitor, place, where = visit
+    host_label = doc.gazetteer.places.get(place.label)
+    if not host_label:
+        return
+    host = doc.registry.state(host_label)
+    if host.iri == visitor.nationality:
+        return
+    key = unique(f"visit-{local(visitor)}-{local(place)}", doc.keys)
+    evidence = [span(doc.text, where.start, where.end)]
+    trip = Interaction(
+        key, "Visit", [visitor, host], evidence, place=place, hosts=[host], visitors=[visitor]
+    )
+    why = f"The host, {host.label}, is inferred from the destination, {place.label}."
+    trip.inferred = [("host", why), ("participant", why)]
+    if sentence is not None:  # "... planned visit to Washington on August 30"
+        published = doc.article.published
+        when = find_date(doc.text, where.end, published, sentence.end)
+        if when is not None and when.offset - where.end <= 20:
+            # "traveled to X on June 18": the latest June 18, as for any interaction
+            past = _PAST_TRIP.search(doc.text, where.start, where.end)
+            trip.when = when if past else nearest(when, published)
+            trip.when_span = span(doc.text, when.offset, when.offset + len(when.expression))
+    for other in doc.extraction.interactions:
+        if visitor in other.participants and other.kind in ("Meeting", "Talks"):
+            other.part_of = trip
+            if (
+                other.place is None
+                and sentence is not None
+                and other.evidence[0].start
+                in (
+                    sentence.start,
+                    where.start,
+                )
+            ):
+                # "traveled to X for meetings with A and B": the meetings are in X
+                other.place = place
+                other.inferred.append(
+                    ("place", f"The sentence reports the trip to {place.label} it is part of.")
+                )
+            other.inferred.append(
+                (
+                    "partOfVisit",
+                    f"Part of the visit: {visitor.label} takes part in it, and the article "
+                    "reports the trip.",
+                )
+            )
+    doc.extraction.interactions.append(trip)
+
+
+class Interactions:
+    """Adds the interactions the sentence reports (the first one the article's main
+    interaction), the dialogues, summits, earlier meetings and trips it names; "the two sides"
+    resolved again once their group is known."""
+
+    def __call__(self, doc: Doc, at: Cursor) -> None:
+        text, sentence, coref = doc.text, at.sentence, doc.coref
+        found = find_interaction(sentence, at.taking_part)
+        reported = reported_from(text, sentence, at.resolved)
+        if found is not None and reported is not None:
+            trigger = kind_of(sentence.text)
+            if trigger is not None and sentence.start + trigger[1] >= reported:
+                found = None  # "A noted that B met C": a claim of A's, not a fact
+        if found is not None:
+            made = add_interaction(doc, sentence, found)
+            if made is not None:
+                doc.main = doc.main or made
+                if made is doc.main:
+                    coref.group = list(doc.main.participants)
+                    # "..., where they reiterated": the group the sentence has just named
+                    at.resolved = [regroup(r, coref, doc.previous) for r in at.resolved]
+        # a trip named inside reported speech ("said that Blinken's trip to Beijing comes at
+        # ...") is presupposed, not claimed: it stays
+        for named in find_named_events(sentence, at.resolved):
+            add_named_event(doc, named)
+        for match in DIALOGUE.finditer(text, sentence.start, sentence.end):
+            add_dialogue(doc, match)
+        trip = find_visit(sentence, at.resolved)
+        if trip is not None:
+            add_visit(doc, trip, sentence)
+        if doc.main is None and not coref.group:
+            # no interaction found yet: "the two sides", "they" are the readout's principal
+            # and counterpart, the people it first names together
+            people = {
+                a.iri: a
+                for r in at.resolved
+                if is_person(r) and not any(SPOKESPERSON.search(t) for t in r.mention.titles)
+                for a in r.actors
+            }
+            if len(people) >= 2:
+                coref.group = list(people.values())
+                at.resolved = [regroup(r, coref, doc.previous) for r in at.resolved]

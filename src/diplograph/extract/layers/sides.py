@@ -1,0 +1,38 @@
+"""The side each statement's speaker speaks for (dip:onBehalfOf)."""
+
+from __future__ import annotations
+
+from diplograph.extract.actors import Actor
+from diplograph.extract.layers.doc import Doc
+
+
+def side(doc: Doc, speaker: Actor) -> Actor | None:
+    """The side ``speaker`` speaks for: a state itself; a person's state by a post the article
+    attests (up org:postIn and org:subOrganizationOf), else by nationality, else the
+    organisation of a post in no state and no party (an international organisation); an
+    organisation's state, else the organisation itself."""
+    registry = doc.registry
+    if speaker.kind == "State":
+        return speaker
+    if speaker.kind != "Person":
+        return registry.state_of(speaker) or speaker
+    posts = [h.post for h in doc.extraction.holdings if h.person is speaker]
+    for post in posts:
+        state = registry.state_of(registry.actors.get(post.post_in or ""))
+        if state is not None:
+            return state
+    if speaker.nationality in registry.actors:
+        return registry.actors[speaker.nationality]
+    for post in posts:
+        where = registry.actors.get(post.post_in or "")
+        if where is not None and where.kind not in ("PoliticalParty", "PartyBody"):
+            return where
+    return None
+
+
+class Sides:
+    """Adds each statement's side (``on_behalf_of``), by the holdings of the whole article."""
+
+    def __call__(self, doc: Doc) -> None:
+        for statement in doc.extraction.statements:
+            statement.on_behalf_of = side(doc, statement.speaker)

@@ -1,0 +1,294 @@
+"""The statement frames: who said what of which kind, to whom, during which interaction, what
+it cites; demands with their target and action."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from diplograph.extract.actors import Actor
+from diplograph.extract.coreference import Resolved, actors_within
+from diplograph.extract.layers.clauses import (
+    ACCORDING_TO,
+    HOSTING,
+    OBJECT_BEFORE,
+    OPENING,
+    PASSIVE,
+    QUOTED,
+    SPEAKER_KINDS,
+    according_to,
+    clause_heads,
+    gapped_objects,
+    purpose,
+)
+from diplograph.extract.layers.coreference import is_person
+from diplograph.extract.layers.doc import Cursor, Doc, unique
+from diplograph.extract.layers.sides import side
+from diplograph.extract.model import Statement
+from diplograph.extract.statements import (
+    _DEMAND_ACTION,
+    _MUST,
+    _NECESSARY,
+    DEMAND_VERBS,
+    NOT_STATEMENTS,
+    SPEECH,
+    base_verb,
+    clean_action,
+    event_code,
+    kind_for,
+    split_items,
+)
+from diplograph.extract.text import Span, span
+
+AGREEMENTS = frozenset({"Agreement", "JointCommunique", "Consensus", "Agenda"})
+CITABLE = AGREEMENTS | {"Principle"}
+_SPLIT_CLAUSE = re.compile(r",?\s+and\s+(?=looks? forward to\b)")
+_CLAUSE_TAIL = re.compile(r"(?:[\s,;.]|\band\b|\bbut\b|\bwhile\b)+$")
+
+
+def statements(doc: Doc, cursor: Cursor) -> Actor | None:
+    """The statements of a sentence; its speaker when it has one."""
+    sentence, resolved, main = cursor.sentence, cursor.resolved, doc.main
+    last_speaker = doc.last_speaker
+    parties = doc.coref.group  # who "the two sides" are when the article has no interaction yet
+    text = doc.text
+    matches = list(SPEECH.finditer(text, sentence.start, sentence.end))
+    group = list(main.participants) if main is not None else list(parties)
+    heads = clause_heads(text, sentence, resolved, matches, group)
+    continued = False  # the speaker is the paragraph's, not named in the sentence
+    if not heads:
+        heads = purpose(text, sentence, resolved)
+    if not heads:
+        heads = according_to(text, sentence, resolved)
+        if not heads and ACCORDING_TO.match(text, sentence.start):
+            return None  # "According to reports, ...": a source that is no actor
+    if not heads:
+        people = [
+            r
+            for r in resolved
+            if is_person(r) and not OBJECT_BEFORE.search(text, sentence.start, r.mention.start)
+        ]
+        if last_speaker is None or people or last_speaker[0] != sentence.paragraph:
+            return None
+        opening = resolved[0] if resolved else None
+        if (
+            opening is not None
+            and opening.actors
+            and opening.mention.kind in ("state", "organization", "known")
+            and OPENING.fullmatch(text, sentence.start, opening.mention.start)
+        ):
+            # "The United States and Jamaica are partners in ...": a sentence about the
+            # states it opens with is the narrator's, not the paragraph's speaker's
+            return None
+        active = [m for m in matches if not PASSIVE.match(text, m.end())]
+        if active and not QUOTED.search(text, sentence.start, active[0].start()):
+            # "Participants discussed ...", "U.S. officials expressed ...": a subject the
+            # sentence names but no mention resolves is not the paragraph's speaker
+            return None
+        heads = [([last_speaker[1]], "", sentence.start, sentence.start, sentence.start)]
+        continued = True
+    speakers = heads[0][0]
+    said = [h for h in heads if h[1] not in NOT_STATEMENTS and h[1] != HOSTING]
+    if not said:
+        return None
+    several = len(heads) > 1  # a clause of its own, even after a topic ("discussed")
+    for number, (who, verb, verb_at, content_start, _) in enumerate(heads):
+        if verb in NOT_STATEMENTS or verb == HOSTING:
+            continue
+        end = heads[number + 1][4] if number + 1 < len(heads) else sentence.end
+        end = verb_at + len(_CLAUSE_TAIL.sub("", text[verb_at:end]))
+        if several:
+            evidence = span(text, verb_at, end)
+        else:
+            evidence = span(text, sentence.start, sentence.end)
+            end = sentence.end
+            if verb and len(text[content_start:end].strip()) <= 2:
+                content_start = sentence.start  # '"...," Wang said.': what was said first
+        content = text[content_start:end]
+        clauses = [(0, content)]
+        split = _SPLIT_CLAUSE.search(content)
+        if split:
+            clauses = [(0, content[: split.start()]), (split.end(), content[split.end() :])]
+        joint = len({(side(doc, a) or a).iri for a in who}) > 1
+        gapped = gapped_objects(text, verb, content_start, content, joint, evidence)
+        if gapped and not split:
+            clauses = [(offset, clause) for offset, clause, _ in gapped]
+        for speaker in who:
+            for offset, clause in clauses:
+                if gapped and not split:
+                    kind, evidence = next((k, e) for o, _, (k, e) in gapped if o == offset)
+                else:
+                    kind = kind_for(verb if offset == 0 else "", clause, joint)
+                add_statement(
+                    doc,
+                    cursor,
+                    speaker,
+                    kind,
+                    content_start + offset,
+                    clause,
+                    base_verb(verb),
+                    continued,
+                    evidence,
+                    together=who,
+                )
+    return speakers[0] if len(speakers) == 1 else None
+
+
+def add_statement(
+    doc: Doc,
+    cursor: Cursor,
+    speaker: Actor,
+    kind: str,
+    at: int,
+    clause: str,
+    verb: str,
+    continued: bool = False,
+    evidence: Span | None = None,
+    together: Sequence[Actor] = (),
+) -> None:
+    """One statement of ``speaker`` (``together``: all the speakers of its clause, when they
+    speak jointly: none of them is another's addressee or target)."""
+    index, sentence, resolved, main = cursor.number, cursor.sentence, cursor.resolved, doc.main
+    text = doc.text
+    during = None
+    if main is not None and speaker in main.participants:
+        during = main
+    else:
+        during = doc.index.last_with(speaker)
+    speakers = [speaker, *(a for a in together if a is not speaker)]
+    sides = [*speakers, *(side(doc, a) for a in speakers)]
+    addressees = [p for p in during.participants if p not in speakers] if during else []
+    cites: list[Actor] = []
+    cited_at: list[Span] = []
+    for item in resolved:
+        if (
+            item.mention.start >= sentence.start
+            and item.actors
+            and item.actors[0].kind in CITABLE
+            and item.actors[0] not in cites
+        ):
+            cites.append(item.actors[0])
+            cited_at.append(span(text, item.mention.start, item.mention.end))
+    if evidence is None:
+        evidence = span(text, sentence.start, sentence.end)
+    if kind == "Criticism":
+        own = speaker.nationality
+        states = [
+            r.actors[0]
+            for r in resolved
+            if r.actors
+            and r.actors[0].kind == "State"
+            and r.mention.start >= at
+            and r.actors[0].iri != own
+            and r.actors[0] not in sides
+        ]
+        if not states:  # "concerns regarding interference by the Taliban"
+            states = [
+                r.actors[0]
+                for r in resolved
+                if r.actors
+                and r.actors[0].kind in ("Organization", "GovernmentBody", "PartyBody")
+                and r.mention.start >= at
+                and r.actors[0] not in sides
+                and r.actors[0] is not doc.registry.state_of(speaker)
+                and r.actors[0] not in addressees
+            ]
+        target = states[0] if states else (addressees[0] if addressees else None)
+        items: list[tuple[Span, str | None]] = [(evidence, None)]
+        if target is None:
+            kind = "Assertion"
+    elif kind == "Demand":
+        target, items = _demand(text, resolved, at, clause, verb, speakers, addressees)
+        if target is None:
+            kind = "Assertion"
+    else:
+        target, items = None, [(evidence, None)]
+    if kind == "Assertion":
+        items = [(evidence, None)]
+    for number, (item_span, action) in enumerate(items, start=1):
+        key = unique(f"{kind.lower()}-{index}-{number}", doc.keys)
+        spans = [evidence] if item_span == evidence else [item_span, evidence]
+        cameo = event_code(kind, verb, action or clause)
+        doc.extraction.statements.append(
+            Statement(
+                key,
+                kind,
+                speaker,
+                spans,
+                addressees,
+                during,
+                target,
+                action,
+                cites,
+                cited_at,
+                cameo,
+                speaker_inferred=continued,
+            )
+        )
+
+
+def _demand(
+    text: str,
+    resolved: list[Resolved],
+    at: int,
+    clause: str,
+    verb: str,
+    speakers: list[Actor],
+    addressees: list[Actor],
+) -> tuple[Actor | None, list[tuple[Span, str | None]]]:
+    """The target of a demand and what it is asked to do, one (span, action) per item of the
+    action ("to X and Y"); no target, no items when the clause names no one to ask."""
+    target: Actor | None = None
+    action_at = -1
+    negated = False
+    necessary = _NECESSARY.search(clause)
+    must = _MUST.search(clause)
+    if necessary:
+        target_at, action_at = at + necessary.start("target"), at + necessary.start("action")
+        target = _actor_at(resolved, target_at, action_at)
+    elif verb == "called for" and clause.strip():
+        action_at = at + len(clause) - len(clause.lstrip())  # "called for accountability"
+    elif verb in DEMAND_VERBS and _DEMAND_ACTION.search(clause):
+        demand = _DEMAND_ACTION.search(clause)
+        assert demand is not None
+        action_at = at + demand.start("action")
+        negated = demand.group("neg") is not None
+        target = _actor_at(resolved, at, at + demand.start())
+    elif must:
+        action_at = at + must.start("action")
+        target = _actor_at(resolved, at, at + must.start(), last=True)
+    if action_at < 0:
+        return None, []
+    if target is None and addressees:
+        target = addressees[0]
+    if target is None or target in speakers:
+        return None, []
+    action, covered = clean_action(text[action_at : at + len(clause)])
+    items = []
+    for offset, item in split_items(action):
+        words = "not " + item if negated else item
+        end = covered if offset + len(item) == len(action) else offset + len(item)
+        items.append((span(text, action_at + offset, action_at + end), words))
+    return target, [i for i in items if len(i[1]) >= 3]
+
+
+def _actor_at(resolved: list[Resolved], start: int, end: int, last: bool = False) -> Actor | None:
+    """The first (``last``: the last) actor that can speak inside ``start``..``end``."""
+    found = actors_within(resolved, start, end, SPEAKER_KINDS)
+    if not found:
+        return None
+    return found[-1] if last else found[0]
+
+
+class Statements:
+    """Adds the statements of a sentence outside a transcript's turns, and keeps its speaker as
+    the paragraph's (``doc.last_speaker``) for a following sentence that names none."""
+
+    def __call__(self, doc: Doc, at: Cursor) -> None:
+        said = None
+        if doc.turn is None:
+            said = statements(doc, at)
+        if said is not None:
+            doc.last_speaker = (at.sentence.paragraph, said)
+        elif any(is_person(r) for r in at.resolved):
+            doc.last_speaker = None

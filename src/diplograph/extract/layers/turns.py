@@ -1,0 +1,227 @@
+"""A transcript's turns: the speaker a label names ("SECRETARY BLINKEN:"), the statement of each
+sentence of a turn, and the meeting at which the remarks are given."""
+
+from __future__ import annotations
+
+import re
+
+from diplograph.extract.actors import Actor
+from diplograph.extract.coreference import Coreference
+from diplograph.extract.dates import find_date
+from diplograph.extract.layers.doc import Cursor, Doc, local, unique
+from diplograph.extract.layers.statements import add_statement
+from diplograph.extract.mentions import MentionFinder
+from diplograph.extract.model import Interaction
+from diplograph.extract.remarks import SAME_DAY, audience, header_place
+from diplograph.extract.statements import (
+    kind_for,
+)
+from diplograph.extract.text import normalize, sentences, span
+
+# A transcript's speaker label at the start of a paragraph ("SECRETARY BLINKEN: ", "Q: "); labels
+# that name no speaker of statements; greetings, thanks and procedural remarks of a turn.
+SPEAKER_LABEL = re.compile(
+    r"(?P<label>[A-Z][A-Z\u2019'.-]*(?: [A-Z][A-Z\u2019'.-]*){0,4}):\s+(?=\S)"
+)
+_NOT_SPEAKERS = frozenset(
+    {
+        "Q",
+        "QUESTION",
+        "MODERATOR",
+        "OPERATOR",
+        "PARTICIPANT",
+        "STAFF",
+        "NOTE",
+        "AUDIENCE",
+        "INTERPRETER",
+        "ANNOUNCER",
+        "REPORTER",
+        "PARTICIPANTS",
+    }
+)
+_PROCEDURAL = re.compile(
+    r"(?:(?:and|but|so|well|okay|ok|now|all right|everyone)\b[,\s]+)*"
+    r"(?:good (?:morning|afternoon|evening)|thank|thanks|with that|hello|hi\b|welcome\b[.!]"
+    r"|(?:i|we) (?:want|would like|[\u2019']d like) to (?:start|begin) by thank"
+    r"|i[\u2019']?m (?:very )?(?:pleased|delighted|honored|happy) to (?:introduce|welcome|turn)"
+    r"|please join me\b"
+    r"|i look forward to (?:our|the|this) (?:session|meeting|conversation|discussion)"
+    r"|(?:let me|i[\u2019']ll|i will) (?:turn|stop|start|begin|hand|open)|please\b)",
+    re.I,
+)
+# First person in a speaker's turn: a reporting verb of the speaker's own ("We call on Russia
+# to", "I strongly condemn"), and the speaker binding itself or its side ("we will", "my
+# government is committed to"); not a future in a question or a negation ("we will not accept").
+FIRST_PERSON_VERBS = {
+    "call on": "called on",
+    "call upon": "called upon",
+    "call for": "called for",
+    "urge": "urged",
+    "ask": "asked",
+    "demand": "demanded",
+    "condemn": "condemned",
+    "denounce": "denounced",
+    "reject": "rejected",
+    "oppose": "opposed",
+    "propose": "proposed",
+    "agree": "agreed",
+    "warn": "warned",
+    "pledge": "pledged",
+    "reaffirm": "reaffirmed",
+    "reiterate": "reiterated",
+}
+_FIRST_PERSON = r"\b(?:I|[Ww]e|[Mm]y (?:country|government)|[Oo]ur (?:country|government))\s+"
+_FIRST_PERSON_VERB = re.compile(
+    _FIRST_PERSON
+    + r"(?:(?:also|again|once again|strongly|firmly|continue to|\w+ly)\s+){0,2}"
+    + r"(?P<verb>"
+    + "|".join(sorted(FIRST_PERSON_VERBS, key=len, reverse=True))
+    + r")\b"
+)
+_FIRST_PERSON_WILL = re.compile(
+    _FIRST_PERSON + r"(?:will|(?:are|am|is|remain) (?:\w+ly )?(?:committed|determined) to)\b"
+    r"|\b(?:I|[Ww]e)[\u2019']ll\b"
+)
+_NEGATED_WILL = re.compile(r"\b(?:will|[\u2019']ll) (?:not|never)\b|\bwon[\u2019']t\b")
+_STAGE_DIRECTION = re.compile(r"\s*\((?:Laughter|Applause|Inaudible|Crosstalk)\.?\)", re.I)
+_THANKS = re.compile(r"\bthank you\b", re.I)
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
+
+
+def line_start(text: str, at: int) -> bool:
+    """Whether only blanks stand between ``at`` and the start of its line."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] == "\n"
+
+
+def label_speaker(doc: Doc, label: str) -> Actor | None:
+    """The person a transcript's speaker label names ("SECRETARY BLINKEN", "MINISTER LEE"):
+    one the article has named, else one the registry knows by that name, else a person of
+    the name the label gives after its titles ("AMBASSADOR THOMAS-GREENFIELD"); nobody for a
+    question, the moderator or a label of titles only."""
+    words = label.split()
+    if words[0] in _NOT_SPEAKERS:
+        return None
+    name = normalize(words[-1])
+    coref = doc.coref
+    for iri in reversed(coref.order):
+        actor = doc.registry.actors[iri]
+        if actor.kind == "Person" and normalize(actor.label).split()[-1:] == [name]:
+            return actor
+    known = doc.registry.find(words[-1].title(), ("Person",))
+    if known is not None:
+        return known
+    g = doc.gazetteer
+    titles = {normalize(w) for w in (*g.title_words, *g.honorifics)}
+    names = [w for w in words if normalize(w) not in titles]
+    if not names or names != words[len(words) - len(names) :]:
+        return None  # titles only, or words after the name: no name to go by
+    person = doc.registry.person(" ".join(names), None)
+    coref.remember(person)
+    return person
+
+
+def turn(doc: Doc, cursor: Cursor, start: int, speaker: Actor | None) -> None:
+    """A sentence of a speaker's turn in a transcript: a statement of the speaker unless it is
+    a question, a greeting, thanks or a procedural remark."""
+    sentence = cursor.sentence
+    text = doc.text
+    stage = _STAGE_DIRECTION.search(text, start, sentence.end)  # "(Laughter.)"
+    evidence = span(text, start, stage.start() if stage else sentence.end)
+    words = evidence.text.split()
+    if speaker is None or len(words) < 4 or evidence.text.rstrip('\u201d"\u2019) ').endswith("?"):
+        return
+    if _PROCEDURAL.match(evidence.text) or _THANKS.search(evidence.text):
+        return
+    if not _LOWER_WORD.search(evidence.text):
+        return  # "Yankees, Giants, Knicks.": names without a verb say nothing
+    verb, at = "", evidence.start
+    first = _FIRST_PERSON_VERB.search(evidence.text)
+    if first is not None:  # "We call on Russia to ...": the speaker's own reporting verb
+        verb, at = FIRST_PERSON_VERBS[first.group("verb")], evidence.start + first.end()
+        kind = kind_for(verb, text[at : evidence.end])
+    elif _FIRST_PERSON_WILL.search(evidence.text) and not _NEGATED_WILL.search(evidence.text):
+        kind = "Commitment"  # "We will keep ...", "my government is committed to ...""
+    else:
+        kind = kind_for("", evidence.text)
+    add_statement(
+        doc,
+        cursor,
+        speaker,
+        kind,
+        at,
+        text[at : evidence.end],
+        verb,
+        False,
+        evidence,
+    )
+
+
+class Remarks:
+    """Adds the meeting at which a transcript's remarks are given, as its main interaction: the
+    labelled speakers and the audience the title names (the people it names, else a group),
+    on the publication day when the remarks say "today", where the header says. The title's
+    mentions are found by ``finder``, as the text's are."""
+
+    def __init__(self, finder: MentionFinder) -> None:
+        self.finder = finder
+
+    def __call__(self, doc: Doc) -> None:
+        if doc.first_label is not None and doc.speakers:
+            self._remarks(doc, doc.speakers, doc.first_label)
+
+    def _remarks(self, doc: Doc, speakers: list[Actor], first_label: int) -> None:
+        """The meeting of ``speakers`` with the audience the title names."""
+        article = doc.article
+        heard_by = audience(article.title)
+        if heard_by is None:
+            return
+        title = Coreference(doc.registry, None, article.published)
+        people = [
+            actor
+            for mention in self.finder.find(heard_by, 0, len(heard_by))
+            if mention.kind in ("person", "known")
+            for actor in title.resolve(mention, [])
+            if actor.kind == "Person"
+        ]
+        listeners = people or [doc.registry.group(heard_by, article.id)]
+        participants = [*speakers, *(p for p in listeners if p not in speakers)]
+        if len(participants) < 2 or doc.index.same(participants, "Meeting", None):
+            return
+        text = article.text
+        place_label = header_place(text[:first_label], doc.gazetteer.places)
+        place = doc.registry.place(place_label) if place_label else None
+        day = SAME_DAY.search(text, first_label)
+        when = find_date(text, day.start(), article.published, day.end()) if day else None
+        first = next(s for s in sentences(text) if s.end > first_label)
+        key = unique("meeting-" + "-".join(local(p) for p in participants[:4]), doc.keys)
+        evidence = [span(text, first.start, first.end)]
+        event = Interaction(key, "Meeting", participants, evidence, when, None, place)
+        if when is not None:
+            event.when_span = span(text, when.offset, when.offset + len(when.expression))
+        event.inferred.append(
+            (
+                "participant",
+                "A transcript: its speakers and the audience its title names meet where the "
+                "remarks are given.",
+            )
+        )
+        doc.extraction.interactions.insert(0, event)
+
+
+class Turns:
+    """In a transcript: whose turn a speaker label at the start of a line opens (``doc.turn``,
+    ``doc.speakers``, ``doc.first_label``), and the statement of each sentence of a turn."""
+
+    def __call__(self, doc: Doc, at: Cursor) -> None:
+        text, sentence = doc.text, at.sentence
+        label = SPEAKER_LABEL.match(text, sentence.start)
+        if label and line_start(text, sentence.start):
+            doc.turn = (label_speaker(doc, label.group("label")),)
+            doc.first_label = sentence.start if doc.first_label is None else doc.first_label
+            if doc.turn[0] is not None and doc.turn[0] not in doc.speakers:
+                doc.speakers.append(doc.turn[0])
+        if doc.turn is not None:  # the speaker label's turn goes on
+            start = label.end() if label else sentence.start
+            turn(doc, at, start, doc.turn[0])
