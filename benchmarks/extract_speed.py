@@ -43,7 +43,9 @@ def measure(corpus: Path, repeat: int) -> dict[str, float]:
         spent = dict.fromkeys(STAGES, 0.0)
         for article in articles:
             t0 = time.process_time()
-            registry = pickle.loads(ctx.registry)
+            # fresh_registry: the copy of ingest/work.py since it shares the gazetteer
+            fresh = getattr(ctx, "fresh_registry", None)
+            registry = fresh() if fresh else pickle.loads(ctx.registry)
             t1 = time.process_time()
             extraction = Extractor(registry, ctx.gazetteer, ctx.finder).extract(article)
             t2 = time.process_time()

@@ -43,11 +43,14 @@ DIPLOGRAPH = [PYTHON, "-m", "diplograph.cli"]  # this interpreter, and its PYTHO
 
 
 class PeakMemory:
-    """The peak of the summed RSS of a process tree, sampled in a thread."""
+    """The peak of the summed RSS of a process tree, sampled in a thread; and the CPU seconds
+    of each of its processes as last seen (their sum: what a run costs whatever the machine's
+    other load)."""
 
     def __init__(self, pid: int) -> None:
         self.process = psutil.Process(pid)
         self.peak = 0
+        self.cpu: dict[int, float] = {}
         self.running = True
         self.thread = threading.Thread(target=self._sample, daemon=True)
         self.thread.start()
@@ -60,6 +63,8 @@ class PeakMemory:
                 for member in tree:
                     with contextlib.suppress(psutil.Error):  # a child that just ended
                         total += member.memory_info().rss
+                        times = member.cpu_times()
+                        self.cpu[member.pid] = times.user + times.system
                 self.peak = max(self.peak, total)
             except psutil.Error:
                 return
@@ -71,9 +76,13 @@ class PeakMemory:
         return self.peak
 
 
+CPU_SECONDS: dict[int, float] = {}  # the child's pid -> CPU seconds of its process tree
+
+
 def measured(command: list[str], timeout: float | None = None) -> tuple[float, int, str | None]:
     """Run ``command``; (seconds, peak RSS of its process tree in bytes, stdout), the stdout
-    None when it ran out of ``timeout`` seconds (then its process tree is killed)."""
+    None when it ran out of ``timeout`` seconds (then its process tree is killed); the CPU
+    seconds of its process tree in ``CPU_SECONDS``."""
     started = time.perf_counter()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, cwd=ROOT, text=True)
     memory = PeakMemory(child.pid)
@@ -87,6 +96,7 @@ def measured(command: list[str], timeout: float | None = None) -> tuple[float, i
         return time.perf_counter() - started, memory.stop(), None
     seconds = time.perf_counter() - started
     peak = memory.stop()
+    CPU_SECONDS[child.pid] = sum(memory.cpu.values())
     if child.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)}: exit {child.returncode}")
     return seconds, peak, out
@@ -180,6 +190,7 @@ def ours(
     command = [*DIPLOGRAPH, "ingest", str(corpus), "--store", str(store)]
     seconds, peak, out = measured([*command, "--workers", str(workers)])
     assert out is not None
+    cpu_seconds = CPU_SECONDS.popitem()[1]
     line = out.strip().splitlines()[-1]  # "STORE: T article triples loaded, ...; extract X s, ..."
     figures = {
         name: float(line.split(f"{name} ")[1].split(" s")[0])
@@ -192,6 +203,7 @@ def ours(
     return {
         "articles": size,
         "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
         "peak_rss": max(peak, query_peak),
         "ingest_peak_rss": peak,
         "extract_cpu_seconds": figures["extract"],
@@ -278,7 +290,8 @@ def _slowest(queries: dict[str, Any], timeout: float | None) -> tuple[str, float
 def print_tables(figures: dict[str, Any], console: Console) -> None:
     console.print(f"{figures['machine']}; {figures['workers']} workers")
     table = Table(
-        "articles", "pipeline", "end to end s", "articles/s", "triples/s", "extract s (Σ workers)",
+        "articles", "pipeline", "end to end s", "CPU s (all processes)", "articles/s", "triples/s",
+        "extract s (Σ workers)",
         "validate s (Σ workers)", "load s", "slowest query s", "peak RSS MB", "s per 1k articles",
     )  # fmt: skip
     stock = {row["articles"]: row for row in figures["baseline"]}
@@ -286,6 +299,7 @@ def print_tables(figures: dict[str, Any], console: Console) -> None:
         shown, slowest = _slowest(row["queries"], row.get("query_timeout"))
         table.add_row(
             f"{row['articles']:,}", "ingest", f"{row['seconds']:.1f}",
+            f"{row['cpu_seconds']:.1f}" if "cpu_seconds" in row else "-",
             f"{row['articles'] / row['seconds']:,.1f}",
             f"{row['article_triples'] / row['seconds']:,.0f}",
             f"{row['extract_cpu_seconds']:.1f}", f"{row['validate_cpu_seconds']:.1f}",
@@ -297,7 +311,7 @@ def print_tables(figures: dict[str, Any], console: Console) -> None:
             continue
         if base.get("timed_out"):
             table.add_row(
-                f"{base['articles']:,}", "stock", f"> {base['seconds']:.0f} (stopped)", "", "",
+                f"{base['articles']:,}", "stock", f"> {base['seconds']:.0f} (stopped)", "", "", "",
                 "", "", "", "", f"{base['peak_rss'] / 2**20:,.0f}", "",
             )  # fmt: skip
             table.add_row("", "ratio", f"> {base['seconds'] / row['seconds']:.1f}x")
@@ -305,7 +319,7 @@ def print_tables(figures: dict[str, Any], console: Console) -> None:
         stages = base["stages"]
         base_shown, base_slowest = _slowest(base["queries"], None)
         table.add_row(
-            f"{base['articles']:,}", "stock", f"{base['seconds']:.1f}",
+            f"{base['articles']:,}", "stock", f"{base['seconds']:.1f}", "",
             f"{base['articles'] / base['seconds']:,.1f}",
             f"{base['triples'] / base['seconds']:,.0f}", f"{stages['extract']:.1f}",
             f"{stages['validate']:.1f}", f"{stages['load']:.1f}",
@@ -314,7 +328,7 @@ def print_tables(figures: dict[str, Any], console: Console) -> None:
         )  # fmt: skip
         query_ratio = "" if not slowest else f"{(base_slowest or 0) / slowest:.0f}x"
         table.add_row(
-            "", "ratio", f"{base['seconds'] / row['seconds']:.1f}x", "", "", "",
+            "", "ratio", f"{base['seconds'] / row['seconds']:.1f}x", "", "", "", "",
             f"{stages['validate'] / max(row['validate_cpu_seconds'], 1e-9):.1f}x", "",
             query_ratio, "", "",
         )  # fmt: skip

@@ -342,3 +342,23 @@ def test_regression_a_failed_write_stops_the_run_and_is_not_in_the_ledger(tmp_pa
         run.run(corpus, in_process, 2, lambda _: None)
     assert [ledger.entry(row["id"]) for row in rows] == [None, None, None]
     ledger.close()
+
+
+def test_registry_copies_share_the_gazetteer_and_nothing_an_article_changes(
+    tmp_path: Path,
+) -> None:
+    """Each article's registry is a copy without the gazetteer (the process's one, shared): what
+    one article mints or adds leaves the next copy as it was, so an article's graph is the same
+    whatever was extracted before it in the process."""
+    context = Context.build(Project(ROOT))
+    first, second = stream(write_corpus(tmp_path / "c.jsonl", synthetic(2, seed=13)))
+    alone = canonical_nquads(extract(context, second)[0])
+    pristine = context.fresh_registry()
+    aliases = {iri: set(actor.aliases) for iri, actor in pristine.actors.items()}
+    quads, minted = extract(context, first)
+    assert quads and minted  # the first article does mint actors
+    copy = context.fresh_registry()
+    assert copy.gazetteer is context.gazetteer is pristine.gazetteer
+    assert copy.new_actors() == []
+    assert {iri: set(actor.aliases) for iri, actor in copy.actors.items()} == aliases
+    assert canonical_nquads(extract(context, second)[0]) == alone

@@ -14,6 +14,8 @@ number of workers. The new actors an article mints travel with its outcome, for
 
 from __future__ import annotations
 
+import gc
+import io
 import pickle
 import time
 from collections.abc import Sequence
@@ -104,11 +106,39 @@ class Job:
     validator: Engine = "fast"
 
 
+GAZETTEER = "gazetteer"  # the persistent id of the shared gazetteer in a pickled registry
+
+
+class _SharingPickler(pickle.Pickler):
+    """Pickles a registry without its gazetteer, which stays a reference (frozen tables that no
+    article changes: every copy can share the process's one)."""
+
+    def __init__(self, file: io.BytesIO, gazetteer: Gazetteer) -> None:
+        super().__init__(file, pickle.HIGHEST_PROTOCOL)
+        self.gazetteer = gazetteer
+
+    def persistent_id(self, obj: object) -> str | None:
+        return GAZETTEER if obj is self.gazetteer else None
+
+
+class _SharingUnpickler(pickle.Unpickler):
+    """Unpickles what :class:`_SharingPickler` wrote, with this gazetteer for the reference."""
+
+    def __init__(self, data: bytes, gazetteer: Gazetteer) -> None:
+        super().__init__(io.BytesIO(data))
+        self.gazetteer = gazetteer
+
+    def persistent_load(self, pid: object) -> Gazetteer:
+        if pid != GAZETTEER:
+            raise pickle.UnpicklingError(f"unknown persistent id {pid!r}")
+        return self.gazetteer
+
+
 @dataclass
 class Context:
     """What every batch of a process needs, built once per process and project."""
 
-    registry: bytes  # the pickled registry every article starts from
+    registry: bytes  # the registry every article starts from, pickled without its gazetteer
     gazetteer: Gazetteer
     finder: MentionFinder
     checker: Checker
@@ -119,7 +149,23 @@ class Context:
         registry = Registry.from_files([project.actors], gazetteer)
         registry.add_events(project.articles)
         finder = Extractor(registry, gazetteer).finder
-        return cls(pickle.dumps(registry), gazetteer, finder, Checker(project, validator))
+        pickled = io.BytesIO()
+        _SharingPickler(pickled, gazetteer).dump(registry)
+        return cls(pickled.getvalue(), gazetteer, finder, Checker(project, validator))
+
+    def fresh_registry(self) -> Registry:
+        """A copy of the registry for one article: its actors and indexes its own (an article
+        adds actors and aliases), the gazetteer the process's (half the cost of a whole copy).
+
+        >>> from diplograph.project import Project
+        >>> ctx = Context.build(Project.find(None))
+        >>> one, two = ctx.fresh_registry(), ctx.fresh_registry()
+        >>> one.gazetteer is two.gazetteer is ctx.gazetteer, one.actors is two.actors
+        (True, False)
+        """
+        registry = _SharingUnpickler(self.registry, self.gazetteer).load()
+        assert isinstance(registry, Registry)
+        return registry
 
 
 _contexts: dict[Job, Context] = {}
@@ -127,16 +173,24 @@ _contexts: dict[Job, Context] = {}
 
 def context(job: Job) -> Context:
     """The context of ``job`` in this process (built again, the old one dropped, for a job of
-    another version: a long-lived cluster worker follows the model)."""
+    another version: a long-lived cluster worker follows the model).
+
+    Once built, the context (and whatever else the process holds then) is moved out of the
+    garbage collector's sight (``gc.freeze``): it lives as long as the process, and every full
+    collection would otherwise walk its tens of thousands of objects again (half the collector's
+    time in a worker, docs/scaling.md).
+    """
     if job not in _contexts:
         _contexts.clear()
+        gc.unfreeze()  # the old context, if any, can go
         _contexts[job] = Context.build(job.project, job.validator)
+        gc.freeze()
     return _contexts[job]
 
 
 def extract(ctx: Context, article: Article) -> tuple[list[ox.Quad], list[Actor]]:
     """The article's graph and the new actors it mints, from a fresh copy of the registry."""
-    registry: Registry = pickle.loads(ctx.registry)
+    registry = ctx.fresh_registry()
     extraction = Extractor(registry, ctx.gazetteer, ctx.finder).extract(article)
     return article_quads(extraction), registry.new_actors()
 
