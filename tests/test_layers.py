@@ -21,6 +21,7 @@ from diplograph.extract.layers.doc import Cursor, Doc
 from diplograph.extract.layers.holdings import Holdings
 from diplograph.extract.layers.interactions import Interactions
 from diplograph.extract.layers.mentions import MentionLayer
+from diplograph.extract.layers.one_party import OnePartyEvents
 from diplograph.extract.layers.participants import Participants
 from diplograph.extract.layers.references import References
 from diplograph.extract.layers.sentences import SentenceLayer
@@ -313,6 +314,7 @@ def test_the_sentence_pass_runs_its_steps_in_the_order_of_the_layers() -> None:
         Holdings,
         Participants,
         Interactions,
+        OnePartyEvents,
         Turns,
         Statements,
         Subject,

@@ -4,10 +4,11 @@ The IRIs follow the curated seed: ``id:article/<id>`` for the article, ``id:<id>
 facts, ``<fact>/event`` for the coded event of a statement or an interaction (``<fact>/event-<t>``,
 ``<t>`` the local name of the target, when it has several) and ``id:<id>/char/S-E`` for evidence
 spans with their quote and position selectors. Codes live on the ``dip:CodedEvent`` nodes only: a
-statement is coded speaker → target (else addressee), a visit visitor → host (CONSULT-visit, 042),
-a call CONSULT-phone (041), a meeting or talks CONSULT (040) from the first participant to each
-counterpart. Records derived from text get ``prov:wasDerivedFrom`` their evidence
-(:func:`diplograph.provenance.derivations`)."""
+statement is coded speaker → target (else addressee; a demand or criticism only at a target the
+text names), a visit visitor → host (CONSULT-visit, 042), a call CONSULT-phone (041), a meeting or
+talks CONSULT (040) from the first participant to each counterpart; an interaction one party names
+(a summit, a trip with no host) is not coded. Records derived from text get
+``prov:wasDerivedFrom`` their evidence (:func:`diplograph.provenance.derivations`)."""
 
 from __future__ import annotations
 
@@ -302,7 +303,9 @@ def _interaction(
     iri = base + interaction.key
     people = interaction.participants
     w.add(iri, RDF + "type", DIP + interaction.kind)
-    if interaction.kind == "Visit":
+    if interaction.label is not None:  # one named by one party: "Tashkent Conference (Uzbekistan)"
+        label = interaction.label
+    elif interaction.kind == "Visit":
         where = interaction.place.label if interaction.place else "abroad"
         label = f"{interaction.visitors[0].label} visits {where}"
     else:
@@ -381,6 +384,12 @@ def _statement(
             "Unattributed inside its sentence: it continues the reported speech of "
             f"{statement.speaker.label} earlier in the paragraph."
         )
+    if statement.target_inferred and statement.target is not None:
+        inferred.append("target")
+        why.append(
+            f"The text asks a pronoun (him, her, them): read as {statement.target.label}, the "
+            "one counterpart in the interaction it was made during."
+        )
     if statement.addressees:
         inferred.append("addressee")
         why.append(
@@ -390,7 +399,10 @@ def _statement(
     w.inferred(iri, inferred, " ".join(why))
     w.add(iri, DIP + "reportedIn", article)
     evidence(iri, statement.evidence)
-    target = statement.target or (statement.addressees[0] if statement.addressees else None)
+    # a demand or criticism is coded at its target only (none when the text names none)
+    target = statement.target
+    if target is None and statement.kind not in ("Demand", "Criticism") and statement.addressees:
+        target = statement.addressees[0]
     if target is not None:
         cameo = statement.cameo
         _coded_event(

@@ -45,6 +45,7 @@ class Statement:
     cameo: str = "010"  # the CAMEO code of its coded event (statements.event_code)
     on_behalf_of: Actor | None = None  # the side the speaker speaks for (dip:onBehalfOf)
     speaker_inferred: bool = False  # from the paragraph's reported speech, not the sentence
+    target_inferred: bool = False  # "urged him to": the pronoun read as the one addressee
 
 
 @dataclass

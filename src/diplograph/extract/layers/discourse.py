@@ -1,7 +1,8 @@
 """The sentence pass: each sentence in text order, through the steps that add its layers in one
 direction: its mentions resolved (:class:`~.coreference.Resolve`), the posts they give
 (:class:`~.holdings.Holdings`), who takes part (:class:`~.participants.Participants`), the
-interactions it reports (:class:`~.interactions.Interactions`), a transcript's turn
+interactions it reports (:class:`~.interactions.Interactions`) and the events it names by one
+party (:class:`~.one_party.OnePartyEvents`), a transcript's turn
 (:class:`~.turns.Turns`) or its statements (:class:`~.statements.Statements`), and the subject
 it leaves to the next sentence (:class:`~.coreference.Subject`).
 
@@ -19,6 +20,7 @@ from diplograph.extract.layers.coreference import Resolve, Subject
 from diplograph.extract.layers.doc import Cursor, Doc, Step
 from diplograph.extract.layers.holdings import Holdings
 from diplograph.extract.layers.interactions import Interactions
+from diplograph.extract.layers.one_party import OnePartyEvents
 from diplograph.extract.layers.participants import Participants
 from diplograph.extract.layers.statements import Statements
 from diplograph.extract.layers.turns import Turns
@@ -26,7 +28,7 @@ from diplograph.extract.layers.turns import Turns
 
 class Discourse:
     """Adds ``doc.resolved`` and the holdings, interactions and statements of every sentence,
-    running ``steps`` (by default the seven the module names, in order) over each sentence."""
+    running ``steps`` (by default the eight the module names, in order) over each sentence."""
 
     def __init__(self, steps: Sequence[Step] | None = None) -> None:
         self.steps: list[Step] = list(
@@ -37,6 +39,7 @@ class Discourse:
                 Holdings(),
                 Participants(),
                 Interactions(),
+                OnePartyEvents(),
                 Turns(),
                 Statements(),
                 Subject(),

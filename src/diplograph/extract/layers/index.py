@@ -19,7 +19,8 @@ class InteractionIndex:
         self.interactions = interactions
         self.indexed = 0
         self.first: dict[tuple[object, ...], Interaction] = {}
-        self.last: dict[str, Interaction] = {}  # by participant IRI: the last one not a visit
+        # by participant IRI: the last one not a visit nor named by one party (a summit)
+        self.last: dict[str, Interaction] = {}
         self.evidence: dict[int, set[Span]] = {}
 
     def _sync(self) -> None:
@@ -33,7 +34,7 @@ class InteractionIndex:
                 (members, None, interaction.when),
             ):
                 self.first.setdefault(key, interaction)
-            if interaction.kind != "Visit":
+            if interaction.kind != "Visit" and len(interaction.participants) > 1:
                 for participant in interaction.participants:
                     self.last[participant.iri] = interaction
         self.indexed = len(self.interactions)
@@ -49,7 +50,7 @@ class InteractionIndex:
         return self.first.get((members, group) if when is None else (members, group, when))
 
     def last_with(self, actor: Actor) -> Interaction | None:
-        """The last interaction, not a visit, that ``actor`` takes part in."""
+        """The last interaction, not a visit nor one of one party, that ``actor`` takes part in."""
         self._sync()
         return self.last.get(actor.iri)
 

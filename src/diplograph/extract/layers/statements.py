@@ -171,6 +171,7 @@ def add_statement(
             cited_at.append(span(text, item.mention.start, item.mention.end))
     if evidence is None:
         evidence = span(text, sentence.start, sentence.end)
+    target_inferred = False
     if kind == "Criticism":
         own = speaker.nationality
         states = [
@@ -193,14 +194,15 @@ def add_statement(
                 and r.actors[0] is not doc.registry.state_of(speaker)
                 and r.actors[0] not in addressees
             ]
-        target = states[0] if states else (addressees[0] if addressees else None)
+        # no target unless the clause names one: not the addressee ("condemned the attack")
+        target = states[0] if states else None
         items: list[tuple[Span, str | None]] = [(evidence, None)]
-        if target is None:
-            kind = "Assertion"
     elif kind == "Demand":
-        target, items = _demand(text, resolved, at, clause, verb, speakers, addressees)
-        if target is None:
+        target, items = _demand(text, resolved, at, clause, verb, speakers)
+        if not items and target is None:
             kind = "Assertion"
+        elif target is None and len(addressees) == 1 and _ASKED_PRONOUN.match(clause):
+            target, target_inferred = addressees[0], True  # "urged him to": the counterpart
     else:
         target, items = None, [(evidence, None)]
     if kind == "Assertion":
@@ -223,8 +225,13 @@ def add_statement(
                 cited_at,
                 cameo,
                 speaker_inferred=continued,
+                target_inferred=target_inferred,
             )
         )
+
+
+# "urged him to", "called on them to": a pronoun, no name, for the one asked.
+_ASKED_PRONOUN = re.compile(r"\s*(?:(?:on|upon)\s+)?(?:him|her|them)\s+(?:not\s+)?to\b")
 
 
 def _demand(
@@ -234,10 +241,10 @@ def _demand(
     clause: str,
     verb: str,
     speakers: list[Actor],
-    addressees: list[Actor],
 ) -> tuple[Actor | None, list[tuple[Span, str | None]]]:
-    """The target of a demand and what it is asked to do, one (span, action) per item of the
-    action ("to X and Y"); no target, no items when the clause names no one to ask."""
+    """The target of a demand (None when the clause names no one to ask: "called for restraint",
+    not the addressee) and what it is asked to do, one (span, action) per item of the action
+    ("to X and Y"); no items when the clause asks for nothing or asks a speaker."""
     target: Actor | None = None
     action_at = -1
     negated = False
@@ -259,9 +266,7 @@ def _demand(
         target = _actor_at(resolved, at, at + must.start(), last=True)
     if action_at < 0:
         return None, []
-    if target is None and addressees:
-        target = addressees[0]
-    if target is None or target in speakers:
+    if target is not None and target in speakers:
         return None, []
     action, covered = clean_action(text[action_at : at + len(clause)])
     items = []

@@ -1,0 +1,179 @@
+"""One-party interactions: events the text names by one party only, a summit or conference by its
+organiser or host ("next month's NATO Summit", "the Uzbekistan-hosted Tashkent Conference on
+Afghanistan on July 26"), a trip by its traveller ("the Secretary's planned travel to the region").
+Each is a ``Meeting`` with its one participant (and its host) or a ``Visit`` with its visitor, never
+coded (a coded event is a dyad). An event named only as the setting of what the sentence reports
+("on the margins of the NATO Summit") is not one of them: it stays a reference. A body's dated
+session ("the measures adopted in the Andean Council on March 3") is a meeting of the body.
+
+The forms, each with the party it names:
+
+>>> ORGANISED.search("discussed next month's NATO Summit").group("party")
+'NATO'
+>>> HOSTED.search("after the Peru-hosted Lima Forum on Water on May 2").group("party", "name")
+('Peru', 'Lima Forum on Water')
+>>> PARTICIPATION.search("welcomed Chile's participation in the upcoming Summit of the Andes")[0]
+"Chile's participation in the upcoming Summit of the Andes"
+>>> SESSION.search("the steps adopted in the Andean Council on March 3").group("party", "date")
+('Andean Council', 'March 3')
+>>> bool(PLANNED_TRIP.match("'s planned travel to the region"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplograph.extract.actors import Actor
+from diplograph.extract.dates import find_date, nearest
+from diplograph.extract.layers.doc import Cursor, Doc, local, unique
+from diplograph.extract.layers.interactions import side_named
+from diplograph.extract.model import Interaction
+from diplograph.extract.text import normalize, span
+
+_APOSTROPHE = "[\u2019']"
+_EVENT_NOUN = r"(?:Summit|Conference|Forum|Ministerial)"
+# A dated phrase that names an event as earlier or planned, not as where something happens now.
+_WHEN = (
+    rf"(?:(?:next|last|this)\s+(?:week|month|year){_APOSTROPHE}s"
+    r"|(?:the\s+)?(?:upcoming|forthcoming))"
+)
+_EVENT_NAME = (
+    rf"(?:[A-Z][\w.\u2019'-]*\s+){{0,5}}{_EVENT_NOUN}"
+    r"(?:\s+(?:on|of|for)\s+(?:the\s+)?[A-Z]\w*(?:\s[A-Z]\w*)*)?"
+)
+# "next month's NATO Summit", "the upcoming G20 Leaders' Summit": the organiser names the event.
+ORGANISED = re.compile(
+    rf"\b{_WHEN}\s+(?P<name>(?P<party>[A-Z][\w.&]*)(?:\s+Leaders{_APOSTROPHE}?)?\s+{_EVENT_NOUN})\b"
+)
+# "the Uzbekistan-hosted Tashkent Conference on Afghanistan": the host names the event.
+HOSTED = re.compile(rf"\b(?P<party>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-hosted\s+(?P<name>{_EVENT_NAME})")
+# "Jamaica's participation in the upcoming Summit of the Americas": the party names itself.
+PARTICIPATION = re.compile(
+    rf"\b(?P<party>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){_APOSTROPHE}s\s+participation\s+in\s+"
+    rf"(?:the\s+)?(?:(?:upcoming|forthcoming|next|recent)\s+)?(?P<name>{_EVENT_NAME})"
+)
+# "Secretary Blinken's planned travel to the region": a trip with no host to name.
+PLANNED_TRIP = re.compile(
+    rf"^{_APOSTROPHE}s\s+(?:planned|upcoming|forthcoming|recent)\s+(?:travel|trip|visit)\s+to\s+"
+    r"(?P<where>the\s+(?:region|Middle\s+East|Indo-Pacific|Gulf|Balkans|Western\s+Hemisphere))\b"
+)
+_DAY = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2}"
+)
+_BODY = r"(?P<party>[A-Z][\w.]*\s+(?:(?:[A-Z][\w.]*|of|for|the)\s+){0,6}(?:Council|Assembly))"
+# A dated session of a body: "the steps outlined in the United Nations Security Council on July 2",
+# "the June 15 vote at the Organization of American States Permanent Council".
+SESSION = re.compile(
+    rf"\b(?:in|at|by)\s+the\s+{_BODY}\s+on\s+(?P<date>{_DAY})\b"
+    rf"|\bthe\s+(?:[a-z]+\s+)?(?P<date2>{_DAY})\s+(?:vote|session|meeting|debate)\s+"
+    rf"(?:at|of|in)\s+the\s+{_BODY.replace('party', 'party2')}"
+)
+# "... Conference on July 26": the date an event is named with.
+_ON_DAY = re.compile(rf"\s+on\s+({_DAY})\b")
+# What comes just before an event that is only the setting of the sentence's interaction.
+_SETTING = re.compile(
+    r"(?:\b(?:sidelines|margins|occasion)\s+of|\b(?:at|during|in))\s+(?:the\s+)?$", re.IGNORECASE
+)
+
+
+@dataclass
+class OneParty:
+    """An event one party names: its kind, party, host (for "X-hosted"), name, span and the span
+    of the date it is named with ("... on July 26"), offsets into the article's text."""
+
+    kind: str  # Meeting or Visit
+    party: Actor
+    host: bool
+    name: str
+    start: int
+    end: int
+    date: tuple[int, int] | None = None
+
+
+def find_one_party(doc: Doc, at: Cursor) -> list[OneParty]:
+    """The one-party events the sentence at ``at`` names, in text order; none named only as a
+    setting ("at the upcoming NATO Summit") and none whose party is not a known state or
+    organisation (the event) or a person (the trip)."""
+    sentence = at.sentence
+    text = sentence.text
+    found: list[OneParty] = []
+    for pattern, host in ((ORGANISED, False), (HOSTED, True), (PARTICIPATION, False)):
+        for match in pattern.finditer(text):
+            if _SETTING.search(text, 0, match.start()):
+                continue
+            party = side_named(doc, normalize(match.group("party")).rstrip("."))
+            if party is None:
+                continue
+            name = " ".join(match.group("name").split())
+            begin, end = sentence.start + match.start(), sentence.start + match.end()
+            on = _ON_DAY.match(text, match.end())
+            date = None if on is None else (sentence.start + on.start(1), sentence.start + on.end())
+            found.append(
+                OneParty("Meeting", party, host, name, begin, date[1] if date else end, date)
+            )
+    for match in SESSION.finditer(text):
+        name = " ".join((match.group("party") or match.group("party2")).split())
+        body = side_named(doc, normalize(name)) or doc.registry.organization(name)
+        name = f"a session of the {name}"
+        group = "date" if match.group("date") else "date2"
+        begin = sentence.start + (match.start("party") if group == "date" else match.start())
+        date = (sentence.start + match.start(group), sentence.start + match.end(group))
+        found.append(
+            OneParty("Meeting", body, False, name, begin, sentence.start + match.end(), date)
+        )
+    for item in at.resolved:
+        if not item.actors or item.actors[0].kind != "Person":
+            continue
+        offset = item.mention.end - sentence.start
+        if not 0 <= offset <= len(text):
+            continue
+        trip = PLANNED_TRIP.match(text[offset:])
+        if trip is not None:
+            where = " ".join(trip.group("where").split())
+            end = item.mention.end + trip.end()
+            found.append(OneParty("Visit", item.actors[0], False, where, item.mention.start, end))
+    return sorted(found, key=lambda e: (e.start, e.end))
+
+
+def add_one_party(doc: Doc, event: OneParty) -> Interaction | None:
+    """The interaction of ``event``, added unless the article has it already (then None): a
+    meeting dated by the date right after its name ("... Conference on July 26"), placed in the
+    city its name begins with ("Tashkent Conference"); a trip with its traveller as visitor."""
+    text, published = doc.text, doc.article.published
+    when = None
+    if event.date is not None:  # an earlier or planned event: the nearest such day
+        when = find_date(text, event.date[0], published, event.date[1])
+        when = None if when is None else nearest(when, published)
+    if doc.index.same([event.party], event.kind, when) is not None:
+        return None
+    key = unique(f"{event.kind.lower()}-{local(event.party)}", doc.keys)
+    interaction = Interaction(key, event.kind, [event.party], [span(text, event.start, event.end)])
+    if when is not None:
+        interaction.when = when
+        interaction.when_span = span(text, when.offset, when.offset + len(when.expression))
+    if event.kind == "Visit":
+        interaction.visitors = [event.party]
+        interaction.label = f"{event.party.label}: travel to {event.name}"
+    else:
+        named = event.party.label in event.name
+        interaction.label = event.name if named else f"{event.name} ({event.party.label})"
+        if event.host:
+            interaction.hosts = [event.party]
+        first = event.name.split()[0]
+        if first in doc.gazetteer.places:
+            interaction.place = doc.registry.place(first)
+            why = f"The event is named after the city it is held in, {first}."
+            interaction.inferred.append(("place", why))
+    doc.extraction.interactions.append(interaction)
+    return interaction
+
+
+class OnePartyEvents:
+    """Adds the one-party events the sentence names (:func:`find_one_party`)."""
+
+    def __call__(self, doc: Doc, at: Cursor) -> None:
+        for event in find_one_party(doc, at):
+            add_one_party(doc, event)
