@@ -421,10 +421,13 @@ class Registry:
         existing or new; a new post is a dip:StatePost of a state or a government body, a
         dip:PartyPost of a party or a party body, else a dip:Post."""
         place = where
+        if place is None and title in self.gazetteer.subnational_titles:
+            return None  # "Governor Whitmer": a post of a region the text does not name
         if place is None and holder.nationality:
             place = self.actors[holder.nationality]
         if place is None:
             return None
+        title = self.gazetteer.short_titles.get(place.label, {}).get(title, title)
         forms = [f"{place.label} {title}", f"{title} of {place.label}"]
         forms += [f"{alias} {title}" for alias in sorted(place.aliases)]
         forms += [f"{demonym} {title}" for demonym in self.gazetteer.states.get(place.label, [])]

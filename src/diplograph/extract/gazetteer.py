@@ -10,7 +10,7 @@ True
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -38,6 +38,10 @@ class Gazetteer:
     foreign_titles: dict[str, frozenset[str]]  # state label -> titles only other states have
     issues: dict[str, list[str]]
     state_groups: dict[str, list[str]]  # "E3" -> its member states
+    # state label -> a title its officials bear without their department -> the full title
+    short_titles: dict[str, dict[str, str]] = field(default_factory=dict)
+    # titles of a region's or city's officials: no post of the holder's state ("Governor")
+    subnational_titles: frozenset[str] = frozenset()
 
 
 @cache
@@ -64,4 +68,6 @@ def load(path: Path = PATH) -> Gazetteer:
         foreign_titles={k: frozenset(v) for k, v in data["foreign_titles"].items()},
         issues=data["issues"],
         state_groups=data["state_groups"],
+        short_titles=data.get("short_titles", {}),
+        subnational_titles=frozenset(titles.get("subnational", [])),
     )

@@ -98,6 +98,9 @@ _NOT_NAMES = frozenset(
         "Secretary-General",
     ]
 )
+# Title words written in lower case before a title ("acting Foreign Minister", "former Prime
+# Minister": the post "former Prime Minister", not the post the person no longer holds).
+_LOWER_TITLES = frozenset({"acting", "interim", "former"})
 PRONOUNS = {"he": "he", "she": "she", "they": "they", "both": "they"}
 GROUPS = (
     "the two leaders",
@@ -293,13 +296,18 @@ class RuleMentionFinder:
 
     def _is_title(self, tok: Token) -> bool:
         return tok.norm in self.title_words and (
-            tok.text[:1].isupper() or tok.norm in {"acting", "interim"}
+            tok.text[:1].isupper() or tok.norm in _LOWER_TITLES
         )
 
     def _mention(self, text: str, toks: _Tokens, i: int) -> tuple[list[Mention], int] | None:
         j = i
         whole = toks.phrase_at[i]
-        if whole and whole[1] == "known" and toks[i].norm == "the":
+        if (
+            whole
+            and whole[1] == "known"
+            and toks[i].norm == "the"
+            and not (i + whole[0] < len(toks) and self._is_title(toks[i + whole[0]]))
+        ):  # "the Secretary" is a known alias, "the Secretary General" a longer title
             s, e = toks[i].start, toks[i + whole[0] - 1].end
             return [Mention("known", s, e, text[s:e], known=whole[2])], i + whole[0]
         if toks[j].norm == "the" and j + 1 < len(toks):
@@ -307,6 +315,9 @@ class RuleMentionFinder:
         place = toks.phrase_at[j]
         if place and place[1] == "place" and not self._name_follows(toks, j + place[0]):
             s, e = toks[j].start, toks[j + place[0] - 1].end
+            state = self.lexicon.gazetteer.places.get(place[2])
+            if state and _metonym(toks, i, j + place[0]):
+                return [Mention("state", s, e, text[s:e], state=state)], j + place[0]
             return [Mention("place", s, e, text[s:e], name=place[2])], j + place[0]
         title_start = j
         states: list[tuple[int, str]] = []  # (position in title, state)
@@ -327,7 +338,9 @@ class RuleMentionFinder:
                     organizations.append(phrase[2])  # not "Bulgarian Minister for EU Funds"
                 j += phrase[0]
                 j += self._acronym(toks, j, phrase[2])
-            elif self._is_title(toks[j]):
+            elif self._is_title(toks[j]) and not (
+                toks[j].norm == "former" and not self._title_follows(toks, j + 1)
+            ):  # "former" only before a title: "the former Soviet Union" names no post
                 title_words.append(toks[j])
                 j += 1
             elif (
@@ -338,17 +351,21 @@ class RuleMentionFinder:
                 and self._is_title(toks[j + 1])
             ):
                 j += 1  # "Uzbekistan's Foreign Minister"
-            elif self._list_comma(toks, j, title_words) or (
-                toks[j].norm in self.connectors
-                and (title_words or states or organizations)
-                and j + 1 < len(toks)
-                and (
-                    self._is_title(toks[j + 1])
-                    or self._starts_entity(toks, j + 1)
-                    or (
-                        toks[j + 1].norm == "the"
-                        and j + 2 < len(toks)
-                        and self._is_title(toks[j + 2])
+            elif (
+                self._title_slash(toks, j, title_words)
+                or self._list_comma(toks, j, title_words)
+                or (
+                    toks[j].norm in self.connectors
+                    and (title_words or states or organizations)
+                    and j + 1 < len(toks)
+                    and (
+                        self._is_title(toks[j + 1])
+                        or self._starts_entity(toks, j + 1)
+                        or (
+                            toks[j + 1].norm == "the"
+                            and j + 2 < len(toks)
+                            and self._is_title(toks[j + 2])
+                        )
                     )
                 )
             ):
@@ -475,6 +492,25 @@ class RuleMentionFinder:
                 return size, *found
         return None
 
+    def _title_follows(self, toks: _Tokens, j: int) -> bool:
+        """Whether a title starts at ``toks[j]``, after its state or organisation if any
+        ("Prime Minister", "Japanese Prime Minister")."""
+        phrase = toks.phrase_at[j] if j < len(toks) else None
+        if phrase is not None and phrase[1] in ("state", "organization"):
+            j += phrase[0]
+        return j < len(toks) and self._is_title(toks[j])
+
+    def _title_slash(self, toks: _Tokens, j: int, title_words: list[Token]) -> bool:
+        """Whether ``toks[j]`` is a slash between two titles of one person: "Deputy Prime
+        Minister/Foreign Minister Prak Sokhonn" (two posts, as with "and")."""
+        return (
+            toks[j].text == "/"
+            and bool(title_words)
+            and toks[j - 1] is title_words[-1]
+            and j + 1 < len(toks)
+            and self._is_title(toks[j + 1])
+        )
+
     def _list_comma(self, toks: _Tokens, j: int, title_words: list[Token]) -> bool:
         """Whether ``toks[j]`` is a comma inside a title, between title words: "Under Secretary
         for Economic Growth, Energy, and the Environment"."""
@@ -588,7 +624,7 @@ class RuleMentionFinder:
             word = toks[j].text
             if word in ("\u2019s", "'s"):  # "Uzbekistan\u2019s Foreign Minister"
                 pass
-            elif toks[j].norm == "and" and toks[j - 1].text != ",":
+            elif (toks[j].norm == "and" and toks[j - 1].text != ",") or word == "/":
                 parts.append([])
             elif toks[j].norm in self.honorifics or (
                 j + 1 < end and f"{toks[j].norm} {toks[j + 1].norm}" in self.honorifics
@@ -620,6 +656,30 @@ class RuleMentionFinder:
             return None
         before = [state for position, state in states if position == 0]
         return before[0] if before else states[-1][1]
+
+
+# Words before a capital that make it stand for its government: "called upon Pyongyang to",
+# "urged Moscow to", "hold Moscow accountable".
+_METONYM_BEFORE = frozenset({"urged", "urging", "pressed", "pressing", "hold", "holding"})
+_CALLED = frozenset({"called", "calling", "calls", "call"})
+
+
+def _metonym(toks: list[Token], start: int, end: int) -> bool:
+    """Whether the capital at ``toks[start:end]`` stands for its state's government: before a
+    possessive ("Pyongyang\u2019s provocative behavior") or as the object of an appeal or of
+    accountability ("called upon Pyongyang to return to dialogue"), not as a place ("in Moscow").
+
+    >>> text = "He called upon Pyongyang to talk, in Pyongyang."
+    >>> toks = tokens(text, 0, len(text))
+    >>> _metonym(toks, 3, 4), _metonym(toks, 8, 9)
+    (True, False)
+    """
+    if end < len(toks) and toks[end].norm == "'s":
+        return True
+    before = [t.norm for t in toks[max(0, start - 2) : start]]
+    if before[-1:] and before[-1] in _METONYM_BEFORE:
+        return True
+    return len(before) == 2 and before[0] in _CALLED and before[1] in ("on", "upon")
 
 
 def _after_for(toks: list[Token], j: int) -> bool:

@@ -28,7 +28,7 @@ VERBS = (
     r"delivered(?= (?:a|an|the|his|her) (?:\w+ )?(?:message|letter|remarks|statement)\b)|"
     r"shared(?= (?:with|his|her|that)\b)|"
     r"encouraged|committed(?= to\b)|pledged|"
-    "promised|vowed|condemned|criticized|denounced|warned|proposed|"
+    "promised|vowed|condemned|criticized|denounced|warned|proposed|previewed|announced|"
     "suggested|offered|agreed|emphasizing|stressing|noting|underscoring|reiterating|reaffirming|"
     "highlighting|expressing|welcoming|urging|calling on|calling for|adding|told|raised|"
     "recognizing|acknowledging|affirming|pledging|relayed|"
@@ -148,9 +148,41 @@ _IMPORTANCE = re.compile(
 )
 _OWN_STANCE = re.compile(
     r"^\s*(?:that\s+)?(?:(?:the|our|his|her|their|its|U\.S\.|United States[\u2019']?s?)\s+)?"
-    r"(?:[\w-]+\s+){0,2}(?:support|priority|priorities|focus|pledge|intention)\b"
+    r"(?:[\w.\u2019'-]+\s+){0,3}(?:support|priority|priorities|focus|pledge|intention)\b"
 )
 _READINESS = re.compile(r"\b(?:readiness|willingness|resolve|determination)\b")
+# Readiness as the object of a verb that does not restate it ("expressed readiness to").
+_READINESS_HEAD = re.compile(
+    r"^\s*(?:that\s+)?(?:[\w.\u2019'-]+\s+){0,3}?(?:readiness|willingness)\b"
+)
+# Verbs of emphasis: with the speaker's own support or focus as object ("underscored robust U.S.
+# support for", "stressed the U.S. focus on") they bind the speaker's side.
+EMPHASIS = frozenset({"underscored", "emphasized", "emphasised", "stressed", "underlined"})
+# "expressed resolve to", "expressed determination to": the side states an intent of its own.
+_RESOLVE = re.compile(
+    r"^\s*(?:(?:his|her|their|its|our|the|U\.S\.|firm|strong)\s+)*"
+    r"(?:resolve|determination)\s+to\b"
+)
+# The speaker's state standing ready, reported without "that" ("reiterated the United States
+# stood ready to help").
+_STANDS_READY = re.compile(
+    r"^\s*(?:that\s+)?the United States (?:will|would|stands ready|stood ready|remains ready)\b"
+)
+# Looking forward to something: an intent (CAMEO 030), stated, not a commitment or a proposal.
+_LOOKS_FORWARD = re.compile(r"\blook(?:s|ed|ing)? forward to\b")
+_LOOKS_FORWARD_HEAD = re.compile(
+    r"^\s*(?:that\s+)?(?:[\w.\u2019'-]+\s+){0,4}?look(?:s|ed)? forward to\b"
+)
+# Announcing aid: "outlined / previewed ... new assistance" commits the side's aid (CAMEO 033).
+AID_VERBS = frozenset({"outlined", "previewed", "announced"})
+_NEW_AID = re.compile(r"\bnew (?:\w+\s+)?(?:assistance|aid|funding)\b")
+# Concern about a situation, not an actor's conduct: an assertion ("concern about recent
+# developments in the region", "concern over the humanitarian situation").
+_SITUATION_CONCERN = re.compile(
+    r"^\s*(?:[\w.\u2019']+\s+){0,2}concerns?\s+(?:about|over|regarding|at)\s+(?:the\s+)?"
+    r"(?:(?:recent|ongoing|latest|current|deteriorating|worsening|humanitarian|security)\s+)*"
+    r"(?:developments|situation|events)\b"
+)
 _EXPRESSIVE = re.compile(
     r"^\s*(?:(?:his|her|their|its|our|the|deep|deepest|sincere|heartfelt)\s+)*"
     r"(?:condolences|sympathies|thanks|gratitude|appreciation|congratulations)\b"
@@ -322,6 +354,12 @@ def kind_for(verb: str, content: str, joint: bool = False) -> str:
     if joint and verb in JOINT_AGREEMENT:
         return "AgreementStatement"
     head = content[:120]
+    if verb == "looks forward to" or _LOOKS_FORWARD_HEAD.search(head):
+        return "Assertion"  # "noted she looks forward to working with": an intent stated
+    if verb in AID_VERBS and _NEW_AID.search(content):
+        return "Commitment"  # "outlined $55 million in new assistance"
+    if verb == "expressed" and _RESOLVE.search(head):
+        return "Commitment"  # "expressed resolve to ensure": an intent of its own
     if verb == "offered" and _EXPRESSIVE.search(head):
         return "Assertion"  # "offered his condolences" proposes nothing
     if verb in VERB_KINDS:
@@ -331,17 +369,26 @@ def kind_for(verb: str, content: str, joint: bool = False) -> str:
             return "Rejection"
         if _OPPOSITION_CUE.search(head):
             return "Criticism"
+        if _SITUATION_CONCERN.search(head):
+            return "Assertion"  # "concern about recent developments": no actor's conduct
         if _CONCERN_CUE.search(head):
             return "Criticism"  # "raised / reiterated U.S. concerns about"
         restating = verb in ("reaffirmed", "reiterated", "restated", "affirmed")
         if _EXPRESSIVE.search(head) or _IMPORTANCE.search(head):
             return "Assertion"  # "reiterated their condolences", "the importance of"
         if restating and (
-            _COMMITMENT_CUE.search(head) or _READINESS.search(head) or _OWN_STANCE.search(head)
+            _COMMITMENT_CUE.search(head)
+            or _READINESS.search(head)
+            or _OWN_STANCE.search(head)
+            or _STANDS_READY.search(head)
         ):
             # "reaffirmed readiness to impose costs", "reiterated our shared priority to",
             # "reaffirmed support for": binds its side (a fact restated stays an assertion)
             return "Commitment"
+        if verb in EMPHASIS and _OWN_STANCE.search(head):
+            return "Commitment"  # "underscored robust U.S. support for", "stressed our focus on"
+        if verb in ("expressed", "highlighted") and _READINESS_HEAD.search(head):
+            return "Assertion"  # "expressed / highlighted readiness to": an intent stated
         if _WARNING_CUE.search(content):
             return "Warning"
         if verb in RESTATING and _COMMITMENT_CUE.search(head):
@@ -366,6 +413,10 @@ def event_code(kind: str, verb: str, what: str) -> str:
     '1042'
     >>> event_code("Rejection", "", "China has no room for compromise and concession.")
     '124'
+    >>> event_code("Assertion", "noted", " that she looks forward to visiting Lima")
+    '030'
+    >>> event_code("Commitment", "outlined", " $10 million in new assistance for refugees")
+    '033'
     """
     if kind == "Demand":
         appeal = verb in APPEAL_VERBS
@@ -374,6 +425,10 @@ def event_code(kind: str, verb: str, what: str) -> str:
         return "0242" if appeal else "1042"
     if kind == "Rejection" and _REFUSE_TO_YIELD.search(f"{verb} {what}"):
         return "124"
+    if kind == "Commitment" and verb in AID_VERBS and _NEW_AID.search(what):
+        return "033"
+    if kind == "Assertion" and (_LOOKS_FORWARD.search(what) or _READINESS_HEAD.search(what)):
+        return "030"
     return CAMEO[kind]
 
 

@@ -10,13 +10,16 @@ def side(doc: Doc, speaker: Actor) -> Actor | None:
     """The side ``speaker`` speaks for: a state itself; a person's state by a post the article
     attests (up org:postIn and org:subOrganizationOf), else by nationality, else the
     organisation of a post in no state and no party (an international organisation); an
-    organisation's state, else the organisation itself."""
+    organisation's state, else the organisation itself. A person whose every post in the
+    article is a former one ("former President Carter") speaks for no side."""
     registry = doc.registry
     if speaker.kind == "State":
         return speaker
     if speaker.kind != "Person":
         return registry.state_of(speaker) or speaker
     posts = [h.post for h in doc.extraction.holdings if h.person is speaker]
+    if posts and all(post.label.lower().startswith("former ") for post in posts):
+        return None  # "former President Carter" speaks for no state, nor by his nationality
     for post in posts:
         state = registry.state_of(registry.actors.get(post.post_in or ""))
         if state is not None:

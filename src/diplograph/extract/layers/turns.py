@@ -85,6 +85,16 @@ _FIRST_PERSON_WILL = re.compile(
 _NEGATED_WILL = re.compile(r"\b(?:will|[\u2019']ll) (?:not|never)\b|\bwon[\u2019']t\b")
 _STAGE_DIRECTION = re.compile(r"\s*\((?:Laughter|Applause|Inaudible|Crosstalk)\.?\)", re.I)
 _THANKS = re.compile(r"\bthank you\b", re.I)
+# Pleasure at being there or at seeing the audience, anywhere in a turn's sentence ("For me, it
+# is always great to be back in New York", "It's so good to see colleagues around this table"):
+# a courtesy, not a statement; "it is good to see progress on the ceasefire" is one.
+_COURTESY = re.compile(
+    r"\b(?:it[\u2019']?s|it is|it has been|it[\u2019']?s been)\s+(?:\w+\s+){0,2}"
+    r"(?:good|great|wonderful|nice|a (?:real |great )?pleasure|an honou?r)\s+to\s+"
+    r"(?:see|be|have|meet|welcome)\s+(?:you|everyone|everybody|all|each|colleagues|back|here)\b"
+    r"|\b(?:glad|happy|delighted|thrilled|pleased)\s+to\s+(?:have you|be here|be back|see you)\b",
+    re.I,
+)
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
@@ -132,7 +142,13 @@ def turn(doc: Doc, cursor: Cursor, start: int, speaker: Actor | None) -> None:
     words = evidence.text.split()
     if speaker is None or len(words) < 4 or evidence.text.rstrip('\u201d"\u2019) ').endswith("?"):
         return
-    if _PROCEDURAL.match(evidence.text) or _THANKS.search(evidence.text):
+    if any(
+        (
+            _PROCEDURAL.match(evidence.text),
+            _THANKS.search(evidence.text),
+            _COURTESY.search(evidence.text),
+        )
+    ):
         return
     if not _LOWER_WORD.search(evidence.text):
         return  # "Yankees, Giants, Knicks.": names without a verb say nothing
