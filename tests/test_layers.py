@@ -6,6 +6,7 @@ for the test, not taken from the corpus."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from diplograph.extract.actors import Registry
 from diplograph.extract.corpus import Article
 from diplograph.extract.gazetteer import load
 from diplograph.extract.layers.claims import Claims
-from diplograph.extract.layers.clauses import clause_heads, reported_from
+from diplograph.extract.layers.clauses import Clauses, clause_heads, reported_from
 from diplograph.extract.layers.coreference import Resolve, Subject
 from diplograph.extract.layers.discourse import Discourse
 from diplograph.extract.layers.doc import Cursor, Doc
@@ -28,8 +29,9 @@ from diplograph.extract.layers.sentences import SentenceLayer
 from diplograph.extract.layers.sides import Sides
 from diplograph.extract.layers.stances import Stances
 from diplograph.extract.layers.statements import Statements
+from diplograph.extract.layers.tokens import TokenLayer
 from diplograph.extract.layers.turns import Remarks, Turns
-from diplograph.extract.mentions import Mention
+from diplograph.extract.mentions import Mention, Token
 from diplograph.extract.pipeline import Extractor
 from diplograph.extract.statements import SPEECH
 from diplograph.project import Project
@@ -67,6 +69,7 @@ def annotated() -> Doc:
 def test_the_pipeline_runs_its_components_in_the_order_of_the_layers() -> None:
     assert [type(c) for c in _extractor().pipeline] == [
         SentenceLayer,
+        TokenLayer,
         MentionLayer,
         Discourse,
         Remarks,
@@ -90,13 +93,14 @@ def test_the_sentence_layer_numbers_sentences_and_keeps_what_follows_the_attribu
         "Secretary of State Antony J. Blinken met Foreign Minister Ana Ruiz of Peru in Lima on "
         "Monday."
     )
-    assert doc.mentions == [] and doc.resolved == []  # no later layer yet
+    assert doc.tokens == [] and doc.mentions == [] and doc.resolved == []  # no later layer yet
 
 
 def test_the_mention_layer_gives_each_sentence_its_mentions_with_offsets() -> None:
     extractor = _extractor()
     doc = _doc(extractor)
     SentenceLayer()(doc)
+    TokenLayer()(doc)
     MentionLayer(extractor.finder)(doc)
     assert [[(m.kind, m.start, m.end, m.text) for m in sentence] for sentence in doc.mentions] == [
         [
@@ -213,7 +217,7 @@ def test_a_component_can_be_replaced_by_another_object_with_the_same_call() -> N
     extractor = _extractor()
     text = "Lee met Kim on Monday."
     # two names the rules would not know as people, given as persons by the replacement
-    extractor.pipeline[1] = _Listed(
+    extractor.pipeline[2] = _Listed(
         [
             [
                 Mention("person", 0, 3, "Lee", name="Lee Ho"),
@@ -241,7 +245,9 @@ def test_without_the_stance_component_the_other_layers_stay_the_same() -> None:
 
 def test_a_mention_finder_given_to_the_extractor_is_the_mention_layer_and_reads_titles() -> None:
     class Nobody:
-        def find(self, text: str, start: int, end: int) -> list[Mention]:
+        def find(
+            self, text: str, start: int, end: int, toks: Sequence[Token] | None = None
+        ) -> list[Mention]:
             return []
 
     finder = Nobody()
@@ -316,6 +322,7 @@ def test_the_sentence_pass_runs_its_steps_in_the_order_of_the_layers() -> None:
         Interactions,
         OnePartyEvents,
         Turns,
+        Clauses,
         Statements,
         Subject,
     ]
@@ -335,7 +342,7 @@ def test_a_step_of_the_sentence_pass_can_be_replaced_by_another_object() -> None
     extractor = _extractor()
     seen = _Seen()
     steps = [seen if isinstance(step, Holdings) else step for step in Discourse().steps]
-    extractor.pipeline[2] = Discourse(steps)
+    extractor.pipeline[3] = Discourse(steps)
     extraction = extractor.extract(_article())
     assert seen.seen == [(1, 3, 0), (2, 2, 0), (3, 1, 0)]  # resolved, and no holding made
     assert extraction.holdings == []

@@ -152,9 +152,13 @@ class Mention:
 
 
 class MentionFinder(Protocol):
-    """Anything that finds the actor mentions of ``text[start:end]``, in text order."""
+    """Anything that finds the actor mentions of ``text[start:end]``, in text order; ``toks``,
+    when given, are the :func:`tokens` of that stretch (the token layer), which a finder may
+    read instead of tokenizing the text again, or ignore."""
 
-    def find(self, text: str, start: int, end: int) -> list[Mention]: ...
+    def find(
+        self, text: str, start: int, end: int, toks: Sequence[Token] | None = None
+    ) -> list[Mention]: ...
 
 
 @dataclass
@@ -262,20 +266,24 @@ class RuleMentionFinder:
         # pronoun, "the", and "of" (a name's "of <state>" is looked at from its first word).
         self.openers = self.title_words | {*_GROUP_WORDS, *PRONOUNS, "the", "of"}
 
-    def find(self, text: str, start: int, end: int) -> list[Mention]:
-        toks = _Tokens(tokens(text, start, end), self.lexicon)
+    def find(
+        self, text: str, start: int, end: int, toks: Sequence[Token] | None = None
+    ) -> list[Mention]:
+        """The mentions of ``text[start:end]``, read from its tokens ``toks`` (tokenized here
+        when not given)."""
+        words = _Tokens(tokens(text, start, end) if toks is None else list(toks), self.lexicon)
         found: list[Mention] = []
         i = 0
-        while i < len(toks):
-            tok = toks[i]
+        while i < len(words):
+            tok = words[i]
             if (
-                toks.phrase_at[i] is None
+                words.phrase_at[i] is None
                 and not tok.text[:1].isupper()
                 and tok.norm not in self.openers
             ):
                 i += 1  # no rule starts a mention at a lower-case word no phrase starts with
                 continue
-            parsed = self._group(text, toks, i) or self._mention(text, toks, i)
+            parsed = self._group(text, words, i) or self._mention(text, words, i)
             if parsed is None:
                 i += 1
                 continue

@@ -1,11 +1,12 @@
 """Extracting one article: a pipeline of components over one annotated document.
 
 Each component adds one layer to a :class:`~diplograph.extract.layers.doc.Doc` and reads only the
-layers before it, in one direction: text -> sentences -> mentions -> (per sentence) coreference,
-holdings, interactions, clauses and statements -> transcript remarks -> sides -> claims ->
-stances -> references. ``Extractor.pipeline`` is that list (like spaCy's ``nlp.pipeline``); any
-component can be replaced by another object with the same call (``__call__(doc) -> None``),
-and the mention layer by any :class:`~diplograph.extract.mentions.MentionFinder`.
+layers before it, in one direction: text -> sentences -> tokens -> mentions -> (per sentence)
+coreference, holdings, interactions, clauses and statements -> transcript remarks -> sides ->
+claims -> stances -> references. ``Extractor.pipeline`` is that list (like spaCy's
+``nlp.pipeline``); any component can be replaced by another object with the same call
+(``__call__(doc) -> None``), and the mention layer by any
+:class:`~diplograph.extract.mentions.MentionFinder`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from diplograph.extract.layers.references import References
 from diplograph.extract.layers.sentences import SentenceLayer
 from diplograph.extract.layers.sides import Sides
 from diplograph.extract.layers.stances import Stances
+from diplograph.extract.layers.tokens import TokenLayer
 from diplograph.extract.layers.turns import Remarks
 from diplograph.extract.limits import (
     MAX_ARTICLE_CHARS,
@@ -57,6 +59,7 @@ class Extractor:
         self.finder = finder or RuleMentionFinder(Lexicon.build(gazetteer, registry.known_labels()))
         self.pipeline: list[Component] = [
             SentenceLayer(),
+            TokenLayer(),
             MentionLayer(self.finder),
             Discourse(),
             Remarks(self.finder),

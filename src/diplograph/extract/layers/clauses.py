@@ -1,9 +1,17 @@
 """The clause layer: the reporting clauses of a sentence, each with its speakers, its verb, where
-the verb starts and where its complement starts; and where a sentence's reported speech starts."""
+the verb starts, where its complement starts, and where the clause starts and ends
+(:class:`Clause`); and where a sentence's reported speech starts.
+
+The layer is a step of the sentence pass (:class:`Clauses`, :mod:`.discourse`), not a component
+of its own: a clause's speakers are resolved mentions ("he", "the two ministers") and the
+participants of the interaction in scope, so it runs per sentence after coreference and the
+interaction frames, right before the statement frames, which read ``at.clauses``.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from diplograph.extract.actors import Actor
 from diplograph.extract.coreference import Resolved
@@ -11,6 +19,7 @@ from diplograph.extract.interactions import (
     kind_of,
 )
 from diplograph.extract.layers.coreference import ROLE_AND, is_person
+from diplograph.extract.layers.doc import Cursor, Doc
 from diplograph.extract.statements import (
     NOT_STATEMENTS,
     PARTICIPLES,
@@ -99,6 +108,47 @@ _GAPPED_OBJECT = re.compile(
     r"(?:support|commitment)\s+(?:for|to)\b)"
 )
 
+# What a clause's evidence leaves out at its end: punctuation and the conjunction of the next.
+_CLAUSE_TAIL = re.compile(r"(?:[\s,;.]|\band\b|\bbut\b|\bwhile\b)+$")
+
+Head = tuple[list[Actor], str, int, int, int]  # (speakers, verb, verb at, complement at, start)
+
+
+class Clause(NamedTuple):
+    """A reporting clause: its speakers, its verb ("" for a sentence that continues the
+    paragraph's speaker), and offsets into the text: the verb, its complement, the clause's
+    start (after the previous clause) and its end (before the next, punctuation trimmed)."""
+
+    speakers: list[Actor]
+    verb: str
+    verb_at: int
+    complement_at: int
+    start: int
+    end: int
+
+
+class Clauses:
+    """Adds ``at.clauses`` (and, through the sentence pass, ``doc.clauses``): the sentence's
+    reporting clauses (:func:`clause_heads`), else its interaction's purpose clause
+    (:func:`purpose`), else its "According to X," (:func:`according_to`)."""
+
+    def __call__(self, doc: Doc, at: Cursor) -> None:
+        text, sentence, resolved = doc.text, at.sentence, at.resolved
+        matches = list(SPEECH.finditer(text, sentence.start, sentence.end))
+        main = doc.main
+        group = list(main.participants) if main is not None else list(doc.coref.group)
+        heads = (
+            clause_heads(text, sentence, resolved, matches, group)
+            or purpose(text, sentence, resolved)
+            or according_to(text, sentence, resolved)
+        )
+        clauses: list[Clause] = []
+        for number, (who, verb, verb_at, complement_at, start) in enumerate(heads):
+            end = heads[number + 1][4] if number + 1 < len(heads) else sentence.end
+            end = verb_at + len(_CLAUSE_TAIL.sub("", text[verb_at:end]))
+            clauses.append(Clause(who, verb, verb_at, complement_at, start, end))
+        at.clauses = clauses
+
 
 def clause_heads(
     text: str,
@@ -106,12 +156,12 @@ def clause_heads(
     resolved: list[Resolved],
     matches: list[re.Match[str]],
     group: list[Actor],
-) -> list[tuple[list[Actor], str, int, int, int]]:
+) -> list[Head]:
     """The reporting clauses of a sentence, each as (speakers, verb, where the verb starts,
     where its complement starts): the first verb with a subject, then each reporting verb
     that opens a coordinated clause ("..., and urged", "; he also noted", ", emphasizing"),
     with the subject it names ("and the two ministers agreed") or the one before."""
-    heads: list[tuple[list[Actor], str, int, int, int]] = []
+    heads: list[Head] = []
     # "Expressing concern about X, the Secretary urged ...": a participle clause before the
     # subject
     leading = _LEADING.match(text, sentence.start)
@@ -162,9 +212,7 @@ def clause_heads(
     return heads
 
 
-def purpose(
-    text: str, sentence: Sentence, resolved: list[Resolved]
-) -> list[tuple[list[Actor], str, int, int, int]]:
+def purpose(text: str, sentence: Sentence, resolved: list[Resolved]) -> list[Head]:
     """The reporting verbs of an interaction's purpose clause ("A spoke today with B to
     reaffirm X and condemn Y"), as clauses of the person who opens the sentence; none when
     the sentence reports no interaction or opens with no one."""
@@ -176,7 +224,7 @@ def purpose(
     first = _FIRST_INFINITIVE.search(text, sentence.start, sentence.end)
     if first is None or first.group("verb") not in PURPOSE_VERBS:
         return []  # "to discuss ways to welcome ...": the purpose is a topic
-    heads: list[tuple[list[Actor], str, int, int, int]] = []
+    heads: list[Head] = []
     for match in _PURPOSE.finditer(text, first.start(), sentence.end):
         if heads and not match.group(0).lstrip(", ").startswith("and"):
             break  # "to reaffirm X and condemn Y", not a later infinitive inside X
@@ -186,9 +234,7 @@ def purpose(
     return heads
 
 
-def according_to(
-    text: str, sentence: Sentence, resolved: list[Resolved]
-) -> list[tuple[list[Actor], str, int, int, int]]:
+def according_to(text: str, sentence: Sentence, resolved: list[Resolved]) -> list[Head]:
     """ "According to X, ...": what follows the comma is X's (a person, state or
     organisation), as if X said it; no clause otherwise."""
     opening = ACCORDING_TO.match(text, sentence.start)

@@ -2,9 +2,10 @@
 direction: its mentions resolved (:class:`~.coreference.Resolve`), the posts they give
 (:class:`~.holdings.Holdings`), who takes part (:class:`~.participants.Participants`), the
 interactions it reports (:class:`~.interactions.Interactions`) and the events it names by one
-party (:class:`~.one_party.OnePartyEvents`), a transcript's turn
-(:class:`~.turns.Turns`) or its statements (:class:`~.statements.Statements`), and the subject
-it leaves to the next sentence (:class:`~.coreference.Subject`).
+party (:class:`~.one_party.OnePartyEvents`), a transcript's turn (:class:`~.turns.Turns`), its
+reporting clauses (:class:`~.clauses.Clauses`), its statements
+(:class:`~.statements.Statements`), and the subject it leaves to the next sentence
+(:class:`~.coreference.Subject`).
 
 What a sentence adds is what the next one resolves by: the subject it names ("he" of the next
 sentence), the main interaction (who "the two sides" are from then on), the paragraph's speaker
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from diplograph.extract.layers.clauses import Clauses
 from diplograph.extract.layers.coreference import Resolve, Subject
 from diplograph.extract.layers.doc import Cursor, Doc, Step
 from diplograph.extract.layers.holdings import Holdings
@@ -27,8 +29,9 @@ from diplograph.extract.layers.turns import Turns
 
 
 class Discourse:
-    """Adds ``doc.resolved`` and the holdings, interactions and statements of every sentence,
-    running ``steps`` (by default the eight the module names, in order) over each sentence."""
+    """Adds ``doc.resolved``, ``doc.clauses`` and the holdings, interactions and statements of
+    every sentence, running ``steps`` (by default the nine the module names, in order) over
+    each sentence."""
 
     def __init__(self, steps: Sequence[Step] | None = None) -> None:
         self.steps: list[Step] = list(
@@ -41,6 +44,7 @@ class Discourse:
                 Interactions(),
                 OnePartyEvents(),
                 Turns(),
+                Clauses(),
                 Statements(),
                 Subject(),
             )
@@ -52,3 +56,4 @@ class Discourse:
             for step in self.steps:
                 step(doc, at)
             doc.resolved.append(at.resolved)
+            doc.clauses.append(at.clauses)

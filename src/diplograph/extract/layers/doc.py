@@ -1,8 +1,9 @@
 """One annotated document: an article's text and the layers the components add to it, in order.
 
 Like spaCy's ``Doc`` or NewsReader's NAF, every layer points into the text by character offsets
-(code points): the sentences (``doc.sentences``), the actor mentions of each sentence
-(``doc.mentions``), the actors each mention resolves to (``doc.resolved``), then the frames of the
+(code points): the sentences (``doc.sentences``), the tokens of each sentence (``doc.tokens``),
+its actor mentions (``doc.mentions``), the actors each mention resolves to (``doc.resolved``), its
+reporting clauses (``doc.clauses``: speakers, verb and spans), then the frames of the
 :class:`~diplograph.extract.model.Extraction` (holdings, interactions, statements, claims,
 stances, references), each with its evidence spans. A component reads the layers before its own
 and adds its own; :class:`~diplograph.extract.pipeline.Extractor` runs them in one direction.
@@ -18,16 +19,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from diplograph.extract.actors import Actor, Registry
 from diplograph.extract.coreference import Coreference, Resolved
 from diplograph.extract.corpus import Article
 from diplograph.extract.gazetteer import Gazetteer
 from diplograph.extract.layers.index import InteractionIndex
-from diplograph.extract.mentions import Mention
+from diplograph.extract.mentions import Mention, Token
 from diplograph.extract.model import Extraction, Interaction
 from diplograph.extract.text import Sentence, slug
+
+if TYPE_CHECKING:  # the clause layer reads the coreference layer, which reads this module
+    from diplograph.extract.layers.clauses import Clause
 
 
 class Keys(set[str]):
@@ -51,8 +55,10 @@ class Doc:
     keys: Keys = field(default_factory=Keys)  # the item keys taken in the article
     # (its number among the article's sentences, the sentence): boilerplate trimmed or left out
     sentences: list[tuple[int, Sentence]] = field(default_factory=list)
+    tokens: list[list[Token]] = field(default_factory=list)  # per sentence, in text order
     mentions: list[list[Mention]] = field(default_factory=list)  # per sentence, in text order
     resolved: list[list[Resolved]] = field(default_factory=list)  # per sentence: the actors
+    clauses: list[list[Clause]] = field(default_factory=list)  # per sentence: reporting clauses
     # what the sentences so far leave for the next one (the sentence pass, :mod:`.discourse`)
     main: Interaction | None = None  # the article's main interaction: who "the two sides" are
     previous: list[Actor] = field(default_factory=list)  # the last subject named ("he")
@@ -93,13 +99,15 @@ class Doc:
 @dataclass
 class Cursor:
     """The sentence the sentence pass is at (:mod:`.discourse`): its mentions, the actors they
-    resolve to, and those of them who take part in what the sentence reports."""
+    resolve to, those of them who take part in what the sentence reports, and its reporting
+    clauses."""
 
     number: int  # among all the article's sentences
     sentence: Sentence
     mentions: list[Mention]
     resolved: list[Resolved] = field(default_factory=list)
     taking_part: list[Resolved] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
 
 
 class Step(Protocol):

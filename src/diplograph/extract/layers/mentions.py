@@ -1,6 +1,7 @@
 """The mention layer: the actor mentions of each sentence, found by a
-:class:`~diplograph.extract.mentions.MentionFinder` (the rules by default; a statistical model
-with the same ``find`` can take their place).
+:class:`~diplograph.extract.mentions.MentionFinder` in the sentence's tokens (``doc.tokens``, the
+token layer) or its text (the rules by default; a statistical model with the same ``find`` can
+take their place).
 """
 
 from __future__ import annotations
@@ -17,4 +18,7 @@ class MentionLayer:
 
     def __call__(self, doc: Doc) -> None:
         text = doc.text
-        doc.mentions = [self.finder.find(text, s.start, s.end) for _, s in doc.sentences]
+        doc.mentions = [
+            self.finder.find(text, s.start, s.end, toks)
+            for (_, s), toks in zip(doc.sentences, doc.tokens, strict=True)
+        ]

@@ -16,10 +16,8 @@ from diplograph.extract.layers.clauses import (
     PASSIVE,
     QUOTED,
     SPEAKER_KINDS,
-    according_to,
-    clause_heads,
+    Clause,
     gapped_objects,
-    purpose,
 )
 from diplograph.extract.layers.coreference import is_person
 from diplograph.extract.layers.doc import Cursor, Doc, unique
@@ -43,25 +41,17 @@ from diplograph.extract.text import Span, span
 AGREEMENTS = frozenset({"Agreement", "JointCommunique", "Consensus", "Agenda"})
 CITABLE = AGREEMENTS | {"Principle"}
 _SPLIT_CLAUSE = re.compile(r",?\s+and\s+(?=looks? forward to\b)")
-_CLAUSE_TAIL = re.compile(r"(?:[\s,;.]|\band\b|\bbut\b|\bwhile\b)+$")
 
 
 def statements(doc: Doc, cursor: Cursor) -> Actor | None:
     """The statements of a sentence; its speaker when it has one."""
-    sentence, resolved, main = cursor.sentence, cursor.resolved, doc.main
+    sentence, resolved = cursor.sentence, cursor.resolved
     last_speaker = doc.last_speaker
-    parties = doc.coref.group  # who "the two sides" are when the article has no interaction yet
     text = doc.text
-    matches = list(SPEECH.finditer(text, sentence.start, sentence.end))
-    group = list(main.participants) if main is not None else list(parties)
-    heads = clause_heads(text, sentence, resolved, matches, group)
+    heads = cursor.clauses  # the clause layer's
     continued = False  # the speaker is the paragraph's, not named in the sentence
-    if not heads:
-        heads = purpose(text, sentence, resolved)
-    if not heads:
-        heads = according_to(text, sentence, resolved)
-        if not heads and ACCORDING_TO.match(text, sentence.start):
-            return None  # "According to reports, ...": a source that is no actor
+    if not heads and ACCORDING_TO.match(text, sentence.start):
+        return None  # "According to reports, ...": a source that is no actor
     if not heads:
         people = [
             r
@@ -80,23 +70,23 @@ def statements(doc: Doc, cursor: Cursor) -> Actor | None:
             # "The United States and Jamaica are partners in ...": a sentence about the
             # states it opens with is the narrator's, not the paragraph's speaker's
             return None
+        matches = SPEECH.finditer(text, sentence.start, sentence.end)
         active = [m for m in matches if not PASSIVE.match(text, m.end())]
         if active and not QUOTED.search(text, sentence.start, active[0].start()):
             # "Participants discussed ...", "U.S. officials expressed ...": a subject the
             # sentence names but no mention resolves is not the paragraph's speaker
             return None
-        heads = [([last_speaker[1]], "", sentence.start, sentence.start, sentence.start)]
+        start = sentence.start
+        heads = [Clause([last_speaker[1]], "", start, start, start, sentence.end)]
         continued = True
     speakers = heads[0][0]
     said = [h for h in heads if h[1] not in NOT_STATEMENTS and h[1] != HOSTING]
     if not said:
         return None
     several = len(heads) > 1  # a clause of its own, even after a topic ("discussed")
-    for number, (who, verb, verb_at, content_start, _) in enumerate(heads):
+    for who, verb, verb_at, content_start, _, end in heads:
         if verb in NOT_STATEMENTS or verb == HOSTING:
             continue
-        end = heads[number + 1][4] if number + 1 < len(heads) else sentence.end
-        end = verb_at + len(_CLAUSE_TAIL.sub("", text[verb_at:end]))
         if several:
             evidence = span(text, verb_at, end)
         else:
