@@ -70,17 +70,26 @@ FIRST_PERSON_VERBS = {
     "reaffirm": "reaffirmed",
     "reiterate": "reiterated",
 }
+# "My government condemns", "our country calls on": the same verbs in the third person.
+_SPEAKER_VERBS = FIRST_PERSON_VERBS | {
+    " ".join([verb.split()[0] + "s", *verb.split()[1:]]): past
+    for verb, past in FIRST_PERSON_VERBS.items()
+}
 _FIRST_PERSON = r"\b(?:I|[Ww]e|[Mm]y (?:country|government)|[Oo]ur (?:country|government))\s+"
 _FIRST_PERSON_VERB = re.compile(
     _FIRST_PERSON
-    + r"(?:(?:also|again|once again|strongly|firmly|continue to|\w+ly)\s+){0,2}"
+    + r"(?:(?:also|again|once again|strongly|firmly|continue to|continues to|\w+ly)\s+){0,2}"
     + r"(?P<verb>"
-    + "|".join(sorted(FIRST_PERSON_VERBS, key=len, reverse=True))
+    + "|".join(sorted(_SPEAKER_VERBS, key=len, reverse=True))
     + r")\b"
 )
+# ... and the speaker's side there to see to something ("we're here to make sure that ...").
 _FIRST_PERSON_WILL = re.compile(
     _FIRST_PERSON + r"(?:will|(?:are|am|is|remain) (?:\w+ly )?(?:committed|determined) to)\b"
     r"|\b(?:I|[Ww]e)[\u2019']ll\b"
+    r"|\b(?:I|[Ww]e)(?:[\u2019'](?:re|m)| are| am)\s+(?:(?!not\b|never\b)\w+\s+){0,2}here\s+"
+    r"(?:\w+\s+){0,2}"
+    r"to\s+(?:make sure|ensure)\b"
 )
 _NEGATED_WILL = re.compile(r"\b(?:will|[\u2019']ll) (?:not|never)\b|\bwon[\u2019']t\b")
 _STAGE_DIRECTION = re.compile(r"\s*\((?:Laughter|Applause|Inaudible|Crosstalk)\.?\)", re.I)
@@ -91,10 +100,46 @@ _THANKS = re.compile(r"\bthank you\b", re.I)
 _COURTESY = re.compile(
     r"\b(?:it[\u2019']?s|it is|it has been|it[\u2019']?s been)\s+(?:\w+\s+){0,2}"
     r"(?:good|great|wonderful|nice|a (?:real |great )?pleasure|an honou?r)\s+to\s+"
-    r"(?:see|be|have|meet|welcome)\s+(?:you|everyone|everybody|all|each|colleagues|back|here)\b"
-    r"|\b(?:glad|happy|delighted|thrilled|pleased)\s+to\s+(?:have you|be here|be back|see you)\b",
+    r"(?:be able to\s+)?(?:see|be|have|meet|welcome)\s+"
+    r"(?:you|everyone|everybody|all|each|colleagues|back|here)\b"
+    r"|\b(?:glad|happy|delighted|thrilled|pleased|grateful)\s+to\s+"
+    r"(?:have you|be here|be back|see (?:you|each of you|all of you|everyone))\b"
+    r"|\bwelcom(?:e|ing)\s+(?:you|(?:[A-Z][\w.\u2019'-]*\s+){1,4})back\b"
+    r"|\b(?:our|the) first (?:gathering|time (?:\w+ing )?together)\b",
     re.I,
 )
+# A hand-over anywhere in a turn's sentence ("..., so I'll turn the floor over to him", "they
+# will be happy to tell you more"): the speaker passes the word on and says nothing of substance.
+_HAND_OVER = re.compile(
+    r"\b(?:turn|hand|pass)(?:ing)?\s+(?:the floor|it|things)\s+over\s+to\b"
+    r"|\b(?:I|we|they|he|she)(?:[\u2019']ll| will)\s+be\s+(?:happy|glad|pleased)\s+to\s+"
+    r"(?:describe|tell you|share|explain|take (?:\w+ )?questions|answer)\b",
+    re.I,
+)
+# A joke: a sentence the audience laughs at ("(Laughter.)" right after it) is not a statement.
+_LAUGHTER = re.compile(r"\s*\(Laughter\.?\)", re.I)
+# Thanks in a turn (guide, "Transcripts"): for someone's work or hospitality ("thank you all for
+# the work you have done", "thank you to this team", "To all of you, thank you") a statement;
+# bare thanks ("Thank you, Mr. Secretary.") and thanks for attending or a courtesy are not.
+_THANKS_FOR = re.compile(
+    r"\bthank(?:s|ing| you)?\b(?:\s+[\w\u2019',]+){0,4}?\s+for\s+(?P<object>[^,;.]+)", re.I
+)
+_ATTENDING = re.compile(
+    r"(?:all\s+)?(?:coming|joining|being (?:here|with us|there)|attending|making (?:the )?time"
+    r"|taking (?:the )?time|your time|sitting|having (?:me|us)|listening|participating|waiting"
+    r"|inviting|welcoming|your (?:patience|attention|question)|that\b"
+    r"|the (?:kind )?(?:introduction|invitation|welcome|question|opportunity))",
+    re.I,
+)
+_THANKS_TO = re.compile(
+    r"\bthank you(?:\s+\w+)?\s+to\s+(?:this|these|the|our|my|all|each|every|everyone)\b"
+    r"|^(?:(?:and|so)\s+)?to\s+(?:each|every|all|everyone|everybody|the|our|my|this)\b"
+    r"[^,]*,.*\bthank you\b",
+    re.I,
+)
+# A short question put aside after a dash ("... by the protocol team \u2013 are you here?"): the
+# sentence says what comes before the dash.
+_ASIDE_QUESTION = re.compile(r"\s+[\u2013\u2014-]\s+(?:\S+\s+){0,7}\S+\?[\u201d\"\u2019) ]*$")
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 
 
@@ -132,6 +177,25 @@ def label_speaker(doc: Doc, label: str) -> Actor | None:
     return person
 
 
+def thanks_for_work(sentence: str) -> bool:
+    """Whether a sentence of a turn thanks someone for their work or hospitality, or thanks
+    someone it names, rather than thanking bare or for attending (guide, "Transcripts").
+
+    >>> thanks_for_work("So thank you all for the effort you put into the summit.")
+    True
+    >>> thanks_for_work("To every one of the volunteers, thank you.")
+    True
+    >>> thanks_for_work("Thank you for joining us, and thanks for your patience.")
+    False
+    >>> thanks_for_work("Thank you, Minister."), thanks_for_work("We need cooperation.")
+    (False, False)
+    """
+    objects = [m.group("object") for m in _THANKS_FOR.finditer(sentence)]
+    if objects:
+        return not any(_ATTENDING.match(o) for o in objects)
+    return _THANKS_TO.search(sentence) is not None
+
+
 def turn(doc: Doc, cursor: Cursor, start: int, speaker: Actor | None) -> None:
     """A sentence of a speaker's turn in a transcript: a statement of the speaker unless it is
     a question, a greeting, thanks or a procedural remark."""
@@ -139,14 +203,21 @@ def turn(doc: Doc, cursor: Cursor, start: int, speaker: Actor | None) -> None:
     text = doc.text
     stage = _STAGE_DIRECTION.search(text, start, sentence.end)  # "(Laughter.)"
     evidence = span(text, start, stage.start() if stage else sentence.end)
+    aside = _ASIDE_QUESTION.search(evidence.text)
+    if aside is not None:  # "... the protocol team \u2013 are you here?": what comes before
+        evidence = span(text, evidence.start, evidence.start + aside.start())
     words = evidence.text.split()
     if speaker is None or len(words) < 4 or evidence.text.rstrip('\u201d"\u2019) ').endswith("?"):
         return
+    if stage is not None and _LAUGHTER.match(stage.group()):
+        return  # a joke
+    thanks = thanks_for_work(evidence.text)
     if any(
         (
-            _PROCEDURAL.match(evidence.text),
-            _THANKS.search(evidence.text),
+            not thanks and _PROCEDURAL.match(evidence.text),
+            not thanks and _THANKS.search(evidence.text),
             _COURTESY.search(evidence.text),
+            _HAND_OVER.search(evidence.text),
         )
     ):
         return
@@ -155,7 +226,7 @@ def turn(doc: Doc, cursor: Cursor, start: int, speaker: Actor | None) -> None:
     verb, at = "", evidence.start
     first = _FIRST_PERSON_VERB.search(evidence.text)
     if first is not None:  # "We call on Russia to ...": the speaker's own reporting verb
-        verb, at = FIRST_PERSON_VERBS[first.group("verb")], evidence.start + first.end()
+        verb, at = _SPEAKER_VERBS[first.group("verb")], evidence.start + first.end()
         kind = kind_for(verb, text[at : evidence.end])
     elif _FIRST_PERSON_WILL.search(evidence.text) and not _NEGATED_WILL.search(evidence.text):
         kind = "Commitment"  # "We will keep ...", "my government is committed to ...""

@@ -1,6 +1,6 @@
 """Rules of the extractor's leaf modules from the audited gold guide (issue 9): statement kinds
 from the clause's complement, slash and "former" titles, a capital standing for its government,
-and posts named by a short title. Every sentence here is written for the test, not taken from
+posts named by a short title, and a former office holder's side. Every sentence here is written for the test, not taken from
 the corpus."""
 
 from __future__ import annotations
@@ -164,4 +164,27 @@ def test_regression_the_secretary_general_was_read_as_the_secretary() -> None:
     assert [(m.kind, m.text, m.known) for m in finder.find(text, 0, len(text))] == [
         ("known", "The Secretary", ID + "a-secretary"),
         ("role", "the Secretary General", None),
+    ]
+
+
+def test_former_president_speaks_for_no_side_so_they_agree_jointly() -> None:
+    """Regression: "former President X" got the post's state as side, so "They welcomed" by the
+    Secretary and him was one side's assertion instead of a joint agreement."""
+    text = (
+        "Secretary of State Antony J. Blinken spoke with former President Maria Lindqvist today "
+        "about the elections in Ruritania. They welcomed the decision of the electoral commission "
+        "to publish the results."
+    )
+    extraction = _one(text)
+    assert [(h.person.label, h.post.label) for h in extraction.holdings][1:] == [
+        ("Maria Lindqvist", "Former President of United States")
+    ]
+    welcomed = [s for s in extraction.statements if "welcomed" in s.evidence[0].text]
+    assert [(s.kind, s.speaker.label) for s in welcomed] == [
+        ("AgreementStatement", "Antony Blinken"),
+        ("AgreementStatement", "Maria Lindqvist"),
+    ]
+    assert [s.on_behalf_of.iri if s.on_behalf_of else None for s in welcomed] == [
+        ID + "united-states",
+        None,
     ]

@@ -1,0 +1,146 @@
+"""Transcripts (issue 9): the generic forms of spoken remarks that are, or are not, statements of
+the turn's speaker (tests/gold/README.md, "Transcripts"). Every sentence here is written for the
+test, not taken from the corpus."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from diplograph.extract.corpus import Article
+from diplograph.extract.model import Extraction
+from diplograph.extract.run import extract_articles
+from diplograph.project import Project
+
+PROJECT = Project(Path(__file__).resolve().parents[1])
+
+
+def _one(text: str) -> Extraction:
+    article = Article("a", text, dt.date(2022, 6, 24), "U.S. Department of State")
+    return extract_articles(PROJECT, [article]).extractions[0]
+
+
+def _remarks(turn: str) -> list[tuple[str, str]]:
+    """(kind, evidence) of each statement of a one-turn transcript by Secretary Blinken."""
+    text = f"Remarks\n\nSECRETARY BLINKEN: {turn}"
+    return [(s.kind, s.evidence[0].text) for s in _one(text).statements]
+
+
+@pytest.mark.parametrize(
+    "thanks",
+    [
+        "So thank you all for the effort you put into the fisheries agreement.",
+        "Thank you, Minister, for your hospitality in Accra this week.",
+        "I want to begin by thanking the negotiators for their patience with the text.",
+        "I want to say, above all, thank you to this remarkable embassy team in Lima.",
+        "To every one of the volunteers in the camps, thank you.",
+    ],
+)
+def test_thanks_for_work_or_hospitality_is_a_statement(thanks: str) -> None:
+    """Regression: every sentence with "thank you" was dropped, where the guide counts thanks
+    for someone's work or hospitality, or thanks to someone named, as statements (051)."""
+    assert _remarks(thanks) == [("Assertion", thanks)]
+
+
+@pytest.mark.parametrize(
+    "thanks",
+    [
+        "Thank you, Madam Ambassador, and good afternoon.",
+        "Thank you for coming out on such a cold morning.",
+        "I want to start by thanking all of you for taking the time to be here.",
+        "So once again, thank you, thank you, thank you.",
+        "To each of you, thank you for joining us in the hall today.",
+    ],
+)
+def test_bare_thanks_or_thanks_for_attending_is_no_statement(thanks: str) -> None:
+    assert _remarks(thanks) == []
+
+
+def test_a_joke_the_audience_laughs_at_is_no_statement() -> None:
+    joke = "Nobody on this team has slept since Tuesday."
+    assert _remarks(f"{joke} (Laughter.)") == []
+    assert _remarks(f"{joke} (Applause.)") == [("Assertion", joke)]
+
+
+@pytest.mark.parametrize(
+    "hand_over",
+    [
+        "The Minister has a lot to share with you, so I will turn the floor over to her.",
+        "And I think they will be happy to explain their work to you in a moment.",
+    ],
+)
+def test_a_hand_over_anywhere_in_a_sentence_is_no_statement(hand_over: str) -> None:
+    assert _remarks(hand_over) == []
+
+
+@pytest.mark.parametrize(
+    "courtesy",
+    [
+        "It is wonderful to be able to see all of you in one room at last.",
+        "The trip was long for many of you, but I am grateful to see each of you.",
+        "There is no better day to welcome Minister Osei back to the embassy.",
+        "This is our first time together as a full team since the move.",
+        "For me, it is always great to be back in Geneva for these talks.",
+        "It\u2019s so good to see colleagues around this table again.",
+        "It has been a real pleasure to have you all here this week.",
+        "We are delighted to have you with us in the capital today.",
+    ],
+)
+def test_courtesies_of_the_occasion_are_no_statement(courtesy: str) -> None:
+    assert _remarks(courtesy) == []
+
+
+def test_a_substantive_turn_is_still_a_statement() -> None:
+    turn = "It is good to see progress on the ceasefire, and we will keep supporting the talks."
+    assert _remarks(turn) == [("Commitment", turn)]
+
+
+def test_an_aside_question_after_a_dash_leaves_the_sentence_before_it() -> None:
+    """Regression: a sentence ending in a dash and an aside question was dropped as a question."""
+    said = "All of these talks were arranged by our logistics staff, led by Ana Ruiz"
+    assert _remarks(f"{said} \u2013 is Ana here today?") == [("Assertion", said)]
+    assert _remarks("Is the ceasefire holding in the north today?") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Having spoken with the minister, I can tell you that the border talks are on track.",
+        "Working with our partners, we have delivered food aid to two million people.",
+        "For those of you who served in Kabul, your courage made the evacuation possible.",
+    ],
+)
+def test_a_sentence_opening_with_a_participle_or_those_of_you_is_a_statement(
+    sentence: str,
+) -> None:
+    assert _remarks(sentence) == [("Assertion", sentence)]
+
+
+def test_we_are_here_to_make_sure_binds_the_speaker() -> None:
+    here = "We are really here to make sure that the voices of farmers are heard in these talks."
+    assert _remarks(here) == [("Commitment", here)]
+    not_here = "We are not here to make sure that anyone wins the argument today."
+    assert _remarks(not_here) == [("Assertion", not_here)]
+
+
+def test_my_government_in_the_third_person_is_the_speakers_own_verb() -> None:
+    extraction = _one(
+        "Remarks\n\nSECRETARY BLINKEN: My government urges Borovia to withdraw its troops now."
+    )
+    assert [
+        (s.kind, s.speaker.label, s.on_behalf_of.label if s.on_behalf_of else None)
+        for s in extraction.statements
+    ] == [("Demand", "Antony Blinken", "United States")]
+
+
+def test_first_person_is_the_speaker_of_the_turn_it_is_in() -> None:
+    text = (
+        "Remarks\n\nSECRETARY BLINKEN: We call on both parties to return to the talks in Doha.\n\n"
+        "MINISTER OSEI: We will keep our border crossings open to the refugees."
+    )
+    assert [(s.kind, s.speaker.label) for s in _one(text).statements] == [
+        ("Demand", "Antony Blinken"),
+        ("Commitment", "Osei"),
+    ]
