@@ -129,8 +129,11 @@ def _issues(text: str, published: dt.date | None = AFTER_INVASION) -> list[tuple
             "warned against further military action against Ukraine",
             [("russia-war-against-ukraine", "oppose")],
         ),
-        # "peaceful uses of nuclear energy" is no energy security
-        ("stressed the peaceful uses of nuclear energy", []),
+        # "peaceful uses of nuclear energy" is no energy security but the NPT's third pillar
+        (
+            "stressed the peaceful uses of nuclear energy",
+            [("peaceful-uses-of-nuclear-energy", "support")],
+        ),
         (
             "welcomed investment in nuclear energy",
             [
@@ -147,7 +150,7 @@ def test_issues_and_polarity_from_the_clause(text: str, expected: list[tuple[str
 def test_no_issue_from_a_name_or_a_topic() -> None:
     # "Democratic" in a state's name is no democracy; a coercive trade practice is no trade
     assert _issues("met the envoy of the Democratic People's Republic of Korea") == []
-    assert _issues("criticized coercive trade practices") == []
+    assert _issues("criticized coercive trade practices") == [("economic-coercion", "oppose")]
     assert _issues("briefed leaders of the Democratic Party on sovereign debt relief") == []
     text = "The ministers discussed maritime claims and agreed to expand student exchanges."
     assert [text[a:b] for a, b in topic_spans(text, 0, len(text))] == ["discussed maritime claims"]

@@ -46,9 +46,12 @@ _OPPOSE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # The topics of an interaction ("discussed the climate crisis and agreed to ..."): no position; up
-# to the next reporting verb or the end of the clause.
+# to the next reporting verb or the end of the clause. The verbs, and the noun only with what it is
+# on ("discussions on democracy"): "The discussion emphasized" and "the Compact Review" name no
+# topic.
 _TOPIC = re.compile(
-    r"\b(?:discuss\w*|exchanged views on|review\w*|spoke about|talked about|covered)\b"
+    r"\b(?:discuss(?:ed|es|ing)?|discussions? (?:on|of|about|regarding)|exchanged views on|"
+    r"(?-i:review(?:ed|ing)?)|spoke about|talked about|covered)\b"
     r".*?(?=,? and (?:also )?\w+ed\b|[.;]|$)",
     re.IGNORECASE | re.DOTALL,
 )
@@ -67,6 +70,7 @@ class Issue:
     pattern: re.Pattern[str]
     since: dt.date | None = None  # the concept applies to texts published from this day
     yields_to: frozenset[str] = frozenset()  # more specific concepts that take the position
+    harms: re.Pattern[str] | None = None  # the words of its harmful form, which is opposed
 
     @property
     def iri(self) -> str:
@@ -105,12 +109,26 @@ def load_issues(path: Path = PATH) -> tuple[Issue, ...]:
         if polarity not in POLARITIES or not words:
             raise DiplographError(f"{path}: [{slug}] needs words and a polarity in {POLARITIES}")
         since = entry.get("since")
-        pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(f"(?:{w})" for w in words) + r")(?![\w-])", re.IGNORECASE
-        )
         when = dt.date.fromisoformat(since) if since else None
-        issues.append(Issue(slug, polarity, pattern, when, frozenset(entry.get("yields_to", []))))
+        harms = entry.get("harms")
+        issues.append(
+            Issue(
+                slug,
+                polarity,
+                _words(words),
+                when,
+                frozenset(entry.get("yields_to", [])),
+                _words(harms) if harms else None,
+            )
+        )
     return tuple(issues)
+
+
+def _words(words: Sequence[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern for ``words``, each matched at word boundaries."""
+    return re.compile(
+        r"(?<![\w-])(?:" + "|".join(f"(?:{w})" for w in words) + r")(?![\w-])", re.IGNORECASE
+    )
 
 
 def issues_in(
@@ -130,16 +148,19 @@ def issues_in(
     [('sanctions', 'support')]
     >>> [f.slug for f in issues_in("a diplomatic solution on the JCPOA", vocabulary)]
     ['iran-nuclear-program']
+    >>> [(f.slug, f.polarity) for f in issues_in("to counter irregular migration", vocabulary)]
+    [('migration', 'oppose')]
     """
     stop = len(text) if end is None else end
     found = []
     for issue in issues:
         if issue.since is not None and published is not None and published < issue.since:
             continue
-        match = issue.pattern.search(text, start, stop)
+        harm = issue.harms.search(text, start, stop) if issue.harms is not None else None
+        match = harm or issue.pattern.search(text, start, stop)
         if match is None:
             continue
-        polarity = issue.polarity
+        polarity = "oppose" if harm is not None else issue.polarity
         if polarity == "clause":
             before = text[max(start, match.start() - 60) : match.start()]
             polarity = "oppose" if _OPPOSE_BEFORE.search(before) else "support"
