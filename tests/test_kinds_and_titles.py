@@ -1,7 +1,7 @@
 """Rules of the extractor's leaf modules from the audited gold guide (issue 9): statement kinds
 from the clause's complement, slash and "former" titles, a capital standing for its government,
-posts named by a short title, and a former office holder's side. Every sentence here is written for the test, not taken from
-the corpus."""
+posts named by a short title, and a former office holder's side. Every sentence here is written
+for the test, not taken from the corpus."""
 
 from __future__ import annotations
 
