@@ -23,7 +23,7 @@ violations ``diplograph validate`` reports for it, from a validation of that art
 >>> bad = Graph.of([ox.Quad(node, rdf_type, kind, ox.NamedNode(GRAPH + "x"))])
 >>> verdicts = checker.check([Graph.of([]), bad, Graph.of([])])
 >>> [len(found) for found in verdicts]
-[0, 4, 0]
+[0, 5, 0]
 >>> print(verdicts[1][0])
 id:x/call rdfs:label: needs exactly one English rdfs:label [sh:MinCountConstraintComponent]
 """
