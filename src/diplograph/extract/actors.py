@@ -38,6 +38,7 @@ ORG_SUB_ORGANIZATION_OF = "http://www.w3.org/ns/org#subOrganizationOf"
 SCHEMA_NATIONALITY = "https://schema.org/nationality"
 SCHEMA_PUBLISHER = "https://schema.org/publisher"
 ARTICLE = ID + "article/"
+GROUP = ID + "group/"  # unnamed groups of people, one article each
 _INITIAL = re.compile(r"^(?:[A-Z]\.|Dr\.?|Jr\.?|Sr\.?|Mr\.?|Ms\.?)$")
 ORGANIZATION_KINDS = (
     "Organization",
@@ -339,10 +340,40 @@ class Registry:
                 return found
         return self._mint(ID + slug(label), "Organization", label)
 
+    def is_group(self, actor: Actor) -> bool:
+        """Whether ``actor`` is an unnamed group of people minted by :meth:`group`."""
+        return actor.iri.startswith(GROUP)
+
     def group(self, label: str, scope: str) -> Actor:
         """An unnamed group of people of one article (``scope``), "NUG representatives": a
-        dip:Organization of that article only, since nothing tells two such groups apart."""
-        return self._mint(ID + "group/" + slug(f"{scope} {label}"), "Organization", label)
+        dip:Organization of that article only, since nothing tells two such groups apart. A
+        group named by its state or organisation ("U.S. officials", "AU observers") belongs to
+        it, and so speaks for it."""
+        group = self._mint(GROUP + slug(f"{scope} {label}"), "Organization", label)
+        if group.part_of is None:
+            owner = self._named_first(label)
+            group.part_of = owner.iri if owner is not None else None
+        return group
+
+    def _named_first(self, label: str) -> Actor | None:
+        """The state or organisation whose gazetteer name ``label`` starts with, the longest
+        name first: "U.S. delegation" is of the United States, "delegation" of nobody."""
+        g = self.gazetteer
+        words = label.split()
+        while words and words[0].islower():
+            words.pop(0)  # "senior Taliban representatives"
+        head = " ".join(words)
+        named = [
+            (len(name), kind, key)
+            for kind, table in (("state", g.states), ("organization", g.organizations))
+            for key, names in table.items()
+            for name in (key, *names)
+            if head.startswith(name + " ")
+        ]
+        if not named:
+            return None
+        _, kind, key = max(named)
+        return self.state(key) if kind == "state" else self.organization(key)
 
     def foreign_ministry(self, state: Actor, surface: str) -> Actor:
         """The foreign ministry of ``state``, as a text abbreviates it ("French MFA")."""

@@ -348,7 +348,11 @@ def _interaction(
     event, mode, cameo = INTERACTION_CODES[interaction.kind]
     pairs = coded_pairs(interaction)
     for pair in pairs:
-        event_iri = f"{iri}/event" if len(pairs) == 1 else f"{iri}/event-{_local(pair[1].iri)}"
+        # several visitors of one host: one event per visitor
+        named = (
+            pair[0] if interaction.kind == "Visit" and len(interaction.visitors) > 1 else pair[1]
+        )
+        event_iri = f"{iri}/event" if len(pairs) == 1 else f"{iri}/event-{_local(named.iri)}"
         _coded_event(w, event_iri, iri, article, pair, cameo, event, mode, CONTEXT)
 
 

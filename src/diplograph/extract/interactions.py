@@ -719,3 +719,44 @@ def find_visit(sentence: Sentence, resolved: list[Resolved]) -> tuple[Actor, Act
                 where = Span(item.mention.start, later.mention.end, "")
                 return item.actors[0], later.actors[0], where
     return None
+
+
+# "the visit to X by A and B": the trip named by its destination and then its visitors
+_VISIT_TO = re.compile(r"\b(?:visit|trip)\s+to\s+(?:the\s+)?$")
+_BY = re.compile(r"\s+by\s+")
+_VISITOR_GLUE = re.compile(r"(?:,\s+(?:and\s+)?|\s+and\s+)")
+
+
+def find_visit_by(
+    sentence: Sentence, resolved: list[Resolved]
+) -> tuple[list[Actor], Actor, Span] | None:
+    """A trip named by its destination and its visitors ("the visit to the United States by
+    President A and Chairman B"): the visitors, the destination, the evidence span.
+
+    The visitors are the persons listed right after "by", joined by commas or "and"; a list that
+    names anyone but persons is not read.
+    """
+    text = sentence.text
+    for index, item in enumerate(resolved):
+        if not item.actors or item.actors[0].kind not in ("Place", "State"):
+            continue
+        start = item.mention.start - sentence.start
+        head = _VISIT_TO.search(text, max(0, start - 30), start)
+        by = _BY.match(text, item.mention.end - sentence.start)
+        if not head or head.end() != start or not by:
+            continue
+        visitors: list[Actor] = []
+        at = by.end()
+        for later in resolved[index + 1 :]:
+            if later.mention.start - sentence.start != at:
+                break
+            if not later.actors or later.actors[0].kind != "Person":
+                return None
+            visitors.append(later.actors[0])
+            end = later.mention.end - sentence.start
+            glue = _VISITOR_GLUE.match(text, end)
+            at = glue.end() if glue else -1
+        if visitors:
+            where = Span(sentence.start + head.start(), sentence.start + end, "")
+            return visitors, item.actors[0], where
+    return None

@@ -149,6 +149,9 @@ class Mention:
     organization: str | None = None  # gazetteer label of the organisation named in the title
     known: str | None = None  # the IRI of a registry actor this phrase is a label of
     title_span: tuple[int, int] | None = None
+    # per title, whether its own words name the state and no organisation: "Senegalese President"
+    # in "Senegalese President and African Union Chairperson Macky Sall" is a post of the state
+    state_titles: tuple[bool, ...] = ()
 
 
 class MentionFinder(Protocol):
@@ -359,6 +362,8 @@ class RuleMentionFinder:
                 and self._is_title(toks[j + 1])
             ):
                 j += 1  # "Uzbekistan's Foreign Minister"
+            elif self._title_acronym(toks, j, title_words):
+                j += 3
             elif (
                 self._title_slash(toks, j, title_words)
                 or self._list_comma(toks, j, title_words)
@@ -402,7 +407,7 @@ class RuleMentionFinder:
             return None
         first = toks[i] if (title_words or name_end > name_start) else toks[title_start]
         s, e = first.start, toks[j - 1].end
-        titles = self._titles(
+        titles, state_titles = self._titles(
             text, toks, title_start, name_start if not appositive else name_start - 1
         )
         state = self._state(states, title_words)
@@ -415,9 +420,20 @@ class RuleMentionFinder:
         if name_end > name_start:
             name = text[toks[name_start].start : toks[name_end - 1].end]
             kind: Kind = "person" if titles else "name"
-            return [
-                Mention(kind, s, e, text[s:e], name, titles, state, organization, None, title_span)
-            ], j
+            mention = Mention(
+                kind,
+                s,
+                e,
+                text[s:e],
+                name,
+                titles,
+                state,
+                organization,
+                None,
+                title_span,
+                state_titles,
+            )
+            return [mention], j
         if title_words:
             core = normalize(" ".join(titles))
             if core in self.roles:
@@ -485,12 +501,24 @@ class RuleMentionFinder:
             or toks[j - 1] is not title_words[-1]
         ):
             return Mention("known", s, e, text[s:e], known=iri)
-        titles = self._titles(text, toks, start, j)
+        titles, state_titles = self._titles(text, toks, start, j)
         name = text[toks[j].start : toks[end - 1].end]
         organization = organizations[0] if organizations else None
         state = self._state(states, title_words)
         title_span = (toks[start].start, toks[j - 1].end)
-        return Mention("known", s, e, text[s:e], name, titles, state, organization, iri, title_span)
+        return Mention(
+            "known",
+            s,
+            e,
+            text[s:e],
+            name,
+            titles,
+            state,
+            organization,
+            iri,
+            title_span,
+            state_titles,
+        )
 
     def _inner_phrase(self, toks: _Tokens, j: int, end: int) -> Phrase | None:
         """The longest state or organisation phrase at ``toks[j]`` that ends before ``end``."""
@@ -536,6 +564,15 @@ class RuleMentionFinder:
         if phrase is None or phrase[2] != organization or j + 1 + phrase[0] >= len(toks):
             return 0
         return phrase[0] + 2 if toks[j + 1 + phrase[0]].text == ")" else 0
+
+    @staticmethod
+    def _title_acronym(toks: _Tokens, j: int, title_words: list[Token]) -> int:
+        """How many tokens at ``toks[j]`` are a title's acronym in brackets, as in "High
+        Commissioner for Refugees (UNHCR) Ana Ruiz": 3, else 0."""
+        if not title_words or j + 3 >= len(toks) or toks[j].text != "(":
+            return 0
+        acronym = toks[j + 1].text
+        return 3 if toks[j + 2].text == ")" and acronym.isupper() and len(acronym) > 1 else 0
 
     def _name_follows(self, toks: _Tokens, j: int) -> bool:
         """Whether a capitalised word, no title, starts at ``toks[j]`` ("Santiago Cafiero")."""
@@ -611,13 +648,18 @@ class RuleMentionFinder:
                 break
         return j
 
-    def _titles(self, text: str, toks: _Tokens, start: int, end: int) -> tuple[str, ...]:
+    def _titles(
+        self, text: str, toks: _Tokens, start: int, end: int
+    ) -> tuple[tuple[str, ...], tuple[bool, ...]]:
         """The title words between ``start`` and ``end``, without states and honorifics, split at
-        "and"."""
+        "and"; and per title whether its own words name a state and no organisation."""
         parts: list[list[str]] = [[]]
+        named: list[set[str]] = [set()]  # per part, the kinds of the phrases it names
         j = start
         while j < end:
             phrase = toks.phrase_at[j]
+            if phrase and phrase[1] in ("state", "organization"):
+                named[-1].add(phrase[1])
             if phrase and phrase[1] == "state":
                 if parts[-1] and _after_for(toks, j):  # the portfolio: "Envoy for Afghanistan"
                     parts[-1].append(text[toks[j].start : toks[j + phrase[0] - 1].end])
@@ -630,10 +672,14 @@ class RuleMentionFinder:
                 j += self._acronym(toks, j, phrase[2])
                 continue
             word = toks[j].text
+            if toks[j].text == "(" and self._title_acronym(toks, j, [toks[j - 1]]):
+                j += 3  # "High Commissioner for Refugees (UNHCR)"
+                continue
             if word in ("\u2019s", "'s"):  # "Uzbekistan\u2019s Foreign Minister"
                 pass
             elif (toks[j].norm == "and" and toks[j - 1].text != ",") or word == "/":
                 parts.append([])
+                named.append(set())
             elif toks[j].norm in self.honorifics or (
                 j + 1 < end and f"{toks[j].norm} {toks[j + 1].norm}" in self.honorifics
             ):
@@ -643,7 +689,8 @@ class RuleMentionFinder:
                 parts[-1].append(word)
             j += 1
         cleaned: list[str] = []
-        for part in parts:
+        kinds: list[set[str]] = []
+        for part, names in zip(parts, named, strict=True):
             while part and part[-1] in {"of", "for", "the", "to", "on", ","}:
                 part.pop()
             while part and part[0] in {"of", "for", "the", "to", "on"}:
@@ -654,9 +701,11 @@ class RuleMentionFinder:
                 # no head word: the rest of one title ("Minister of International Relations and
                 # Cooperation"), not a second one ("Deputy Prime Minister and Foreign Minister")
                 cleaned[-1] += " and " + " ".join(part)
+                kinds[-1] |= names
             else:
                 cleaned.append(" ".join(part).replace(" ,", ","))
-        return tuple(cleaned)
+                kinds.append(set(names))
+        return tuple(cleaned), tuple(k == {"state"} for k in kinds)
 
     @staticmethod
     def _state(states: list[tuple[int, str]], title_words: list[Token]) -> str | None:

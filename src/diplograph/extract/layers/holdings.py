@@ -63,10 +63,14 @@ def holdings(doc: Doc, resolved: list[Resolved]) -> None:
             where = doc.registry.organization(m.organization)
         elif m.state:
             where = doc.registry.state(m.state)
-        for title in m.titles:
+        state_titles = m.state_titles if m.organization and m.state else ()
+        for number, title in enumerate(m.titles):
             if SPOKESPERSON.search(title):
                 continue  # the spokesperson reports and is no actor of the text
             post_in = where
+            if number < len(state_titles) and state_titles[number]:
+                # "Senegalese President and African Union Chairperson": a post of the state
+                post_in = doc.registry.state(m.state or "")
             mfa = _MFA.match(title)
             if mfa and where is not None and where.kind == "State":
                 # "French MFA Secretary General": a post of the state's foreign ministry

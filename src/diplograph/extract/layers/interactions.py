@@ -16,6 +16,7 @@ from diplograph.extract.interactions import (
     find_interaction,
     find_named_events,
     find_visit,
+    find_visit_by,
     is_dialogue_event,
     kind_of,
     planned,
@@ -269,6 +270,28 @@ def add_visit(
     doc.extraction.interactions.append(trip)
 
 
+def add_visit_by(doc: Doc, visit: tuple[list[Actor], Actor, Span]) -> None:
+    """The trip named by its visitors (``visit``: visitors, destination, words), hosted by the
+    destination's state; a listed person of the host's own state is no visitor."""
+    listed, place, where = visit
+    host_label = place.label if place.kind == "State" else doc.gazetteer.places.get(place.label)
+    if not host_label:
+        return
+    host = doc.registry.state(host_label)
+    visitors = [v for v in listed if v.nationality != host.iri]
+    if not visitors:
+        return
+    key = unique(f"visit-{local(visitors[0])}-{local(place)}", doc.keys)
+    evidence = [span(doc.text, where.start, where.end)]
+    # a dip:place is a city or region: a state destination is the host, not a place
+    where_to = place if place.kind == "Place" else None
+    trip = Interaction(
+        key, "Visit", [*visitors, host], evidence, place=where_to, hosts=[host], visitors=visitors
+    )
+    trip.inferred = [("host", f"The host, {host.label}, is the state of the destination.")]
+    doc.extraction.interactions.append(trip)
+
+
 class Interactions:
     """Adds the interactions the sentence reports (the first one the article's main
     interaction), the dialogues, summits, earlier meetings and trips it names; "the two sides"
@@ -299,6 +322,9 @@ class Interactions:
         trip = find_visit(sentence, at.resolved)
         if trip is not None:
             add_visit(doc, trip, sentence)
+        named_trip = find_visit_by(sentence, at.resolved)
+        if named_trip is not None:
+            add_visit_by(doc, named_trip)
         if doc.main is None and not coref.group:
             # no interaction found yet: "the two sides", "they" are the readout's principal
             # and counterpart, the people it first names together

@@ -10,11 +10,15 @@ def side(doc: Doc, speaker: Actor) -> Actor | None:
     """The side ``speaker`` speaks for: a state itself; a person's state by a post the article
     attests (up org:postIn and org:subOrganizationOf), else by nationality, else the
     organisation of a post in no state and no party (an international organisation); an
-    organisation's state, else the organisation itself. A person whose every post in the
+    organisation's state, else the organisation itself; an unnamed group, the side of the state
+    or organisation it is named by ("U.S. officials"). A person whose every post in the
     article is a former one ("former President Carter") speaks for no side."""
     registry = doc.registry
     if speaker.kind == "State":
         return speaker
+    owner = registry.actors.get(speaker.part_of or "")
+    if registry.is_group(speaker) and owner is not None:
+        return side(doc, owner)  # "NUG representatives" speak for the NUG
     if speaker.kind != "Person":
         return registry.state_of(speaker) or speaker
     posts = [h.post for h in doc.extraction.holdings if h.person is speaker]
