@@ -331,7 +331,7 @@ def test_index_is_rebuilt_when_the_dataset_changes(tmp_path: Path, extracted: Pa
     data.write_bytes(extracted.read_bytes())
     expected = [ID + "mahmoud-abbas", ABBAS_ARTICLE]
     assert search("Abbas", tmp_path / "seed.ttl", data) == (
-        f"search index rebuilt: 57 items in {index}\n",
+        f"search index rebuilt: 58 items in {index}\n",
         expected,
     )
     assert search("Abbas", tmp_path / "seed.ttl", data) == ("", expected)
@@ -343,7 +343,7 @@ def test_index_is_rebuilt_when_the_dataset_changes(tmp_path: Path, extracted: Pa
     # a damaged index file is rebuilt, not trusted
     index.write_bytes(b"not a database")
     assert search("Abbaz", tmp_path / "seed.ttl", data) == (
-        f"search index rebuilt: 57 items in {index}\n",
+        f"search index rebuilt: 58 items in {index}\n",
         expected,
     )
 
@@ -364,7 +364,7 @@ def test_index_of_the_built_dump_follows_a_new_build(
     # what a build that took in the extracted article writes: a different dump
     copy.dump.write_bytes(project.dump.read_bytes() + extracted.read_bytes())
     code, out, err = invoke(copy.root, "search", "Abbas", "--format", "json")
-    assert err == f"search index rebuilt: 57 items in {index}\n"
+    assert err == f"search index rebuilt: 58 items in {index}\n"
     assert [hit["iri"] for hit in json.loads(out)["hits"]] == [ID + "mahmoud-abbas", ABBAS_ARTICLE]
 
 
@@ -392,7 +392,7 @@ def test_index_of_a_store_follows_a_load(
     assert search() == (f"search index rebuilt: 42 items in {index}\n", 0)
     assert search() == ("", 0)
     fill(*vocabulary, SEED, extracted)
-    assert search() == (f"search index rebuilt: 57 items in {index}\n", 2)
+    assert search() == (f"search index rebuilt: 58 items in {index}\n", 2)
 
 
 # ------------------------------------------------------------------------------------------------
