@@ -19,7 +19,7 @@ import pyoxigraph as ox
 
 from diplograph.extract.actors import Actor
 from diplograph.extract.model import Claim, Extraction, Interaction, Statement
-from diplograph.extract.statements import PLOVER, PLOVER_MODES
+from diplograph.extract.statements import PLOVER, PLOVER_MODES, TARGETED_KINDS
 from diplograph.extract.text import Span
 from diplograph.provenance import derivations
 from diplograph.vocab import CODE, DIP, ID, PREFIXES, graph_iri
@@ -274,6 +274,31 @@ def coded_pairs(interaction: Interaction) -> list[tuple[Actor, Actor]]:
     return [(first, p) for p in counterparts]
 
 
+def event_names(pairs: list[tuple[Actor, Actor]]) -> list[str]:
+    """The local name of each coded event of one interaction's ``pairs``: ``event`` for one pair,
+    else named by the end of the pair that varies (each counterpart of the first participant,
+    each visitor of one host), by both ends when both vary.
+
+    >>> a, b, c = (Actor(f"urn:x/{n}", "Person", n, set()) for n in "abc")
+    >>> event_names([(a, b)]), event_names([(a, b), (a, c)]), event_names([(b, a), (c, a)])
+    (['event'], ['event-b', 'event-c'], ['event-b', 'event-c'])
+    >>> event_names([(a, b), (c, a)])
+    ['event-a-b', 'event-c-a']
+    """
+    if len(pairs) == 1:
+        return ["event"]
+    sources = len({source.iri for source, _ in pairs}) > 1
+    targets = len({target.iri for _, target in pairs}) > 1
+    return [
+        "-".join(
+            ["event"]
+            + ([_local(source.iri)] if sources else [])
+            + ([_local(target.iri)] if targets or not sources else [])
+        )
+        for source, target in pairs
+    ]
+
+
 def _interaction(
     w: Writer,
     base: str,
@@ -347,13 +372,8 @@ def _interaction(
     evidence(iri, interaction.evidence)
     event, mode, cameo = INTERACTION_CODES[interaction.kind]
     pairs = coded_pairs(interaction)
-    for pair in pairs:
-        # several visitors of one host: one event per visitor
-        named = (
-            pair[0] if interaction.kind == "Visit" and len(interaction.visitors) > 1 else pair[1]
-        )
-        event_iri = f"{iri}/event" if len(pairs) == 1 else f"{iri}/event-{_local(named.iri)}"
-        _coded_event(w, event_iri, iri, article, pair, cameo, event, mode, CONTEXT)
+    for pair, name in zip(pairs, event_names(pairs), strict=True):
+        _coded_event(w, f"{iri}/{name}", iri, article, pair, cameo, event, mode, CONTEXT)
 
 
 def _statement(
@@ -405,7 +425,7 @@ def _statement(
     evidence(iri, statement.evidence)
     # a demand or criticism is coded at its target only (none when the text names none)
     target = statement.target
-    if target is None and statement.kind not in ("Demand", "Criticism") and statement.addressees:
+    if target is None and statement.kind not in TARGETED_KINDS and statement.addressees:
         target = statement.addressees[0]
     if target is not None:
         cameo = statement.cameo

@@ -223,6 +223,9 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b(?:erroneous|wrong policies|irresponsible|unacceptable|condemn\w*)\b"),
     ),
 ]
+# The kinds aimed at an actor (dip:target): coded at their target only, never at the addressee
+# (the shape "a coded demand or criticism is directed at its dip:target" holds it).
+TARGETED_KINDS = ("Demand", "Criticism")
 CAMEO = {
     "Assertion": "010",
     "Demand": "1042",
