@@ -294,6 +294,7 @@ def test_ingest_into_a_sparql_server_matches_the_store(
             assert connection.counts() == expected
         code, out, _ = invoke(ROOT, *args, "--workers", "1")
         assert code == 0 and "│ unchanged (skipped)      │ 4     │" in out
+        assert "(none to extract)" in out and "articles/s" not in out
     finally:
         virtuoso.stop()
 

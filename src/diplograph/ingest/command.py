@@ -69,10 +69,11 @@ def print_report(report: Report, target: str, console: Console) -> None:
         table.add_row(name, f"{number:,}")
     console.print(table)
     worked = report.read - report.unchanged
+    rate = f"{worked / max(report.seconds, 1e-9):,.1f} articles/s" if worked else "none to extract"
     console.print(
         f"{target}: {report.triples:,} article triples loaded, {report.actors:,} in "
         f"graph:extracted-actors, {len(report.shared)} shared graphs replaced; "
-        f"{report.seconds:.1f} s ({worked / max(report.seconds, 1e-9):,.1f} articles/s); "
+        f"{report.seconds:.1f} s ({rate}); "
         f"extract {report.extract_seconds:.1f} s, validate {report.validate_seconds:.1f} s "
         f"(summed over workers), load {report.load_seconds:.1f} s"
     )
