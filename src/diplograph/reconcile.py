@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process, utils
 
 from diplograph import __version__, select
 from diplograph.errors import DiplographError
-from diplograph.vocab import DIP, ID, PREFIXES
+from diplograph.vocab import DIP, ID, sparql_prefixes
 
 TYPES = {"Person": DIP + "Person", "State": DIP + "State", "Organization": DIP + "Organization"}
 CUTOFF = 60.0
@@ -53,12 +53,7 @@ TITLES = frozenset(
     }
 )  # fmt: skip
 
-_PREFIXES = f"""PREFIX dip: <{DIP}>
-PREFIX rdfs: <{PREFIXES["rdfs"]}>
-PREFIX skos: <{PREFIXES["skos"]}>
-PREFIX org: <{PREFIXES["org"]}>
-PREFIX schema: <https://schema.org/>
-"""
+_PREFIXES = sparql_prefixes("dip", "rdfs", "skos", "org", "schema")
 ACTORS = (
     _PREFIXES
     + """SELECT ?actor ?type (MIN(?name) AS ?label) (MIN(STR(?class)) AS ?kind)

@@ -35,13 +35,10 @@ import pyoxigraph as ox
 
 from diplograph.errors import DiplographError
 from diplograph.project import RESERVED
-from diplograph.vocab import ID, graph_iri
+from diplograph.vocab import ID, graph_iri, sparql_prefixes
 
 PUBLISHED = ox.NamedNode("https://schema.org/datePublished")
-PREFIXES = """PREFIX dip: <https://w3id.org/diplograph/ontology#>
-PREFIX schema: <https://schema.org/>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
+PREFIXES = sparql_prefixes("dip", "schema", "xsd")
 
 
 def actor_iri(name: str) -> str:

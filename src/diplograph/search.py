@@ -47,7 +47,7 @@ import pyoxigraph as ox
 
 from diplograph import select
 from diplograph.errors import DiplographError
-from diplograph.vocab import DIP, PREFIXES
+from diplograph.vocab import sparql_prefixes
 
 KINDS = ("article", "statement", "actor")
 FORMAT = "diplograph-search-3"  # bump when the index's tables change: old files are rebuilt
@@ -63,12 +63,7 @@ _BEFORE = re.compile(
 )  # up to three words before a match, same line
 _AFTER = re.compile(r"[^\s]*(?:[ \t]+[^\s]+){0,3}")  # and after it
 
-_PREFIXES = f"""PREFIX dip: <{DIP}>
-PREFIX rdfs: <{PREFIXES["rdfs"]}>
-PREFIX skos: <{PREFIXES["skos"]}>
-PREFIX oa: <{PREFIXES["oa"]}>
-PREFIX schema: <https://schema.org/>
-"""
+_PREFIXES = sparql_prefixes("dip", "rdfs", "skos", "oa", "schema")
 ARTICLES = (
     _PREFIXES
     + """SELECT ?article (MIN(?name) AS ?label) (MIN(STR(?published)) AS ?date) ?text WHERE {

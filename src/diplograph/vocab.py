@@ -49,6 +49,16 @@ STATEMENT_KINDS = (
 )
 
 
+def sparql_prefixes(*names: str) -> str:
+    """The SPARQL ``PREFIX`` declarations of the named prefixes of :data:`PREFIXES`, one a line.
+
+    >>> print(sparql_prefixes("dip", "schema"), end="")
+    PREFIX dip: <https://w3id.org/diplograph/ontology#>
+    PREFIX schema: <https://schema.org/>
+    """
+    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in names)
+
+
 def graph_iri(name: str) -> str:
     """The IRI of the named graph that holds the source file with this stem."""
     return GRAPH + name

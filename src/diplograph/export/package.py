@@ -28,7 +28,7 @@ import pyoxigraph as ox
 
 from diplograph.export.keys import keys
 from diplograph.export.tables import Column, Table
-from diplograph.vocab import BASE, PREFIXES
+from diplograph.vocab import BASE, PREFIXES, sparql_prefixes
 
 ONTOLOGY = ox.NamedNode(BASE + "ontology")
 TYPES = {
@@ -50,18 +50,17 @@ CREATIVE_COMMONS = re.compile(
     r"https?://creativecommons\.org/(?:licenses/(?P<kind>[a-z-]+)|publicdomain/(?P<zero>zero))"
     r"/(?P<version>\d\.\d)/?"
 )
-SOURCES = f"""
-PREFIX dip: <{PREFIXES["dip"]}>
-PREFIX rdfs: <{PREFIXES["rdfs"]}>
-PREFIX schema: <https://schema.org/>
-SELECT ?article (MIN(STR(?name)) AS ?title) (MIN(STR(?page)) AS ?url) WHERE {{
+SOURCES = (
+    sparql_prefixes("dip", "rdfs", "schema")
+    + """SELECT ?article (MIN(STR(?name)) AS ?title) (MIN(STR(?page)) AS ?url) WHERE {
   ?article a dip:Article .
-  OPTIONAL {{ ?article rdfs:label ?name }}
-  OPTIONAL {{ ?article schema:url ?page }}
-}}
+  OPTIONAL { ?article rdfs:label ?name }
+  OPTIONAL { ?article schema:url ?page }
+}
 GROUP BY ?article
 ORDER BY ?article
 """
+)
 
 
 @dataclass(frozen=True)

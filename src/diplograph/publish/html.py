@@ -36,7 +36,7 @@ from diplograph.publish.describe import (
     resource_path,
     text,
 )
-from diplograph.vocab import BASE, DIP, GRAPH, ID, PREFIXES, compact
+from diplograph.vocab import BASE, DIP, GRAPH, ID, PREFIXES, compact, sparql_prefixes
 
 RDF_TYPE = ox.NamedNode(PREFIXES["rdf"] + "type")
 OA = PREFIXES["oa"]
@@ -51,9 +51,7 @@ ENVIRONMENT = jinja2.Environment(
 )
 
 SPANS = f"""
-PREFIX oa: <{OA}>
-PREFIX schema: <https://schema.org/>
-SELECT DISTINCT ?span ?article ?text ?start ?end WHERE {{
+{sparql_prefixes("oa", "schema")}SELECT DISTINCT ?span ?article ?text ?start ?end WHERE {{
   VALUES ?span {{ %s }}
   ?span oa:hasSource ?article ; oa:hasSelector ?selector .
   ?selector a oa:TextPositionSelector ; oa:start ?start ; oa:end ?end .

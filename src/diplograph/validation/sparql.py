@@ -35,6 +35,7 @@ import pyoxigraph as ox
 
 from diplograph.errors import DiplographError
 from diplograph.validation.report import SH, VIOLATION, Result, generic_message
+from diplograph.vocab import sparql_prefixes
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Node = ox.NamedNode | ox.BlankNode
@@ -237,10 +238,9 @@ def term_text(term: Term) -> str:
     return str(term)
 
 
-SHAPES_QUERY = """
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX sh: <http://www.w3.org/ns/shacl#>
-SELECT ?shape ?constraint ?select ?severity ?path ?used WHERE {
+SHAPES_QUERY = (
+    sparql_prefixes("rdf", "sh")
+    + """SELECT ?shape ?constraint ?select ?severity ?path ?used WHERE {
   ?shape sh:sparql ?constraint .
   ?constraint sh:select ?select .
   FILTER NOT EXISTS { ?constraint sh:deactivated true }
@@ -251,6 +251,7 @@ SELECT ?shape ?constraint ?select ?severity ?path ?used WHERE {
                    ?shape BIND (true AS ?used) }
 }
 """
+)
 
 
 def constraints(shapes: ox.Store) -> list[Constraint]:
@@ -297,7 +298,7 @@ def _values(store: ox.Store, subject: Node, predicate: str) -> list[str]:
 
 def _prefixes(shapes: ox.Store, constraint: Node) -> str:
     solutions = shapes.query(
-        "PREFIX sh: <http://www.w3.org/ns/shacl#> SELECT DISTINCT $c ?prefix ?namespace WHERE { "
+        sparql_prefixes("sh") + "SELECT DISTINCT $c ?prefix ?namespace WHERE { "
         "$c sh:prefixes/sh:declare ?d . ?d sh:prefix ?prefix ; sh:namespace ?namespace }",
         substitutions={ox.Variable("c"): constraint},
     )
