@@ -6,7 +6,13 @@ A name is a run of capitalised words ("the U.S.-ROK Alliance", "Review Conferenc
 Non-Proliferation Treaty") whose head word says what it is: the last word, or the word a "for",
 "of" or "on" follows ("Summit for Democracy"). A few common forms have no capitals ("the
 rules-based international order", "UN Security Council resolutions", "a five-point consensus").
-Organisations cited as frameworks are the gazetteer's organisations named inside the statement.
+"International law", a charter's or an organisation's principles ("OSCE principles") are
+principles; a truce sought ("called for an immediate ceasefire") is no agreement yet.
+Organisations cited are the gazetteer's organisations named inside the statement, or by the
+narrator after a framework word ("through the Quad") or in a topic ("support for NATO Allies",
+"EU accession"), with the body of the organisation the text names ("the UN Security Council",
+"the Council of the EU") - never the organisations of the parties, of a title or of a clause's
+subject.
 
 >>> found = find_references("reaffirmed the U.S.-ROK Alliance and welcomed the NATO 2030 "
 ...     "initiative ahead of the NATO Summit")
@@ -54,15 +60,21 @@ HEADS: dict[str, str] = {
             "Compact",
             "Consensus",
             "Plan",
+            "Roadmap",
+            "Statement",
         ],
         "Agreement",
     ),
+    "Principles": "Principle",
     **dict.fromkeys(
         ["Initiative", "Partnership", "Framework", "Program", "Programme", "Fund"], "Initiative"
     ),
     **dict.fromkeys(["Group", "Mechanism", "Force"], "WorkingGroup"),
     "Summit": "Summit",
-    **dict.fromkeys(["Conference", "Ministerial", "Meeting", "Forum"], "Conference"),
+    **dict.fromkeys(
+        ["Conference", "Ministerial", "Meeting", "Forum", "Fair", "Expo", "Exhibition"],
+        "Conference",
+    ),
     "Dialogue": "Interaction",
 }
 # Heads that name an agreement at the end of a name and something else before "for" ("the
@@ -82,22 +94,30 @@ LOWER_HEADS: dict[str, str] = {
     "dialogue": "Interaction",
     "working group": "WorkingGroup",
     "mechanism": "WorkingGroup",
+    "principles": "Principle",
 }
+# Titles a name of a body may end with: the body is what is named ("the OSCE Minsk Group
+# Co-Chair" cites the Minsk Group).
+_TITLES = frozenset(["Chair", "Chairs", "Co-Chair", "Co-Chairs", "Chairmanship", "Presidency"])
 # Agreements usually named by their acronym.
 ACRONYMS = ("JCPOA", "NPT", "CTBT", "New START", "USMCA", "CPTPP", "RCEP")
 PRINCIPLES = (
     r"rules-based (?:international )?order",
+    r"international (?:humanitarian )?law(?: and principles)?",
+    r"two-state solution",
     r"freedom of navigation(?: and overflight)?",
     r"ASEAN centrality",
     r"(?:the vision of )?(?:a |an )?free and open Indo-Pacific",
     r"principles? (?:of|for) (?:the )?(?!the\b)[a-z][a-z-]*(?: (?:of )?[a-z][a-z-]*){0,5}",
     r"principles? of the (?:United Nations|UN|U\.N\.) [Cc]harter",
+    # "the principles enshrined in the UN and African Union Charters"
+    r"principles? (?:enshrined|embodied|set out) in the (?:[A-Z][\w.-]*(?: and| of)? )+Charters?",
 )
 _Q, _D = "\u2019", "\u2013"  # right single quotation mark, en dash
 # a capitalised word, with the periods of an abbreviation ("U.S.") but not a sentence's full stop
 _WORD = rf"[A-Za-z0-9{_Q}'&]*(?:(?:\.[A-Za-z]+)+\.?)?"
 _TOKEN = rf"(?:[A-Z]{_WORD}(?:[-{_D}][A-Za-z0-9]{_WORD})*|\d{{4}})"
-_CONNECT = r"(?:\s+(?:of|for|on|the|in|to|de))*\s+"
+_CONNECT = r"(?:\s+(?:of|for(?:\s+a)?|on|the|in|to|de))*\s+"  # "Roadmap for a New Era"
 _NAME = re.compile(
     rf"(?P<name>{_TOKEN}(?:{_CONNECT}{_TOKEN})*)"
     rf"(?:\s+(?P<low>{'|'.join(sorted(LOWER_HEADS, key=len, reverse=True))})\b)?"
@@ -123,8 +143,10 @@ _OTHER = re.compile(
             rf"(?P<acronym>\b(?:{'|'.join(re.escape(a) for a in ACRONYMS)})\b)",
             rf"(?P<principle>\b(?:{'|'.join(PRINCIPLES)}))",
             r"(?P<consensus>\b[a-z]+-point (?:consensus|plan)\b)",
-            # a peace process named by its place ("the Afghanistan peace process")
-            rf"(?P<process>\b[A-Z][\w.{_Q}'-]*(?:\s+[A-Z][\w.{_Q}'-]*){{0,2}}\s+peace process\b)",
+            # a peace or political process named by its place or its sponsor ("the Afghanistan
+            # peace process", "the UN-led political process for Western Sahara")
+            rf"(?P<process>\b[A-Z][\w.{_Q}'-]*(?:\s+[A-Z][\w.{_Q}'-]*){{0,2}}\s+"
+            rf"(?:peace|political) process\b(?:\s+(?:for|in)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?)",
             # a body named by what it works on ("a working group on security and development")
             r"(?P<group>\b(?:working group|task force|joint commission|joint committee) on"
             r"(?: the)?(?: (?:and )?(?!(?:a|an|and|the|to|with|for|in)\b)[a-z-]+){1,5})",
@@ -132,10 +154,19 @@ _OTHER = re.compile(
             rf"(?P<truce>\b(?:ceasefire|cease-fire|truce|armistice)\b(?:\s+(?:between|in)\s+"
             rf"[A-Z][\w.{_Q}'-]*(?:(?:,\s+|\s+and\s+)[A-Z][\w.{_Q}'-]*){{0,3}})?)",
             _EARLIER,
+            # an earlier session of a body, named with its date ("the March 4 U.S.-Chile Joint
+            # Commission")
+            rf"(?P<session>\b{_MONTH} \d{{1,2}}(?:-\d{{1,2}})?(?:\s+{_TOKEN}){{1,6}}?\s+"
+            r"(?:Committee|Commission|Council)\b)",
             r"(?P<discussed>\b(?:discussed|agreed|decided) (?:by|between) (?:[A-Z][\w.-]*"
             r"(?: and | )?){2,8}in [A-Z][a-z]+)",
         ]
     )
+)
+# A truce sought is none yet: indefinite, after a word of seeking ("commit to an immediate,
+# negotiated ceasefire", "support for a comprehensive truce", "efforts to reach a ceasefire").
+_SOUGHT = re.compile(
+    r"\b(?:for|to|towards?|reach|seek|achieve|negotiate)\s+an?\s+(?:[\w-]+,?\s+){0,3}$"
 )
 # The name inside a name ("Review Conference for the Non-Proliferation Treaty").
 _INNER_NAME = re.compile(r"\s(?:for|of|on)\s+(?:the\s+)?(?P<tail>[A-Z].*)$")
@@ -205,7 +236,12 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[C
         raw = match.group("name")
         tokens = list(re.finditer(r"\S+", raw))
         words = [t.group(0) for t in tokens]
-        # a name starts after a possessive or a leading article ("President Biden's Summit ...")
+        low = match.group("low")
+        # a name starts after a possessive or a leading article ("President Biden's Summit ...");
+        # its own possessive is no part of it ("the Paris Agreement's goals")
+        own = 2 if low is None and words[-1].endswith(("\u2019s", "'s")) else 0
+        if own:
+            words[-1] = words[-1][:-own]
         cut = 0
         for index, word in enumerate(words):
             if word.endswith(("\u2019s", "'s")):
@@ -214,9 +250,11 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[C
             cut += 1
         if cut >= len(words):
             continue
-        low = match.group("low")
         kind = _classify(words[cut:], low)
         end_word = len(words)
+        if kind is None and low is None and words[-1] in _TITLES:
+            end_word -= 1  # "the Minsk Group Co-Chair": the body before the title
+            kind = _classify(words[cut:end_word], None)
         while kind is None and "in" in words[cut + 1 : end_word]:
             # "the G20 Summit in Bali": the name ends before its place
             end_word = cut + 1 + words[cut + 1 : end_word].index("in")
@@ -224,7 +262,7 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[C
         if kind is None or words[cut].endswith("-led"):
             continue  # "a Haitian-led dialogue" describes a process; it names none
         if end_word < len(words):
-            low = None
+            low, own = None, 0
             words = words[:end_word]
         inner_head = any(
             words[i] in (*HEADS, "Alliance") and words[i + 1] in _INNER
@@ -240,7 +278,7 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[C
                         cut += 1
                     break
         first = name_start + tokens[cut].start()
-        last = match.end() if low else name_start + tokens[len(words) - 1].end()
+        last = match.end() if low else name_start + tokens[len(words) - 1].end() - own
         found.append(Cited(kind, " ".join(text[first:last].split()), first, last))
         inner = None if low else _INNER_NAME.search(text[first:last])
         if inner is not None:
@@ -252,6 +290,10 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[C
     for match in _OTHER.finditer(text, start, stop):
         if any(c.start <= match.start() < c.end for c in found):
             continue
+        if match.lastgroup == "truce" and _SOUGHT.search(
+            text, max(0, match.start() - 60), match.start()
+        ):
+            continue  # "called for an immediate ceasefire": sought, not yet agreed
         if match.lastgroup == "principle":  # "the principles of the UN Charter": one principle
             found = [c for c in found if not match.start() <= c.start < match.end()]
         kind = {
@@ -269,10 +311,12 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[C
             label = "meeting " + label.split(" ", 1)[1]  # "meeting by A and B in Bali"
         if match.lastgroup == "principle":
             label = re.sub(r"^(?:the vision of )?(?:a |an )?", "", label)
-        if label.endswith(".") and not re.search(r"\.[A-Za-z]\.$", label):
+        full_stop = label.endswith(".") and not re.search(r"\.[A-Za-z]\.$", label)
+        if full_stop:
             label = label[:-1]  # the sentence's full stop, not an abbreviation's
-        end = match.start() + len(match.group(0).rstrip()) - (match.group(0).strip() != label)
-        local = match.lastgroup in ("earlier", "discussed", "truce", "group")
+        # the span ends where the words do (a label's own rewording moves no end)
+        end = match.start() + len(match.group(0).rstrip()) - full_stop
+        local = match.lastgroup in ("earlier", "discussed", "truce", "group", "session")
         found.append(Cited(kind, label, match.start(), end, local))
     seen: set[str] = set()
     result = []
@@ -297,7 +341,7 @@ class ReferenceFinder:
         names.sort(key=lambda n: -len(n[0]))
         self.organizations = dict(names)
         self._organization = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n, _ in names) + r")(?![\w-])"
+            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n, _ in names) + r")" + _NAME_END
         )
         # what the narrator may name as a framework: the organisations and the named groups of
         # states ("through the Quad")
@@ -305,12 +349,18 @@ class ReferenceFinder:
         self._framework = re.compile(
             r"(?<![\w-])(?:"
             + "|".join(re.escape(n) for n in sorted(self.frameworks, key=lambda n: -len(n)))
-            + r")(?![\w-])"
+            + r")"
+            + _NAME_END
         )
 
     def item(self, cited: Cited, article: str) -> Actor:
         """The registry's item of this label, else one minted (deterministic IRI from label; an
-        earlier meeting's under the article's, ``id:<article>/cited-<label>``)."""
+        earlier meeting's under the article's, ``id:<article>/cited-<label>``); an
+        organisation's alliance is the organisation ("the NATO Alliance")."""
+        alliance = re.fullmatch(r"(.+) Alliance", cited.label)
+        if alliance is not None and alliance.group(1) in self.organizations:
+            label = self.organizations[alliance.group(1)]
+            return self._known(label) or self.registry.organization(label)
         if cited.local:
             iri = f"{ID}{article}/cited-{_slug(cited.label)}"
             return self.registry.actors.setdefault(
@@ -337,12 +387,41 @@ class ReferenceFinder:
                 return found
         return None
 
+    def _body(
+        self, text: str, match: re.Match[str], organization: Actor
+    ) -> tuple[Actor, int, int] | None:
+        """What the name ``match`` of ``organization`` cites, with its span: the organisation, or
+        its body named with it ("the UN Security Council", "the Council of the EU": minted, part
+        of the organisation, labelled with the organisation's own label); None when the name is
+        a title's or a speaker's ("NATO Secretary General Stoltenberg", "Chair of the OECD")."""
+        start, end = match.span()
+        after = _BODY_AFTER.match(text, end)
+        before = _BODY_BEFORE.search(text, max(0, start - 40), start)
+        if after is not None:
+            end = after.end()
+        elif before is not None:
+            start = before.start()
+        if _is_subject(text, end) or _TITLE_BEFORE.search(text, max(0, start - 40), start):
+            return None
+        if (start, end) == match.span():
+            return organization, start, end
+        # one body however its organisation is named ("UN Security Council", "United Nations
+        # Security Council"), known by the form the text names it by
+        named = text[start : match.start()] + organization.label + text[match.end() : end]
+        body = self.registry.organization(" ".join(named.split()))
+        if body is not organization and body.part_of is None:
+            body.part_of = organization.iri
+        body.aliases.add(" ".join(text[start:end].split()))
+        return body, start, end
+
     def _parties(
         self, actors: dict[str, Actor], posts_of: Mapping[str, set[str]]
     ) -> dict[str, Actor]:
-        """``actors`` and the organisations of the posts they hold, by IRI."""
+        """``actors``, the organisations of the posts they hold and those the groups among them
+        belong to ("Taliban representatives"), by IRI."""
         found = dict(actors)
-        for iri in sorted(set().union(*(posts_of.get(a, set()) for a in actors))):
+        owners = {a.part_of for a in actors.values() if self.registry.is_group(a) and a.part_of}
+        for iri in sorted(owners.union(*(posts_of.get(a, set()) for a in actors))):
             found.setdefault(iri, self.registry.actors[iri])
         return found
 
@@ -370,19 +449,19 @@ class ReferenceFinder:
             for match in self._organization.finditer(text, where.start, where.end):
                 if any(s <= match.start() < e for _, s, e in items):
                     continue  # inside a cited name ("the NATO Summit")
-                if _is_subject(text, match.end()):
-                    continue  # a title or a speaker ("NATO Secretary General Stoltenberg")
                 label = self.organizations[match.group(0)]
                 organization = self._known(label) or self.registry.organization(label)
+                body = self._body(text, match, organization)
                 if (
-                    organization.kind in ORGANIZATION_KINDS
+                    body is not None
+                    and organization.kind in ORGANIZATION_KINDS
                     and organization.iri not in parties
                     # "Taliban" of "Taliban representatives", "ASEAN" of its foreign ministers
                     and match.group(0) not in named
                     and organization.label not in named
                 ):
                     organization.aliases.add(match.group(0))  # the form the text names it by
-                    items.append((organization, match.start(), match.end()))
+                    items.append(body)
             for actor, start, end in sorted(items, key=lambda i: i[1]):
                 if actor not in statement.cites:
                     statement.cites.append(actor)
@@ -412,16 +491,19 @@ class ReferenceFinder:
                 if not _is_subject(text, c.end)  # "UN World Food Program (WFP) Executive Director"
             ]
             for match in self._framework.finditer(text, sentence.start, sentence.end):
-                framework = _FRAMEWORK.search(text, max(0, match.start() - 30), match.start())
-                if framework is None or _is_subject(text, match.end()):
-                    continue
                 if any(s <= match.start() < e for _, s, e in items):
                     continue
                 label = self.frameworks[match.group(0)]
                 organization = self._known(label) or self.registry.organization(label)
-                if organization.kind in ORGANIZATION_KINDS and organization.iri not in parties:
+                body = self._body(text, match, organization)
+                if (
+                    body is not None
+                    and _is_framework(text, match.start(), body[2])
+                    and organization.kind in ORGANIZATION_KINDS
+                    and organization.iri not in parties
+                ):
                     organization.aliases.add(match.group(0))
-                    items.append((organization, match.start(), match.end()))
+                    items.append(body)
             for actor, start, end in sorted(items, key=lambda i: i[1]):
                 if any(s.start <= start < s.end for s in said):
                     continue  # a statement's own words: what it cites (:meth:`cite`)
@@ -437,13 +519,46 @@ class ReferenceFinder:
 # with the acronym in brackets: "UN World Food Program (WFP) Executive Director").
 _TITLE_AFTER = re.compile(
     r"(?:\s+\([A-Z]{2,}\))?\s+(?:[A-Z][a-z]+\s+)?"
-    r"(?:Secretary|Secretary-General|Director|President|Chair|Ambassador|"
-    r"Envoy|Representative|Spokesperson|Minister|Head|Commissioner|Allies|members?|officials?)\b"
+    r"(?:Secretary|Secretary-General|Director|President|Ambassador|"
+    r"Envoy|Representative|Spokesperson|Minister|Head|Commissioner|officials?|"
+    r"Chair(?:person|man|woman)?)\b"
 )
 
 
+# The end of an organisation's name: no word goes on, but the sponsor of a process may be named
+# with it ("EU-brokered talks", "the ASEAN-led regional architecture").
+_NAME_END = r"(?!\w|-(?!(?:led|brokered|facilitated|hosted|sponsored|mediated)\b))"
+
+# The bodies of an organisation named with it: after it ("the UN Security Council", "the
+# African Union Transition Mission in Somalia") or before it ("the Council of the EU").
+_BODY = r"(?:Council|Assembly|Commission|Committee|Mission|Parliament|Court|Secretariat)"
+_BODY_AFTER = re.compile(rf"(?:\s+[A-Z][a-z]+){{0,2}}?\s+{_BODY}\b(?:\s+in\s+[A-Z][a-z]+)?")
+_BODY_BEFORE = re.compile(rf"\b{_BODY}\s+of\s+the\s+$")
+
 # The words that make the organisation after them a framework ("through the Quad").
 _FRAMEWORK = re.compile(r"\b(?:through|via|within|under|at|in the framework of)\s+(?:the\s+)?$")
+
+
+# A title before a name makes the name its holder's organisation ("Chair of the Institute for
+# Peace Studies").
+_TITLE_BEFORE = re.compile(
+    r"\b(?:Chair(?:person|man|woman)?|President|Secretary[- ]General|Director(?:-General)?|Head|"
+    r"Member|Ambassador|Representative)\s+(?:of|to)\s+(?:the\s+)?$"
+)
+# What the narrator names as a framework: an organisation after a framework word ("through the
+# Quad"), or one in a topic that is neither part of a longer name ("Minister for EU Funds") nor
+# the subject of a clause ("the sanctions the United States and EU have imposed").
+_NOT_FRAMEWORK_AFTER = re.compile(
+    r"\s+(?:(?!(?:Allies|Ally|Alliance)\b)[A-Z]|(?:has|have|had|is|are|was|were|will|would|can|"
+    r"could|should|must|may)\b)|[\u2019']s\s+[A-Z]"
+)
+
+
+def _is_framework(text: str, start: int, end: int) -> bool:
+    """Whether the narrator names the organisation at ``start``-``end`` as a framework."""
+    if _FRAMEWORK.search(text, max(0, start - 30), start):
+        return True
+    return _NOT_FRAMEWORK_AFTER.match(text, end) is None
 
 
 def _is_subject(text: str, at: int) -> bool:
