@@ -903,3 +903,66 @@ def test_the_place_of_a_setting_is_a_place_with_a_comma_in_its_name() -> None:
     assert _found(extraction) == [
         ("Meeting", ["antony-blinken", "tomas-varga"], None, "Washington, D.C.")
     ]
+
+
+# --- issue 9 §2: earlier and planned events the text names, and the fields of a readout's call ----
+
+
+def test_a_period_that_names_no_day_leaves_the_interaction_undated() -> None:
+    extraction = _one(
+        "Deputy Secretary Wendy Sherman spoke with Hungarian Foreign Minister Tomas Varga last "
+        "week about the March 2 floods."
+    )
+    assert _found(extraction) == [("Call", ["wendy-sherman", "tomas-varga"], None, None)]
+
+
+def test_spoke_with_during_a_ministerial_meeting_is_a_call_on_its_sidelines_a_meeting() -> None:
+    during = _one(
+        "Secretary Blinken spoke with Hungarian Foreign Minister Tomas Varga during the Danube "
+        "Foreign Ministerial Meeting."
+    )
+    sidelines = _one(
+        "Secretary Blinken spoke with Hungarian Foreign Minister Tomas Varga on the sidelines of "
+        "the Danube Summit."
+    )
+    assert [i.kind for i in during.interactions] == ["Call"]
+    assert [i.kind for i in sidelines.interactions] == ["Meeting"]
+
+
+def test_a_summit_of_two_sides_people_are_in_a_city_for_is_their_meeting_there() -> None:
+    extraction = _one(
+        CALL + "Noting the many leaders in Washington for the U.S.-Hungary Special Summit, they "
+        "discussed trade."
+    )
+    assert _found(extraction)[1:] == [("Meeting", ["united-states", "hungary"], None, "Washington")]
+
+
+def test_his_recent_engagement_with_a_group_is_talks_of_the_subject_and_the_group() -> None:
+    extraction = _one(
+        CALL + "The Deputy Secretary shared with the Foreign Minister his recent engagement with "
+        "Sylvanian counterparts."
+    )
+    assert [(i.kind, [p.label for p in i.participants]) for i in extraction.interactions[1:]] == [
+        ("Talks", ["Wendy Sherman", "Sylvanian counterparts"])
+    ]
+
+
+def test_a_meeting_between_the_officials_of_two_states_named_by_post_is_theirs() -> None:
+    extraction = _one(
+        CALL + "They welcomed the recent meeting between the Peruvian and Chilean Foreign "
+        "Ministers in Santiago."
+    )
+    [meeting] = extraction.interactions[1:]
+    assert (meeting.kind, meeting.place and meeting.place.label) == ("Meeting", "Santiago")
+    assert [(p.label, p.kind, p.nationality) for p in meeting.participants] == [
+        ("Peruvian Foreign Minister", "Person", ID + "peru"),
+        ("Chilean Foreign Minister", "Person", ID + "chile"),
+    ]
+
+
+def test_a_meeting_between_officials_of_an_unknown_state_names_no_one() -> None:
+    extraction = _one(
+        CALL + "They welcomed the recent meeting between the Quorvanian and Chilean Foreign "
+        "Ministers in Santiago."
+    )
+    assert _found(extraction)[1:] == []

@@ -149,9 +149,71 @@ def test_a_summit_that_is_only_the_setting_of_a_meeting_is_no_interaction() -> N
     assert len(extraction.interactions) == 1
 
 
-def test_a_summit_of_an_unknown_organiser_is_no_interaction() -> None:
+def test_a_planned_summit_of_an_unknown_organiser_is_a_meeting_of_its_participants() -> None:
     extraction = _one(OPENING + "They discussed next month's Quorvane Summit.")
+    assert _one_party(extraction) == [
+        ("Meeting", "group/a-quorvane-summit-participants", [], [], "next month's Quorvane Summit")
+    ]
+    assert extraction.interactions[-1].participants[0].label == "Quorvane Summit participants"
+
+
+def test_a_dated_summit_of_an_organisation_is_its_meeting_on_those_days_in_its_city() -> None:
+    extraction = _one(
+        OPENING + "They discussed unity in the lead up to the June 29-30 NATO Summit in Lisbon."
+    )
+    assert _one_party(extraction) == [
+        ("Meeting", "north-atlantic-treaty-organization", [], [], "the June 29-30 NATO Summit")
+    ]
+    summit = extraction.interactions[-1]
+    assert summit.when is not None
+    assert (summit.when.start, summit.when.end) == (dt.date(2022, 6, 29), dt.date(2022, 6, 30))
+    assert summit.place is not None and summit.place.label == "Lisbon"
+
+
+def test_a_dated_summit_named_with_an_adjective_before_its_organiser() -> None:
+    extraction = _one(OPENING + "They prepared for the March 24 Extraordinary NATO Summit.")
+    [summit] = [i for i in extraction.interactions if len(i.participants) == 1]
+    assert summit.label == "Extraordinary NATO Summit (North Atlantic Treaty Organization)"
+    assert summit.when is not None and summit.when.start == dt.date(2022, 3, 24)
+
+
+def test_an_earlier_or_planned_event_without_organiser_is_a_meeting_of_its_participants() -> None:
+    extraction = _one(
+        OPENING + "They built on the successful Quorvane Ministerial and discussed the upcoming "
+        "Summit of the Andes."
+    )
+    assert [(p, text) for _, p, _, _, text in _one_party(extraction)] == [
+        ("group/a-quorvane-ministerial-participants", "the successful Quorvane Ministerial"),
+        ("group/a-summit-of-the-andes-participants", "the upcoming Summit of the Andes"),
+    ]
+
+
+def test_a_named_event_with_its_participants_or_a_longer_name_is_no_group_meeting() -> None:
+    extraction = _one(
+        OPENING + "They built on the May 21 Summit between President Joe Biden and Ana Ruiz, and "
+        "on this year's Ministerial Council Meeting."
+    )
     assert _one_party(extraction) == []
+
+
+def test_a_body_named_after_its_dated_session_is_a_meeting_of_the_body() -> None:
+    extraction = _one(
+        OPENING + "They built on the outcomes of the January 6 Peru-Andes Joint Committee."
+    )
+    assert [(p, text) for _, p, _, _, text in _one_party(extraction)] == [
+        ("peru-andes-joint-committee", "the January 6 Peru-Andes Joint Committee")
+    ]
+    assert str(extraction.interactions[-1].when and extraction.interactions[-1].when.start) == (
+        "2022-01-06"
+    )
+
+
+def test_a_persons_trip_to_a_region_is_a_visit_also_unmarked() -> None:
+    extraction = _one(OPENING + "They discussed the Foreign Minister's trip to the Middle East.")
+    assert _one_party(extraction) == [
+        ("Visit", "ana-ruiz", [], ["ana-ruiz"], "the Foreign Minister's trip to the Middle East")
+    ]
+    assert extraction.interactions[-1].place is None  # a region is no city or country
 
 
 def test_a_summit_named_twice_is_one_meeting() -> None:

@@ -232,6 +232,16 @@ def test_an_organisation_is_cited_as_a_framework_unless_it_is_a_party() -> None:
     assert [c for c in cited if c[1] == "Organization"] == []
 
 
+def test_an_organisation_a_summit_is_named_after_stays_citable() -> None:
+    # the sides of the "U.S.-ASEAN Summit" meet there, but take no part in a reported interaction
+    _, cited = _extract(
+        "Secretary of State Antony J. Blinken spoke today with Kenyan Foreign Minister Alfred "
+        "Mutua. They discussed the upcoming U.S.-ASEAN Special Summit. Secretary Blinken stressed "
+        "that the United States would work closely with ASEAN."
+    )
+    assert ("Antony Blinken", "Organization", "Association of Southeast Asian Nations") in cited
+
+
 def test_an_earlier_meeting_is_minted_under_its_article() -> None:
     quads, cited = _extract(
         "Secretary of State Antony J. Blinken spoke today with Kenyan Foreign Minister Alfred "

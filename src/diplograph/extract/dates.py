@@ -11,9 +11,8 @@
 datetime.date(2023, 6, 18)
 >>> find_date("Today in Washington", 0, published).start
 datetime.date(2023, 6, 19)
->>> w = find_date("spoke with him last week", 0, published)
->>> w.start, w.end
-(datetime.date(2023, 6, 12), datetime.date(2023, 6, 18))
+>>> find_date("spoke with him last week, on June 12", 0, published) is None
+True
 >>> w = find_date("talks on June 18-19 in Paris", 0, published)
 >>> w.start, w.end, w.expression
 (datetime.date(2023, 6, 18), datetime.date(2023, 6, 19), 'June 18-19')
@@ -65,7 +64,9 @@ _PATTERN = re.compile(
     rf"|(?P<fday>\d{{1,2}})(?:{_TO}(?P<fday2>\d{{1,2}}))?\s+(?P<fmonth>{_MONTH})"
     rf"(?:,? (?P<fyear>\d{{4}}))?"
     r"|(?P<relative>(?i:today|yesterday|this morning|this afternoon|this evening|tonight"
-    r"|last night|last week))"
+    r"|last night))"
+    # a period that names no day ("spoke with him last week"): the sentence gives no date
+    r"|(?P<vague>(?i:(?:earlier\s+)?(?:last|this|next)\s+(?:week|month)))"
     rf"|(?:on |last )?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     rf"|(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}}))\b"
 )
@@ -73,7 +74,6 @@ _PATTERN = re.compile(
 RULES = {
     "today": "'today' (or this morning, afternoon, evening) is the publication date",
     "yesterday": "'yesterday' (or last night) is the day before the publication date",
-    "last week": "'last week' is Monday to Sunday of the week before the publication date",
     "weekday": "weekday resolved to the most recent such day on or before the publication date",
     "month-day": (
         "month and day without a year: the latest such day on or before the publication date"
@@ -151,8 +151,11 @@ def upcoming(when: When, published: dt.date) -> When:
 
 
 def find_date(text: str, start: int, published: dt.date, end: int | None = None) -> When | None:
-    """The first date expression in ``text[start:end]``, resolved."""
+    """The first date expression in ``text[start:end]``, resolved; none when it is a period that
+    names no day ("last week", "next month")."""
     for match in _PATTERN.finditer(text, start, len(text) if end is None else end):
+        if match.group("vague"):
+            return None
         when = _resolve(match, published)
         if when is not None:
             return when
@@ -180,15 +183,6 @@ def _resolve(match: re.Match[str], published: dt.date) -> When | None:
     relative, weekday = g["relative"], g["weekday"]
     if relative:
         word = relative.lower()
-        if word == "last week":
-            monday = published - dt.timedelta(days=published.weekday() + 7)
-            return When(
-                monday,
-                monday + dt.timedelta(days=6),
-                relative,
-                match.start("relative"),
-                RULES["last week"],
-            )
         if word in ("yesterday", "last night"):
             return When(
                 published - dt.timedelta(days=1),

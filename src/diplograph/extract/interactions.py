@@ -175,9 +175,10 @@ _VISIT = re.compile(
 )
 
 
-# "spoke with X during the ... Ministerial Meeting" or "on the margins of": in person, not a call.
+# "spoke with X on the margins of the G20 Summit": a side meeting, in person, not a call; "spoke
+# with X during the ... Ministerial Meeting" stays a call (the meeting itself may be virtual).
 _IN_PERSON = re.compile(
-    r"\b(?:during|at|on the (?:margins|sidelines) of)\b[^;]*?"
+    r"\bon the (?:margins|sidelines) of\b[^;]*?"
     r"\b(?:[Mm]eeting|[Ss]ummit|[Cc]onference|Ministerial|General Assembly|G7|G20)\b"
 )
 
@@ -204,8 +205,10 @@ def planned(text: str, trigger_at: int) -> bool:
 def kind_of(text: str) -> tuple[str, int] | None:
     """The interaction type a sentence reports, and where its trigger starts.
 
-    >>> kind_of("Blinken spoke with ministers during the ASEAN-U.S. Foreign Ministerial Meeting.")
+    >>> kind_of("Blinken spoke with Ana Ruiz on the sidelines of the Andean Summit.")
     ('Meeting', 8)
+    >>> kind_of("Blinken spoke with ministers during the Freedonia Ministerial Meeting.")
+    ('Call', 8)
     """
     best: tuple[str, int] | None = None
     for kind, pattern in TRIGGERS:
@@ -546,7 +549,7 @@ _MONTH = (
 )
 _EVENT_NOUN = (
     r"(?:(?:trilateral|bilateral|multilateral|virtual|in-person)\s+)?"
-    r"(?P<noun>[Mm]eeting|[Ss]ummit|[Cc]all|[Tt]alks)\s+"
+    r"(?P<noun>[Mm]eeting|[Ss]ummit|[Cc]all|[Tt]alks|[Ee]ngagements?)\s+"
 )
 _EVENT_DATE = rf"\b{_MONTH}\s+\d{{1,2}}(?:\s*[-\u2013]\s*\d{{1,2}})?"
 # "the June 29 trilateral meeting with A", "their May 15 meeting in Berlin"
@@ -567,12 +570,19 @@ _LATER_DATE = re.compile(
 # "their recent meeting in Warsaw": where the event took place.
 _EVENT_PLACE = re.compile(r"\s*(?:in|at)\s+(?:the\s+)?$")
 _NAMED_EVENT_END = re.compile(r"[,;:.]\s|\s(?:to|on|in|at|for|where|which|that)\s|[;:]|\.$")
-_NOUN_KINDS = {"meeting": "Meeting", "summit": "Meeting", "call": "Call", "talks": "Talks"}
+_NOUN_KINDS = {
+    "meeting": "Meeting",
+    "summit": "Meeting",
+    "call": "Call",
+    "talks": "Talks",
+    "engagement": "Talks",  # "his recent engagement with Russian counterparts"
+    "engagements": "Talks",
+}
 # Who an event noun belongs to: "their", or names ending in "'s" ("the President's", "A's and
 # B's", "President A and Prime Minister B's"), capitalised words and "and" only.
 _POSSESSOR = re.compile(
     r"(?:(?P<chain>(?:[A-Z][\w.\u2019'-]*)(?:,?\s+(?:[A-Z][\w.\u2019'-]*|and))*)[\u2019']s"
-    r"|\b(?P<their>their|our))\s+(?:the\s+)?$"
+    r"|\b(?P<their>their|our)|\b(?P<own>his|her))\s+(?:the\s+)?$"
 )
 
 
@@ -588,6 +598,10 @@ class NamedEvent:
     of_group: bool  # "their ... meeting": the participants of the interaction in scope take part
     place: Actor | None = None
     past: bool = False  # "recent", "following their meeting": a date is the latest such day
+    groups: list[Span] = field(default_factory=list)  # "with Russian counterparts": unnamed
+    # "between the Armenian and Azerbaijani Foreign Ministers": officials by post, and the
+    # adjective of their state
+    officials: list[tuple[str, str]] = field(default_factory=list)
 
 
 def find_named_events(sentence: Sentence, resolved: list[Resolved]) -> list[NamedEvent]:
@@ -620,6 +634,8 @@ def find_named_events(sentence: Sentence, resolved: list[Resolved]) -> list[Name
         of_group = bool(possessor and possessor.group("their")) or bool(framed)
         if match.group("prep") is None and not of_group:
             continue  # "A's planned meeting" names no one else
+        if possessor and possessor.group("own"):
+            people += _subject(sentence, resolved)  # "The Secretary shared his recent talks"
         if possessor and possessor.group("chain"):
             chain = (sentence.start + possessor.start(), sentence.start + possessor.end())
             people += [
@@ -633,6 +649,8 @@ def find_named_events(sentence: Sentence, resolved: list[Resolved]) -> list[Name
             inside = begin <= item.mention.start and item.mention.end <= end
             if inside and item.mention.kind in ("person", "known", "role", "name"):
                 people += [a for a in item.actors if a.kind == "Person" and a not in people]
+        groups = [g for g in find_groups(sentence) if begin <= g.start and g.end <= end]
+        officials = _officials(sentence, begin, end) if match.group("prep") else []
         date = None
         dated = match if match.group("date") else _LATER_DATE.match(text, match.end())
         if dated:
@@ -648,13 +666,48 @@ def find_named_events(sentence: Sentence, resolved: list[Resolved]) -> list[Name
                 if r.actors
                 and r.actors[0].kind == "Place"
                 and r.mention.start >= sentence.start + match.end()
-                and _EVENT_PLACE.fullmatch(text, match.end(), r.mention.start - sentence.start)
+                and any(  # "their meeting in Warsaw", "the meeting between A and B in Tbilisi"
+                    _EVENT_PLACE.fullmatch(text, after, r.mention.start - sentence.start)
+                    for after in (match.end(), end - sentence.start)
+                )
             ),
             None,
         )
         past = framed in _BEFORE_NOW or match.groupdict().get("mark") == "recent"
-        found.append(NamedEvent(kind, people, date, where, of_group, place, past))
+        event = NamedEvent(kind, people, date, where, of_group, place, past, groups)
+        event.officials = officials
+        found.append(event)
     return found
+
+
+# "between the Armenian and Azerbaijani Foreign Ministers": one official of each state, by post.
+_OFFICIALS = re.compile(
+    r"the\s+(?P<a>[A-Z][\w-]*)\s+and\s+(?P<b>[A-Z][\w-]*)\s+"
+    r"(?P<post>(?:[A-Z][a-z]+\s+){0,2}(?:Ministers|Presidents|Secretaries))\b"
+)
+
+
+def _officials(sentence: Sentence, begin: int, end: int) -> list[tuple[str, str]]:
+    """The officials a named event lists by their states' adjectives and one plural post ("the
+    meeting between the Armenian and Azerbaijani Foreign Ministers"): (label, adjective) each.
+
+    >>> text = "the talks between the Freedonian and Sylvanian Prime Ministers in Valdora"
+    >>> _officials(Sentence(0, len(text), text), 18, len(text))
+    [('Freedonian Prime Minister', 'Freedonian'), ('Sylvanian Prime Minister', 'Sylvanian')]
+    """
+    match = _OFFICIALS.match(sentence.text, begin - sentence.start, end - sentence.start)
+    if match is None:
+        return []
+    post = re.sub(r"ies$", "y", match.group("post")).removesuffix("s")
+    return [(f"{match.group(side)} {post}", match.group(side)) for side in ("a", "b")]
+
+
+def _subject(sentence: Sentence, resolved: list[Resolved]) -> list[Actor]:
+    """The person the sentence opens with, whom a later "his" or "her" refers to."""
+    first = next((r for r in resolved if r.mention.start >= sentence.start), None)
+    if first is None or first.mention.start != sentence.start:
+        return []
+    return [a for a in first.actors if a.kind == "Person"][:1]
 
 
 # A dialogue or summit of two sides by name: "the second U.S.-Bahrain Strategic Dialogue", "the
@@ -668,13 +721,23 @@ DIALOGUE = re.compile(
     rf"(?:{_DIALOGUE_WORDS}\s+)*(?P<noun>Dialogue|dialogue|Summit)\b"
 )
 # A lower-case dialogue is an event only when the noun phrase is definite ("the productive
-# U.S.-Morocco dialogue"), not a kind of relation ("continued U.S.-Morocco dialogue"); a summit only
-# when the phrase dates it ("the upcoming ... Summit", "last year's ... Summit"): at a summit named
-# without one, the interaction in scope took place (its setting).
+# U.S.-Morocco dialogue"), not a kind of relation ("continued U.S.-Morocco dialogue"); a summit
+# when the phrase dates it ("the upcoming ... Summit", "last year's ... Summit") or does not name
+# it as the setting of what the sentence reports ("at", "during", "on the sidelines of" the
+# summit): the event people are in a city for.
 _DEFINITE = re.compile(r"\bthe\s+(?:[\w-]+\s+){0,4}$")
 _DATED = re.compile(
     r"\b(?:upcoming|forthcoming|next|last|recent|previous|planned"
     r"|(?:next|last)\s+(?:week|month|year)[\u2019']s)\s+(?:[\w-]+\s+){0,3}$"
+)
+_AS_SETTING = re.compile(
+    r"(?:\b(?:sidelines|margins|occasion)\s+of|\b(?:at|during|in))\s+the\s+(?:[\w-]+\s+){0,3}$"
+    r"|\b(?:at|during|in)\s+$",
+    re.IGNORECASE,
+)
+# "leaders in Washington for the U.S.-ASEAN Special Summit": where the summit is held.
+CITY_FOR = re.compile(
+    r"\bin\s+(?P<city>[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*)?)\s+for\s+the\s+(?:[\w-]+\s+){0,3}$"
 )
 
 
@@ -690,14 +753,18 @@ def is_dialogue_event(text: str, match: re.Match[str]) -> bool:
     False
     >>> event("They discussed the upcoming Freedonia-Sylvania Special Summit.")
     True
+    >>> event("Leaders are in Valdora for the Freedonia-Sylvania Summit.")
+    True
     >>> event("They met at the Freedonia-Sylvania Summit.")
+    False
+    >>> event("They met on the sidelines of the Freedonia-Sylvania Special Summit.")
     False
     """
     before = text[max(0, match.start() - 80) : match.start()]
     if match.group("noun") == "dialogue":
         return bool(_DEFINITE.search(before))
     if match.group("noun") == "Summit":
-        return bool(_DATED.search(before))
+        return bool(_DATED.search(before)) or not _AS_SETTING.search(before)
     return True
 
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 from diplograph.extract.actors import Actor
 from diplograph.extract.dates import find_date, nearest, upcoming
 from diplograph.extract.interactions import (
+    CITY_FOR,
     DIALOGUE,
     Found,
     NamedEvent,
@@ -25,6 +26,7 @@ from diplograph.extract.layers.clauses import reported_from
 from diplograph.extract.layers.coreference import is_person, regroup
 from diplograph.extract.layers.doc import Cursor, Doc, local, unique
 from diplograph.extract.layers.holdings import SPOKESPERSON
+from diplograph.extract.layers.participants import group_actor
 from diplograph.extract.model import Interaction
 from diplograph.extract.text import Sentence, Span, normalize, span
 
@@ -156,7 +158,17 @@ def add_dialogue(doc: Doc, match: re.Match[str]) -> None:
         return
     key = unique(f"{kind.lower()}-" + "-".join(local(p) for p in sides), doc.keys)
     evidence = [span(doc.text, match.start(), match.end())]
-    doc.extraction.interactions.append(Interaction(key, kind, sides, evidence))
+    doc.extraction.interactions.append(
+        Interaction(key, kind, sides, evidence, place=_city_for(doc, match.start()))
+    )
+
+
+def _city_for(doc: Doc, start: int) -> Actor | None:
+    """The gazetteer city of "in Washington for the ..." right before ``start``."""
+    city = CITY_FOR.search(doc.text, max(0, start - 80), start)
+    if city is None or city.group("city") not in doc.gazetteer.places:
+        return None
+    return doc.registry.place(city.group("city"))
 
 
 def side_named(doc: Doc, key: str) -> Actor | None:
@@ -176,6 +188,9 @@ def add_named_event(doc: Doc, named: NamedEvent) -> None:
     participants of the main interaction. Nothing when it is one already found."""
     main = doc.main
     participants = list(named.participants)
+    # "his recent engagement with Russian counterparts"
+    participants += [group_actor(doc, group) for group in named.groups]
+    participants += _listed_officials(doc, named.officials)
     if named.of_group and main is not None:
         participants = [p for p in main.participants if p not in participants] + participants
     if len(participants) < 2:
@@ -212,6 +227,18 @@ def add_named_event(doc: Doc, named: NamedEvent) -> None:
             )
         )
     doc.extraction.interactions.append(interaction)
+
+
+def _listed_officials(doc: Doc, officials: list[tuple[str, str]]) -> list[Actor]:
+    """The officials a named event lists by post ("the Armenian and Azerbaijani Foreign
+    Ministers"), each of the state its adjective names; none unless every adjective names one."""
+    found = []
+    for label, adjective in officials:
+        state = side_named(doc, normalize(adjective))
+        if state is None or state.kind != "State":
+            return []
+        found.append(doc.registry.official(label, doc.article.id, state))
+    return found
 
 
 def add_visit(

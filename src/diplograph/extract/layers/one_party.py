@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from diplograph.extract.actors import Actor
 from diplograph.extract.dates import find_date, nearest
+from diplograph.extract.interactions import DIALOGUE
 from diplograph.extract.layers.doc import Cursor, Doc, local, unique
 from diplograph.extract.layers.interactions import side_named
 from diplograph.extract.model import Interaction
@@ -43,9 +44,25 @@ _EVENT_NAME = (
     rf"(?:[A-Z][\w.\u2019'-]*\s+){{0,5}}{_EVENT_NOUN}"
     r"(?:\s+(?:on|of|for)\s+(?:the\s+)?[A-Z]\w*(?:\s[A-Z]\w*)*)?"
 )
-# "next month's NATO Summit", "the upcoming G20 Leaders' Summit": the organiser names the event.
+_DAY = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{1,2}"
+)
+_DAYS = rf"{_DAY}(?:\s*[-\u2013]\s*\d{{1,2}})?"  # "June 29-30"
+# An event named as earlier or planned: "next month's NATO Summit", "the upcoming June 28-30 NATO
+# Summit", "the March 24 Extraordinary NATO Summit", "the successful Andean Ministerial". The
+# organiser is the known state or organisation right before the noun ("NATO Summit", "G20
+# Leaders' Summit"); a name without one ("the upcoming UN Food Systems Summit") is a meeting of its
+# unnamed participants.
 ORGANISED = re.compile(
-    rf"\b{_WHEN}\s+(?P<name>(?P<party>[A-Z][\w.&]*)(?:\s+Leaders{_APOSTROPHE}?)?\s+{_EVENT_NOUN})\b"
+    rf"(?:\b{_WHEN}\s+|\bthe\s+(?:(?:successful|recent|previous)\s+|(?={_DAY})))"
+    rf"(?:(?P<date>{_DAYS})\s+)?"
+    rf"(?P<name>(?:(?:[A-Z][\w.\u2019'-]*\s+){{0,4}}?(?P<party>[A-Z][\w.&-]*)"
+    rf"(?:\s+Leaders{_APOSTROPHE}?)?\s+{_EVENT_NOUN}|{_EVENT_NOUN}(?=\s+(?:on|of|for)\s))"
+    r"(?:\s+(?:on|of|for)\s+(?:the\s+)?[A-Z]\w*(?:\s[A-Z]\w*)*)?)\b"
+    # the whole name ("... Ministerial Council Meeting" is no Ministerial), whose participants
+    # the text does not name after it ("the May 21 Summit between A and B": a named event)
+    r"(?!\s+(?:[A-Z]|between\b|with\b))"
 )
 # "the Uzbekistan-hosted Tashkent Conference on Afghanistan": the host names the event.
 HOSTED = re.compile(rf"\b(?P<party>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-hosted\s+(?P<name>{_EVENT_NAME})")
@@ -54,25 +71,29 @@ PARTICIPATION = re.compile(
     rf"\b(?P<party>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){_APOSTROPHE}s\s+participation\s+in\s+"
     rf"(?:the\s+)?(?:(?:upcoming|forthcoming|next|recent)\s+)?(?P<name>{_EVENT_NAME})"
 )
-# "Secretary Blinken's planned travel to the region": a trip with no host to name.
+# "Secretary Blinken's planned travel to the region", "the Minister's trip to the Middle East": a
+# trip to a region, with no host to name (nor a place: a region is no city or country).
 PLANNED_TRIP = re.compile(
-    rf"^{_APOSTROPHE}s\s+(?:planned|upcoming|forthcoming|recent)\s+(?:travel|trip|visit)\s+to\s+"
-    r"(?P<where>the\s+(?:region|Middle\s+East|Indo-Pacific|Gulf|Balkans|Western\s+Hemisphere))\b"
+    rf"^{_APOSTROPHE}s\s+(?:(?:planned|upcoming|forthcoming|recent)\s+)?(?:travel|trip|visit)\s+"
+    r"to\s+(?P<where>the\s+(?:region|Middle\s+East|Indo-Pacific|Gulf|Balkans"
+    r"|Western\s+Hemisphere))\b"
 )
-_DAY = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+\d{1,2}"
+_BODY = (
+    r"(?P<party>[A-Z][\w.-]*\s+(?:(?:[A-Z][\w.-]*|of|for|the)\s+){0,6}"
+    r"(?:Council|Assembly|Committee|Commission))"
 )
-_BODY = r"(?P<party>[A-Z][\w.]*\s+(?:(?:[A-Z][\w.]*|of|for|the)\s+){0,6}(?:Council|Assembly))"
 # A dated session of a body: "the steps outlined in the United Nations Security Council on July 2",
-# "the June 15 vote at the Organization of American States Permanent Council".
+# "the June 15 vote at the Organization of American States Permanent Council", "the outcomes of
+# the January 6 U.S.-Japan Security Consultative Committee".
 SESSION = re.compile(
     rf"\b(?:in|at|by)\s+the\s+{_BODY}\s+on\s+(?P<date>{_DAY})\b"
     rf"|\bthe\s+(?:[a-z]+\s+)?(?P<date2>{_DAY})\s+(?:vote|session|meeting|debate)\s+"
     rf"(?:at|of|in)\s+the\s+{_BODY.replace('party', 'party2')}"
+    rf"|\bthe\s+(?P<date3>{_DAY})\s+{_BODY.replace('party', 'party3')}\b"
 )
 # "... Conference on July 26": the date an event is named with.
 _ON_DAY = re.compile(rf"\s+on\s+({_DAY})\b")
+_IN = re.compile(r"\s+in\s+")
 # What comes just before an event that is only the setting of the sentence's interaction.
 _SETTING = re.compile(
     r"(?:\b(?:sidelines|margins|occasion)\s+of|\b(?:at|during|in))\s+(?:the\s+)?$", re.IGNORECASE
@@ -81,8 +102,9 @@ _SETTING = re.compile(
 
 @dataclass
 class OneParty:
-    """An event one party names: its kind, party, host (for "X-hosted"), name, span and the span
-    of the date it is named with ("... on July 26"), offsets into the article's text."""
+    """An event one party names: its kind, party, host (for "X-hosted"), name, span, the span
+    of the date it is named with ("... on July 26", "the June 29-30 ... Summit") and the place
+    named right after it ("... Summit in Madrid"), offsets into the article's text."""
 
     kind: str  # Meeting or Visit
     party: Actor
@@ -91,35 +113,81 @@ class OneParty:
     start: int
     end: int
     date: tuple[int, int] | None = None
+    place: Actor | None = None
+
+
+def _party(doc: Doc, match: re.Match[str], pattern: re.Pattern[str]) -> Actor | None:
+    """The party of an event match: the known state or organisation the name gives, else (for an
+    earlier or planned event, :data:`ORGANISED`) the group of its participants; none for a name
+    of two sides ("the U.S.-ASEAN Special Summit": their meeting, :data:`DIALOGUE`)."""
+    named = match.group("party")
+    party = side_named(doc, normalize(named).rstrip(".")) if named else None
+    if party is not None or pattern is not ORGANISED or DIALOGUE.search(match.group("name")):
+        return party
+    name = " ".join(match.group("name").split())
+    return doc.registry.group(f"{name} participants", doc.article.id)
+
+
+def _named_events(doc: Doc, at: Cursor) -> list[OneParty]:
+    """The summits and conferences the sentence at ``at`` names by their organiser, host or a
+    party taking part, or as earlier or planned, with the date and place they are named with."""
+    sentence, text = at.sentence, at.sentence.text
+    found: list[OneParty] = []
+    for pattern, host in ((HOSTED, True), (PARTICIPATION, False), (ORGANISED, False)):
+        for match in pattern.finditer(text):
+            begin, end = sentence.start + match.start(), sentence.start + match.end()
+            if _SETTING.search(text, 0, match.start()) or any(
+                e.start < end and begin < e.end for e in found
+            ):
+                continue  # a setting, or an event of a name already read
+            party = _party(doc, match, pattern)
+            if party is None:
+                continue
+            dated = match.groupdict().get("date")
+            on = None if dated else _ON_DAY.match(text, match.end())
+            date = None
+            if dated:
+                date = (sentence.start + match.start("date"), sentence.start + match.end("date"))
+            elif on is not None:
+                date = (sentence.start + on.start(1), sentence.start + on.end())
+                end = date[1]
+            name = " ".join(match.group("name").split())
+            event = OneParty("Meeting", party, host, name, begin, end, date)
+            event.place = _place_after(at, end)
+            found.append(event)
+    return found
+
+
+def _place_after(at: Cursor, end: int) -> Actor | None:
+    """The place named right after an event's name ("... Summit in Madrid")."""
+    following = _IN.match(at.sentence.text, end - at.sentence.start)
+    if following is None:
+        return None
+    where = at.sentence.start + following.end()
+    return next(
+        (
+            r.actors[0]
+            for r in at.resolved
+            if r.mention.start == where and r.actors and r.actors[0].kind == "Place"
+        ),
+        None,
+    )
 
 
 def find_one_party(doc: Doc, at: Cursor) -> list[OneParty]:
     """The one-party events the sentence at ``at`` names, in text order; none named only as a
-    setting ("at the upcoming NATO Summit") and none whose party is not a known state or
+    setting ("at the upcoming NATO Summit"), none of a host or party that is not a known state or
     organisation (the event) or a person (the trip)."""
     sentence = at.sentence
     text = sentence.text
-    found: list[OneParty] = []
-    for pattern, host in ((ORGANISED, False), (HOSTED, True), (PARTICIPATION, False)):
-        for match in pattern.finditer(text):
-            if _SETTING.search(text, 0, match.start()):
-                continue
-            party = side_named(doc, normalize(match.group("party")).rstrip("."))
-            if party is None:
-                continue
-            name = " ".join(match.group("name").split())
-            begin, end = sentence.start + match.start(), sentence.start + match.end()
-            on = _ON_DAY.match(text, match.end())
-            date = None if on is None else (sentence.start + on.start(1), sentence.start + on.end())
-            found.append(
-                OneParty("Meeting", party, host, name, begin, date[1] if date else end, date)
-            )
+    found = _named_events(doc, at)
     for match in SESSION.finditer(text):
-        name = " ".join((match.group("party") or match.group("party2")).split())
+        form = next(n for n in ("", "2", "3") if match.group("party" + n))
+        name = " ".join(match.group("party" + form).split())
         body = side_named(doc, normalize(name)) or doc.registry.organization(name)
         name = f"a session of the {name}"
-        group = "date" if match.group("date") else "date2"
-        begin = sentence.start + (match.start("party") if group == "date" else match.start())
+        group = "date" + form
+        begin = sentence.start + (match.start("party") if not form else match.start())
         date = (sentence.start + match.start(group), sentence.start + match.end(group))
         found.append(
             OneParty("Meeting", body, False, name, begin, sentence.start + match.end(), date)
@@ -154,16 +222,17 @@ def add_one_party(doc: Doc, event: OneParty) -> Interaction | None:
     if when is not None:
         interaction.when = when
         interaction.when_span = span(text, when.offset, when.offset + len(when.expression))
+    interaction.place = event.place  # "the June 29-30 NATO Summit in Madrid"
     if event.kind == "Visit":
         interaction.visitors = [event.party]
         interaction.label = f"{event.party.label}: travel to {event.name}"
     else:
-        named = event.party.label in event.name
+        named = event.party.label in event.name or event.name in event.party.label
         interaction.label = event.name if named else f"{event.name} ({event.party.label})"
         if event.host:
             interaction.hosts = [event.party]
         first = event.name.split()[0]
-        if first in doc.gazetteer.places:
+        if event.place is None and first in doc.gazetteer.places:
             interaction.place = doc.registry.place(first)
             why = f"The event is named after the city it is held in, {first}."
             interaction.inferred.append(("place", why))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from diplograph.extract.actors import Actor
 from diplograph.extract.coreference import Resolved
 from diplograph.extract.interactions import (
     find_groups,
@@ -15,7 +16,7 @@ from diplograph.extract.interactions import (
 from diplograph.extract.layers.doc import Cursor, Doc
 from diplograph.extract.layers.holdings import add_holding, appositive_post
 from diplograph.extract.mentions import Kind, Mention
-from diplograph.extract.text import Sentence, span
+from diplograph.extract.text import Sentence, Span, span
 
 _BEFORE_BARE_NAME = re.compile(r"\b(?:with|including|and)\s+$")
 _AFTER_BARE_NAME = re.compile(
@@ -75,7 +76,6 @@ def groups(doc: Doc, sentence: Sentence, resolved: list[Resolved]) -> list[Resol
     """The mentions of an interaction sentence with its unnamed groups of people in place of
     the words inside them ("foreign ministers of the Association of Southeast Asian Nations":
     the ministers take part, not the association)."""
-    scope = doc.article.id
     resolved = _members(doc, sentence, resolved)
     named = [
         g
@@ -93,11 +93,15 @@ def groups(doc: Doc, sentence: Sentence, resolved: list[Resolved]) -> list[Resol
         if not any(g.start <= r.mention.start and r.mention.end <= g.end for g in named)
     ]
     for group in named:
-        label = _GROUP_LABEL.sub("", group.text)
-        actor = doc.registry.group(label, scope)
+        actor = group_actor(doc, group)
         mention = Mention("organization", group.start, group.end, group.text)
         items.append(Resolved(mention, [actor]))
     return sorted(items, key=lambda r: (r.mention.start, r.mention.end))
+
+
+def group_actor(doc: Doc, group: Span) -> Actor:
+    """The unnamed group of people ``group`` names ("the NUG representatives"), of this article."""
+    return doc.registry.group(_GROUP_LABEL.sub("", group.text), doc.article.id)
 
 
 def _members(doc: Doc, sentence: Sentence, resolved: list[Resolved]) -> list[Resolved]:
