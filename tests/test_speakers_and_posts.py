@@ -118,3 +118,105 @@ def test_regression_title_acronym_in_brackets_broke_the_title() -> None:
 def test_bracketed_word_that_is_no_acronym_ends_the_title() -> None:
     text = "Minister (retired) Tom Barrow spoke."
     assert [m.name for m in FINDER.find(text, 0, len(text))] == [None, "Tom Barrow"]
+
+
+def test_a_known_state_inside_a_title_is_the_titles_state() -> None:
+    posts = _posts(
+        "Secretary Blinken met Peruvian Foreign Minister Jose Ramos. They honoured former U.S. "
+        "Secretary of State Mara Ellison."
+    )
+    assert ("Mara Ellison", "Former Secretary of State of United States") in posts
+    assert not any(person == "Mara Ellison" and "US" in post for person, post in posts)
+
+
+def test_a_shortened_title_is_the_post_again() -> None:
+    posts = _posts(
+        "Secretary Blinken spoke with Peruvian Minister of Foreign Affairs Jose Ramos. Secretary "
+        "Blinken thanked Foreign Minister Ramos for his leadership."
+    )
+    assert {post for person, post in posts if person == "Jose Ramos"} == {
+        "Minister of Foreign Affairs of Peru"
+    }
+
+
+def test_a_portfolio_after_and_and_the_names_honorific_are_one_title() -> None:
+    text = (
+        "Qatari Minister of Trade and International Cooperation Sheikh Fahad bin Nasser spoke with "
+        "Kuwaiti Crown Prince Sheikh Salem Al-Sabah."
+    )
+    assert [m.titles for m in FINDER.find(text, 0, len(text))] == [
+        ("Minister of Trade and International Cooperation",),
+        ("Crown Prince",),
+    ]
+
+
+def test_a_ministry_before_the_title_holds_the_post() -> None:
+    posts = _posts(
+        "Secretary Blinken met Peruvian Ministry of Foreign Affairs Director General for Asian "
+        "Affairs Ana Quispe and Chilean Department of Trade and Industry Secretary Luis Vidal."
+    )
+    assert (
+        "Ana Quispe",
+        "Director General for Asian Affairs of Ministry of Foreign Affairs of Peru",
+    ) in posts
+    assert ("Luis Vidal", "Secretary of Department of Trade and Industry of Chile") in posts
+    assert len(posts) == 2  # no post "Ministry of Foreign Affairs", nor "Industry Secretary"
+
+
+def test_a_demonym_after_on_is_the_portfolio() -> None:
+    text = "Chinese Special Envoy on Korean Peninsula Affairs Zhao Lei spoke."
+    (mention,) = FINDER.find(text, 0, len(text))
+    assert (mention.titles, mention.state) == (
+        ("Special Envoy on Korean Peninsula Affairs",),
+        "People's Republic of China",
+    )
+
+
+def test_a_surname_with_a_state_is_the_person_of_that_state() -> None:
+    extraction = _one(
+        "U.S. Special Envoy Ana Park met Peruvian Special Envoy Luis Park in Lima. Peruvian "
+        "Special Envoy Park welcomed the meeting. U.S. Special Envoy Park stressed the "
+        "importance of trade."
+    )
+    assert [s.speaker.label for s in extraction.statements] == ["Luis Park", "Ana Park"]
+
+
+def test_a_title_acronym_before_a_surname_names_the_person() -> None:
+    extraction = _one(
+        "Secretary Blinken spoke with EU High Representative Marta Vidal. The Secretary and "
+        "HRVP Vidal reaffirmed their support for Ukraine."
+    )
+    assert [s.speaker.label for s in extraction.statements] == ["Antony Blinken", "Marta Vidal"]
+
+
+def test_a_title_the_text_gave_a_person_refers_back_to_them() -> None:
+    extraction = _one(
+        "Secretary Blinken met with Peruvian National Security Advisor Ana Quispe. The Secretary "
+        "and the National Security Advisor noted the importance of trade."
+    )
+    assert [s.speaker.label for s in extraction.statements] == ["Antony Blinken", "Ana Quispe"]
+
+
+def test_an_appositive_post_of_a_named_body() -> None:
+    extraction = _one(
+        "Secretary Blinken met with author Lena Marsh, Chair of the Institute for the Study of "
+        "Maritime Law. They discussed the law of the sea."
+    )
+    (holding,) = [h for h in extraction.holdings if h.person.label == "Lena Marsh"]
+    assert holding.post.label == "Chair of Institute for the Study of Maritime Law"
+    # a portfolio after "of" stays in the title: no body "Foreign Affairs of Ruritania"
+    posts = _posts("Secretary Blinken met with Jose Ramos, the Minister of Foreign Affairs.")
+    assert not any("Affairs of" in post for _, post in posts)
+
+
+def test_a_post_held_in_a_role_as() -> None:
+    posts = _posts(
+        "Secretary Blinken met Thai Foreign Minister Somchai Wong. He urged Foreign Minister "
+        "Somchai Wong, in his role as ASEAN Special Envoy on Burma, to press for dialogue."
+    )
+    assert ("Somchai Wong", "Special Envoy on Burma of Association of Southeast Asian Nations") in (
+        posts
+    )
+    # a role no organisation or state opens gives no post
+    posts = _posts("Secretary Blinken met Ana Ruiz, in her role as host of the forum, in Lima.")
+    assert posts == set()

@@ -584,3 +584,110 @@ def test_condolences_extended_or_offered_are_assertions_and_relayed_stances_bind
         "Proposal",
         "Commitment",
     ]
+
+
+def test_an_appeal_for_a_noun_phrase_is_a_demand() -> None:
+    said = _said(
+        _one(
+            CALL + "The Secretary urged continued judicial reforms in Ukraine. The Secretary "
+            "encouraged further dialogue and hailed the recent prisoner exchange."
+        )
+    )
+    assert [(speaker, kind) for speaker, kind, _, _ in said] == [
+        ("antony-blinken", "Demand"),
+        ("antony-blinken", "Demand"),
+        ("antony-blinken", "Assertion"),
+    ]
+    assert said[2][3] == "hailed the recent prisoner exchange"
+
+
+def test_a_second_predicate_standing_ready_is_a_commitment_of_its_own() -> None:
+    said = _said(
+        _one(
+            CALL + "The Secretary noted that the United States has long backed the talks and "
+            "stands ready to help both sides reach a settlement."
+        )
+    )
+    assert [kind for _, kind, _, _ in said] == ["Assertion", "Commitment"]
+
+
+def test_a_predicate_inside_a_discussed_topic_is_no_statement() -> None:
+    extraction = _one(
+        CALL + "They discussed the export controls the United States and the EU have imposed "
+        "and will continue to impose in response."
+    )
+    assert extraction.statements == []
+
+
+def test_a_foreign_states_stance_in_the_present_is_the_narrators() -> None:
+    extraction = _one(
+        CALL + "Ukraine stands with its neighbours in upholding the UN Charter. The United "
+        "States supports Ukraine's efforts to rebuild its energy grid."
+    )
+    assert [(s.speaker.label, s.kind) for s in extraction.statements] == [
+        ("United States", "Assertion")
+    ]
+
+
+def test_they_both_is_the_joint_subject() -> None:
+    said = _said(_one(CALL + "They both expressed firm support for Ukraine's sovereignty."))
+    assert [speaker for speaker, _, _, _ in said] == ["antony-blinken", "dmytro-kuleba"]
+
+
+def test_a_commitment_expressed_is_a_commitment() -> None:
+    said = _said(_one(CALL + "The Secretary expressed the U.S. commitment to European security."))
+    assert [kind for _, kind, _, _ in said] == ["Commitment"]
+
+
+def test_a_state_object_before_a_comma_and_is_no_joint_speaker() -> None:
+    said = _said(
+        _one(
+            CALL + "They praised the partnership between the United States and Ukraine, and the "
+            "Secretary noted the importance of reform."
+        )
+    )
+    assert [(speaker, kind) for speaker, kind, _, _ in said][-1:] == [
+        ("antony-blinken", "Assertion")
+    ]
+    assert not any(speaker in ("united-states", "ukraine") for speaker, _, _, _ in said)
+
+
+def test_aid_the_publishers_state_has_committed_is_its_commitment() -> None:
+    said = _said(
+        _one(
+            CALL + "The Secretary praised Ukraine's reforms. Since March, the United States has "
+            "committed more than $40 million in energy assistance to Ukraine. Since March, the "
+            "United States and Ukraine have held four rounds of talks."
+        )
+    )
+    assert [(speaker, kind) for speaker, kind, _, _ in said] == [
+        ("antony-blinken", "Assertion"),
+        ("united-states", "Commitment"),
+    ]
+
+
+def test_the_importance_after_a_commitment_is_an_assertion_of_its_own() -> None:
+    said = _said(
+        _one(
+            CALL + "The Secretary emphasized our steadfast commitment to Ukraine's defense, as "
+            "well as the importance of regional cooperation in the Black Sea."
+        )
+    )
+    assert [(kind, evidence) for _, kind, _, evidence in said] == [
+        ("Commitment", "The Secretary emphasized our steadfast commitment to Ukraine's defense"),
+        ("Assertion", "the importance of regional cooperation in the Black Sea"),
+    ]
+
+
+def test_a_second_purpose_infinitive_after_and_to_is_a_statement() -> None:
+    said = _said(
+        _one(
+            "Secretary of State Antony J. Blinken spoke today with Ukrainian Foreign Minister "
+            "Dmytro Kuleba to congratulate the Ukrainian people on their national day and to "
+            "welcome continued cooperation on energy security."
+        )
+    )
+    assert [(kind, evidence) for _, kind, _, evidence in said] == [
+        ("Assertion", "congratulate the Ukrainian people on their national day"),
+        ("Assertion", "welcome continued cooperation on energy security"),
+    ]

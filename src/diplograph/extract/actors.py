@@ -375,9 +375,10 @@ class Registry:
         _, kind, key = max(named)
         return self.state(key) if kind == "state" else self.organization(key)
 
-    def foreign_ministry(self, state: Actor, surface: str) -> Actor:
-        """The foreign ministry of ``state``, as a text abbreviates it ("French MFA")."""
-        label = f"Ministry of Foreign Affairs of {state.label}"
+    def ministry(self, state: Actor, name: str, surface: str) -> Actor:
+        """The ministry or department ``name`` of ``state`` ("Ministry of Foreign Affairs",
+        abbreviated "MFA"), as the text writes it (``surface``: "French MFA")."""
+        label = f"{'Ministry of Foreign Affairs' if name == 'MFA' else name} of {state.label}"
         ministry = self.find(label, ORGANIZATION_KINDS) or self._mint(
             ID + slug(label), "GovernmentBody", label
         )

@@ -101,10 +101,15 @@ class Coreference:
     def _person(self, mention: Mention) -> Actor | None:
         assert mention.name is not None
         words = _name_words(mention.name)
+        forms = [words, *_after_acronym(mention.name, words)]
+        known_state = self.registry.find(mention.state, ("State",)) if mention.state else None
+        stated = known_state.iri if known_state else None  # (no state minted to compare)
         for iri in reversed(self.order):
             actor = self.registry.actors[iri]
+            if stated and actor.nationality and actor.nationality != stated:
+                continue  # "U.S. Special Representative Kim" is not the Korean Kim named last
             names = {_name_words(a) for a in actor.aliases} | {_label_words(actor.label)}
-            if any(_contains(n, words) for n in names):
+            if any(_contains(n, form) for n in names for form in forms):
                 self._remember(actor, mention.titles)
                 return actor
         if (
@@ -201,6 +206,15 @@ def _role_score(role: str, title: str) -> int:
 def _name_words(name: str) -> tuple[str, ...]:
     """The normalised words of a name without initials and honorifics (cached: names recur)."""
     return tuple(normalize(canonical_name(name)).split())
+
+
+def _after_acronym(name: str, words: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The words of a name after the acronym of a title it opens with ("HRVP Borrell",
+    "FM Ruiz": a title, then a surname), else none."""
+    first = name.split()[0]
+    if len(words) > 1 and len(first) > 1 and first.isalpha() and first.isupper():
+        return [words[1:]]
+    return []
 
 
 @lru_cache(maxsize=4096)

@@ -171,6 +171,9 @@ class Lexicon:
     gazetteer: Gazetteer
     phrases: dict[tuple[str, ...], tuple[Kind, str]] = field(default_factory=dict)
     longest: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase length
+    # known phrases that also name a state ("U.S."): the state's label, read as the state inside
+    # a title ("former U.S. Secretary of State", "U.S. Special Representative Kim")
+    known_states: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     @classmethod
     def build(cls, gazetteer: Gazetteer, known: dict[str, str]) -> Lexicon:
@@ -181,6 +184,10 @@ class Lexicon:
         for label, names in gazetteer.states.items():
             for name in (label, *names):
                 lexicon.add(name, "state", label)
+                key = tuple(t.norm for t in tokens(name, 0, len(name)))
+                found = lexicon.phrases.get(key)
+                if found is not None and found[0] == "known":
+                    lexicon.known_states.setdefault(key, label)
         for label, names in gazetteer.organizations.items():
             for name in (label, *names):
                 lexicon.add(name, "organization", label)
@@ -275,6 +282,7 @@ class RuleMentionFinder:
         """The mentions of ``text[start:end]``, read from its tokens ``toks`` (tokenized here
         when not given)."""
         words = _Tokens(tokens(text, start, end) if toks is None else list(toks), self.lexicon)
+        self._states_before_titles(words)
         found: list[Mention] = []
         i = 0
         while i < len(words):
@@ -293,6 +301,16 @@ class RuleMentionFinder:
             mentions, i = parsed
             found.extend(mentions)
         return _share_states(text, found)
+
+    def _states_before_titles(self, toks: _Tokens) -> None:
+        """Reads a known phrase that also names a state ("U.S.") as that state where a title
+        follows it: "former U.S. Secretary of State Ana Ruiz" is a post of the state's."""
+        for j, phrase in enumerate(toks.phrase_at):
+            if phrase is None or phrase[1] != "known" or j + phrase[0] >= len(toks):
+                continue
+            state = self.lexicon.known_states.get(toks.norms[j : j + phrase[0]])
+            if state is not None and self._is_title(toks[j + phrase[0]]):
+                toks.phrase_at[j] = (phrase[0], "state", state)
 
     def _group(self, text: str, toks: _Tokens, i: int) -> tuple[list[Mention], int] | None:
         word = toks[i].norm
@@ -341,7 +359,7 @@ class RuleMentionFinder:
                 known = (j, phrase[2], j + phrase[0])
                 break
             if phrase and phrase[1] == "state":
-                if not (title_words and _after_for(toks, j)):
+                if not (title_words and _in_portfolio(toks, j)):
                     states.append((len(title_words), phrase[2]))  # not "Envoy for Afghanistan"
                 j += phrase[0]
             elif phrase and phrase[1] == "organization":
@@ -436,7 +454,13 @@ class RuleMentionFinder:
             return [mention], j
         if title_words:
             core = normalize(" ".join(titles))
-            if core in self.roles:
+            if core in self.roles or (
+                len(titles) == 1
+                and toks[i].norm == "the"
+                and title_words[-1].norm in self.heads
+                and not (states or organizations)
+            ):  # "the National Security Advisor": someone named (not "the ASEAN Secretary
+                # General", an official of its own)
                 return [Mention("role", s, e, text[s:e], None, titles, state, organization)], j
             roles = []
             for title in titles:
@@ -479,7 +503,7 @@ class RuleMentionFinder:
         title_words: list[Token] = []
         while j < end - 1:
             inner = self._inner_phrase(toks, j, end - 1)
-            if inner is not None and inner[1] == "state" and not _after_for(toks, j):
+            if inner is not None and inner[1] == "state" and not _in_portfolio(toks, j):
                 states.append((len(title_words), inner[2]))
                 j += inner[0]
             elif inner is not None and inner[1] == "organization":
@@ -661,7 +685,7 @@ class RuleMentionFinder:
             if phrase and phrase[1] in ("state", "organization"):
                 named[-1].add(phrase[1])
             if phrase and phrase[1] == "state":
-                if parts[-1] and _after_for(toks, j):  # the portfolio: "Envoy for Afghanistan"
+                if parts[-1] and _in_portfolio(toks, j):  # the portfolio: "Envoy for Afghanistan"
                     parts[-1].append(text[toks[j].start : toks[j + phrase[0] - 1].end])
                 j += phrase[0]
                 continue
@@ -688,8 +712,11 @@ class RuleMentionFinder:
             else:
                 parts[-1].append(word)
             j += 1
+        if len(parts[-1]) > 1 and normalize(parts[-1][-1]) in self.inner_honorifics:
+            parts[-1].pop()  # the name's honorific: "Crown Prince Sheikh Nasser" is no "Sheikh"
         cleaned: list[str] = []
         kinds: list[set[str]] = []
+        headed: list[bool] = []
         for part, names in zip(parts, named, strict=True):
             while part and part[-1] in {"of", "for", "the", "to", "on", ","}:
                 part.pop()
@@ -697,14 +724,18 @@ class RuleMentionFinder:
                 part.pop(0)
             if not part:
                 continue
-            if cleaned and not any(normalize(w) in self.heads for w in part):
-                # no head word: the rest of one title ("Minister of International Relations and
-                # Cooperation"), not a second one ("Deputy Prime Minister and Foreign Minister")
+            head = any(normalize(w) in self.heads for w in part)
+            if cleaned and not (head and headed[-1]):
+                # a part without a head word is the rest of one title ("Minister of International
+                # Relations and Cooperation"), or its start ("Department of Foreign Affairs and
+                # Trade Secretary"), not a second one ("Deputy Prime Minister and Foreign Minister")
                 cleaned[-1] += " and " + " ".join(part)
                 kinds[-1] |= names
+                headed[-1] = headed[-1] or head
             else:
                 cleaned.append(" ".join(part).replace(" ,", ","))
                 kinds.append(set(names))
+                headed.append(head)
         return tuple(cleaned), tuple(k == {"state"} for k in kinds)
 
     @staticmethod
@@ -739,15 +770,16 @@ def _metonym(toks: list[Token], start: int, end: int) -> bool:
     return len(before) == 2 and before[0] in _CALLED and before[1] in ("on", "upon")
 
 
-def _after_for(toks: list[Token], j: int) -> bool:
-    """Whether ``toks[j]`` follows "for" or "for the": the state a title is responsible for
-    ("Special Representative for Afghanistan"), not the state of its holder.
+def _in_portfolio(toks: list[Token], j: int) -> bool:
+    """Whether ``toks[j]`` follows "for" or "on" (and "the"): the state a title is responsible
+    for ("Special Representative for Afghanistan", "Special Envoy on Korean Peninsula
+    Affairs"), not the state of its holder.
 
-    >>> _after_for(tokens("Envoy for the DPRK", 0, 18), 3)
+    >>> _in_portfolio(tokens("Envoy for the DPRK", 0, 18), 3)
     True
     """
     before = [t.norm for t in toks[max(0, j - 2) : j]]
-    return before[-1:] == ["for"] or before == ["for", "the"]
+    return before[-1:] in (["for"], ["on"]) or before in (["for", "the"], ["on", "the"])
 
 
 def _share_states(text: str, found: list[Mention]) -> list[Mention]:

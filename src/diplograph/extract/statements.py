@@ -23,7 +23,7 @@ VERBS = (
     "commended|thanked|congratulated|urged|asked|called on|called upon|called for|pressed|"
     "requested|"
     "demanded|appealed|insisted|rejected|refused|made clear|recalled|invited|opposed|outlined|"
-    "voiced|underlined|applauded|lauded|deplored|regretted|assured|restated|"
+    "voiced|underlined|applauded|lauded|hailed|deplored|regretted|assured|restated|"
     r"registered(?= (?:\w+ )?concerns?\b)|reflected(?= on\b)|"
     r"delivered(?= (?:a|an|the|his|her) (?:\w+ )?(?:message|letter|remarks|statement)\b)|"
     r"shared(?= (?:with|his|her|that)\b)|"
@@ -74,7 +74,16 @@ VERB_KINDS = {
     **dict.fromkeys(("opposed", "deplored"), "Criticism"),
     # praise and thanks are assertions whatever they praise ("commended X for condemning Y")
     **dict.fromkeys(
-        ("commended", "praised", "thanked", "congratulated", "applauded", "lauded"), "Assertion"
+        (
+            "commended",
+            "praised",
+            "thanked",
+            "congratulated",
+            "applauded",
+            "lauded",
+            "hailed",
+        ),
+        "Assertion",
     ),
 }
 # A participle heading a clause of its own (", emphasizing that ..."), and the verb it stands for.
@@ -158,10 +167,11 @@ _READINESS_HEAD = re.compile(
 # Verbs of emphasis: with the speaker's own support or focus as object ("underscored robust U.S.
 # support for", "stressed the U.S. focus on") they bind the speaker's side.
 EMPHASIS = frozenset({"underscored", "emphasized", "emphasised", "stressed", "underlined"})
-# "expressed resolve to", "expressed determination to": the side states an intent of its own.
+# "expressed resolve to", "expressed determination to", "expressed its commitment to": the side
+# states an intent of its own.
 _RESOLVE = re.compile(
     r"^\s*(?:(?:his|her|their|its|our|the|U\.S\.|firm|strong)\s+)*"
-    r"(?:resolve|determination)\s+to\b"
+    r"(?:(?:resolve|determination)\s+to|(?:\w+\s+){0,2}commitment\s+to)\b"
 )
 # The speaker's state standing ready, reported without "that" ("reiterated the United States
 # stood ready to help").
@@ -175,6 +185,11 @@ _LOOKS_FORWARD_HEAD = re.compile(
 )
 # Announcing aid: "outlined / previewed ... new assistance" commits the side's aid (CAMEO 033).
 AID_VERBS = frozenset({"outlined", "previewed", "announced"})
+# Money a side has committed: "the United States has committed nearly $75 million in aid".
+AID_COMMITTED = re.compile(
+    r"\b(?:has|have) (?:committed|pledged) (?:(?:nearly|almost|more than|over|about|some|an "
+    r"additional)\s+)?(?:\$|US\$|\u20ac|\u00a3)"
+)
 _NEW_AID = re.compile(r"\bnew (?:\w+\s+)?(?:assistance|aid|funding)\b")
 # Concern about a situation, not an actor's conduct: an assertion ("concern about recent
 # developments in the region", "concern over the humanitarian situation").
@@ -202,10 +217,12 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         # the speaker's side binds itself ("said the United States would continue to support")
         re.compile(
             r"\b(?:is|are|remains?|was|were) (?:\w+ )?committed to\b|\bpledged?\b"
+            r"|^\s*(?:stands?|remains?) ready to\b"  # "... and stands ready to help"
             r"|^\s*(?:that\s+)?(?:the United States|we|his government|her government)"
             r" (?:will|would) (?:continue|remain)\b"
         ),
     ),
+    ("Commitment", AID_COMMITTED),
     (
         "Proposal",
         re.compile(r"\bwe must\b|\bwork together\b|\bproposed\b(?! by\b)"),
@@ -362,7 +379,7 @@ def kind_for(verb: str, content: str, joint: bool = False) -> str:
     if verb in AID_VERBS and _NEW_AID.search(content):
         return "Commitment"  # "outlined $55 million in new assistance"
     if verb == "expressed" and _RESOLVE.search(head):
-        return "Commitment"  # "expressed resolve to ensure": an intent of its own
+        return "Commitment"  # "expressed resolve to ensure", "expressed commitment to"
     if verb == "offered" and _EXPRESSIVE.search(head):
         return "Assertion"  # "offered his condolences" proposes nothing
     if verb in VERB_KINDS:
@@ -428,8 +445,10 @@ def event_code(kind: str, verb: str, what: str) -> str:
         return "0242" if appeal else "1042"
     if kind == "Rejection" and _REFUSE_TO_YIELD.search(f"{verb} {what}"):
         return "124"
-    if kind == "Commitment" and verb in AID_VERBS and _NEW_AID.search(what):
-        return "033"
+    if kind == "Commitment" and (
+        (verb in AID_VERBS and _NEW_AID.search(what)) or AID_COMMITTED.search(what)
+    ):
+        return "033"  # material aid: "outlined $10 million in new assistance", "has committed $"
     if kind == "Assertion" and (_LOOKS_FORWARD.search(what) or _READINESS_HEAD.search(what)):
         return "030"
     return CAMEO[kind]

@@ -32,8 +32,9 @@ from diplograph.extract.text import Sentence, Span, span
 # Who can speak, be a demand's target or be criticised.
 SPEAKER_KINDS = ("Person", "State", "Organization", "GovernmentBody", "PartyBody")
 _SUBJECT_GAP = re.compile(
-    r"^\s*(?:,[^,]{1,160},)?\s*(?:(?:also|further|again|then|once again|\w+ly) ){0,3}$"
-)
+    r"^\s*(?:,[^,]{1,160},)?\s*"
+    r"(?:(?:also|further|again|then|once again|both|all|together|\w+ly) ){0,3}$"
+)  # ("They both expressed", "The two ministers all agreed")
 _JOINT_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?|\s*,\s*")
 # What opens a coordinated reporting clause with the subject before ("..., and urged", "; also
 # noted"), a participle clause (", emphasizing"), a clause with a subject of its own ("..., and the
@@ -49,6 +50,13 @@ _NEW_SUBJECT = re.compile(
     r"(?:,\s*and|;|\sand|,\s*but|,\s*where|,\s*during which|,\s*when)\s+(?:[^\s,;]+\s+){1,8}$"
 )
 HOSTING = "welcomed (a visitor)"
+# Present and future stance predicates: a foreign state so described is the narrator's account.
+_STANCE_PRESENT = re.compile(
+    r"supports|stands with|(?:is|are|remains|remain) (?:\w+ )?committed|will (?:continue|work) to"
+)
+# A bare "and" before a verb, and an auxiliary after a subject: the finite verb of a clause.
+_BARE_AND = re.compile(r"[^,;]\s+and\s+(?:(?:also|further|\w+ly)\s+)?$")
+_FINITE = re.compile(r"\s+(?:has|have|had|is|are|was|were|will|would|can|could)\b")
 # A plural subject no mention resolves, right before the verb: the interaction's participants.
 _PLURAL_SUBJECT = re.compile(
     r"(?:(?:^|[,;]\s*|\band\s+|\b(?:During|After|At|In) [^,]{1,60},\s*)(?:[Tt]he|[Bb]oth|[Aa]ll)"
@@ -61,13 +69,14 @@ _PLURAL_SUBJECT = re.compile(
 # underscored ..."): the sentence opens with its subject, after a fronted adverbial at most, and
 # a finite verb of the interaction follows it.
 _COORDINATED_PREDICATE = re.compile(r"[^,;]\s+and\s+(?:(?:also|further|\w+ly)\s+)?$")
-OPENING = re.compile(r"(?:(?:On|In|Earlier|Today|Yesterday|Last)\b[^,]{0,40},\s*)?")
+OPENING = re.compile(r"(?:(?:On|In|Since|Earlier|Today|Yesterday|Last)\b[^,]{0,40},\s*)?")
 _PREDICATE_AFTER = re.compile(
     r"\s+(?:(?:also|today|yesterday|\w+ly)\s+)*(?:met|spoke|talked|held|hosted|called)\b"
 )
-# The purpose clause of an interaction ("... with B to reaffirm", "..., and condemn").
+# The purpose clause of an interaction ("... with B to reaffirm", "..., and condemn", "and to
+# welcome").
 _PURPOSE = re.compile(
-    r"(?:\bto|,?\s+and)\s+(?P<verb>"
+    r"(?:\bto|,?\s+and(?:\s+to)?)\s+(?P<verb>"
     + "|".join(sorted(PURPOSE_VERBS, key=len, reverse=True))
     + r")\b"
 )
@@ -106,10 +115,13 @@ _GAPPED_OBJECT = re.compile(
     r",?\s+and\s+(?=(?:(?:the\s+)?(?:U\.S\.|United States[\u2019']s?|his|her|their|our|its)\s+"
     r"(?:(?:unwavering|steadfast|continued|strong|full|firm|ironclad|enduring)\s+)*)?"
     r"(?:support|commitment)\s+(?:for|to)\b)"
+    # "... commitment to X, as well as the importance of Y": an assertion after a commitment
+    r"|,\s+(?:and|as well as)\s+(?=the (?:importance|need) (?:of|for)\b)"
 )
 
-# What a clause's evidence leaves out at its end: punctuation and the conjunction of the next.
-_CLAUSE_TAIL = re.compile(r"(?:[\s,;.]|\band\b|\bbut\b|\bwhile\b)+$")
+# What a clause's evidence leaves out at its end: punctuation and the conjunction of the next
+# ("and", the "and to" of a second purpose infinitive).
+_CLAUSE_TAIL = re.compile(r"(?:[\s,;.]|\band(?:\s+to)?\b|\bbut\b|\bwhile\b)+$")
 
 Head = tuple[list[Actor], str, int, int, int]  # (speakers, verb, verb at, complement at, start)
 
@@ -142,6 +154,9 @@ class Clauses:
             or purpose(text, sentence, resolved)
             or according_to(text, sentence, resolved)
         )
+        home = doc.coref.home
+        if home is not None:
+            heads = [h for h in heads if not _narrated(h, home)]
         clauses: list[Clause] = []
         for number, (who, verb, verb_at, complement_at, start) in enumerate(heads):
             end = heads[number + 1][4] if number + 1 < len(heads) else sentence.end
@@ -200,7 +215,12 @@ def clause_heads(
         at = match.start()
         participle = verb in PARTICIPLES
         if (participle and _PARTICIPLE_HEAD.search(before)) or (
-            not participle and _CLAUSE_HEAD.search(before)
+            not participle
+            and _CLAUSE_HEAD.search(before)
+            and not (
+                (heads[-1][1] in NOT_STATEMENTS or verb.startswith("will "))
+                and _inner_predicate(text, resolved, heads[-1][3], at)
+            )
         ):
             heads.append((heads[-1][0], verb, at, match.end(), at))
         elif verb not in PARTICIPLES:
@@ -210,6 +230,36 @@ def clause_heads(
             if subject and new:
                 heads.append((subject, verb, at, match.end(), heads[-1][3] + new.start()))
     return heads
+
+
+def _narrated(head: Head, home: Actor) -> bool:
+    """Whether a clause is the narrator's account of a foreign state's stance, in the present
+    or future ("Jamaica stands with ...", "Ruritania supports ..." in a text of the publisher of
+    ``home``'s state), no statement of that state; the publisher's own state speaks so."""
+    who, verb = head[0], head[1]
+    return (
+        _STANCE_PRESENT.fullmatch(verb) is not None
+        and bool(who)
+        and all(a.kind == "State" and a is not home for a in who)
+    )
+
+
+def _inner_predicate(text: str, resolved: list[Resolved], start: int, verb_at: int) -> bool:
+    """Whether the verb at ``verb_at``, joined by a bare "and", continues a clause of another
+    subject inside the previous complement (from ``start``): "discussed the sanctions the United
+    States has imposed and will continue to impose" is the United States's predicate, no
+    statement. Asked after a topic ("discussed") or of a modal predicate ("will continue to"):
+    after "noted that X has ... and urged", "urged" is the speaker's."""
+    if not _BARE_AND.search(text, start, verb_at):
+        return False
+    return any(
+        start <= r.mention.start
+        and r.mention.end < verb_at
+        and r.actors
+        and r.actors[0].kind in SPEAKER_KINDS
+        and _FINITE.match(text, r.mention.end) is not None
+        for r in resolved
+    )
 
 
 def purpose(text: str, sentence: Sentence, resolved: list[Resolved]) -> list[Head]:
@@ -345,6 +395,8 @@ def subject_of(text: str, resolved: list[Resolved], verb_at: int, start: int) ->
         gap = text[item.mention.end : position]
         if speakers and not _JOINT_GAP.fullmatch(gap):
             break  # "A and B", "A, B and the C": one joint subject
+        if speakers and "," in gap and _state_after_people(item, speakers):
+            break  # "acknowledged the partnership of A and B, and the Secretary noted": one
         if speakers and OBJECT_BEFORE.search(text, start, item.mention.start):
             break  # "On behalf of the President, the Secretary delivered": one speaker
         if speakers and _LISTED.search(
@@ -370,6 +422,17 @@ def subject_of(text: str, resolved: list[Resolved], verb_at: int, start: int) ->
         speakers[:0] = named  # in the order the mention names them
         position = item.mention.start
     return speakers
+
+
+def _state_after_people(item: Resolved, speakers: list[Actor]) -> bool:
+    """Whether a state or organisation before a comma would join people as one subject ("...
+    between the United States and Israel, and the Secretary noted"): the end of the clause
+    before, not a joint speaker."""
+    return (
+        not is_person(item)
+        and item.mention.kind in ("state", "organization", "known")
+        and all(a.kind == "Person" for a in speakers)
+    )
 
 
 def _state_subject(text: str, item: Resolved, verb_at: int, start: int) -> bool:

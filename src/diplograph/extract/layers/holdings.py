@@ -1,5 +1,6 @@
 """The holding layer: the posts the text gives its people (org:Membership), known actors
-included: titles before a name, appositives after it, roles before an appositive name."""
+included: titles before a name, appositives after it ("X, Chair of the Institute for ..."),
+roles before an appositive name, and "in his role as" a post."""
 
 from __future__ import annotations
 
@@ -27,26 +28,59 @@ _NO_PORTFOLIO = frozenset(
 _APPOSITIVE_TITLE = re.compile(
     r",\s+(?:the\s+)?(?P<title>[A-Z][a-z]+(?:\s+(?:of|for|the|and|[A-Z][a-z]+))*?)(?=\s*(?:[,.\n]|$))"
 )
+# "Prak Sokhonn, in his role as ASEAN Special Envoy on Burma, ...": a post the person holds too.
+_ROLE_AS = re.compile(
+    r",\s+in\s+(?:his|her|their)\s+(?:role|capacity)\s+as\s+(?:the\s+)?(?P<role>[A-Z][^,;.]{2,90})"
+)
 SPOKESPERSON = re.compile(r"\bSpokes(?:person|man|woman)\b", re.I)
-_MFA = re.compile(r"MFA\s+")  # the abbreviated Ministry of Foreign Affairs of a title's state
+# Title words before a head word that still belong to the post ("Deputy Director General").
+_MODIFIERS = frozenset(
+    {"Deputy", "Vice", "Assistant", "Senior", "Permanent", "Principal", "Under", "First", "Acting"}
+)
 
 
-def _subsequence(short: list[str], long: list[str]) -> bool:
-    """Whether the words ``short`` occur in ``long`` in order ("deputy secretary" in "deputy
-    secretary of state")."""
+def _ministry_title(title: str, heads: tuple[str, ...]) -> tuple[str, str] | None:
+    """A title that opens with the ministry or department its post is in, split into the two:
+    "MFA Secretary General" (the abbreviated Ministry of Foreign Affairs), "Ministry of Foreign
+    Affairs Director General for Asian Affairs", "Department of Foreign Affairs and Trade
+    Secretary"; else None."""
+    words = title.split()
+    if words[:1] == ["MFA"] and len(words) > 1:
+        return "MFA", " ".join(words[1:])
+    if len(words) < 4 or words[0] not in ("Ministry", "Department") or words[1] != "of":
+        return None
+    for k in range(3, len(words)):
+        j = k
+        while j < len(words) - 1 and words[j] in _MODIFIERS:
+            j += 1
+        if words[j] in heads and words[k - 1][:1].isupper():
+            return " ".join(words[:k]), " ".join(words[k:])
+    return None
+
+
+def _shortened(short: list[str], long: list[str]) -> bool:
+    """Whether the words ``short`` are a shortening of the title ``long``: its words in order
+    ("deputy secretary" of "deputy secretary of state"), or its portfolio before its head
+    ("foreign minister" of "minister of foreign affairs", "minister for europe and foreign
+    affairs")."""
     rest = iter(long)
-    return bool(short) and all(word in rest for word in short)
+    if bool(short) and all(word in rest for word in short):
+        return True
+    return len(short) > 1 and short[-1] == long[0] and set(short) <= set(long)
 
 
 def holdings(doc: Doc, resolved: list[Resolved]) -> None:
     """The posts titled mentions give their people, known actors included; a shortened title
     of a post the person already holds here ("Deputy Secretary" after "Deputy Secretary of
-    State", "Minister" after "Minister of Energy") is that post again, not a new one."""
+    State", "Foreign Minister" after "Minister of Foreign Affairs") is that post again, not a
+    new one."""
     _posts_before_appositive(doc, resolved)
     for item in resolved:
         m = item.mention
         if m.kind in ("person", "known", "name") and m.title_span is None and item.actors:
             appositive_post(doc, item)
+        if is_person(item):
+            role_post(doc, item)
         if m.kind not in ("person", "known") or not item.actors or m.title_span is None:
             continue
         person = item.actors[0]
@@ -71,16 +105,16 @@ def holdings(doc: Doc, resolved: list[Resolved]) -> None:
             if number < len(state_titles) and state_titles[number]:
                 # "Senegalese President and African Union Chairperson": a post of the state
                 post_in = doc.registry.state(m.state or "")
-            mfa = _MFA.match(title)
-            if mfa and where is not None and where.kind == "State":
+            body = _ministry_title(title, doc.gazetteer.heads)
+            if body and where is not None and where.kind == "State":
                 # "French MFA Secretary General": a post of the state's foreign ministry
                 surface = doc.text[m.title_span[0] : m.title_span[1]]
-                surface = surface[: surface.find("MFA") + 3]
-                post_in = doc.registry.foreign_ministry(where, surface)
-                title = title[mfa.end() :]
-            if normalize(title) in _NO_PORTFOLIO:
-                continue
-            if any(_subsequence(normalize(title).split(), words) for words in held):
+                surface = surface[: surface.find(body[0]) + len(body[0])]
+                post_in = doc.registry.ministry(where, body[0], surface)
+                title = body[1]
+            if normalize(title) in _NO_PORTFOLIO and not body:
+                continue  # "Minister Popescu", but "Department of Energy Secretary"
+            if any(_shortened(normalize(title).split(), words) for words in held):
                 continue
             post = doc.registry.post(title, person, post_in)
             if post is not None:
@@ -131,9 +165,14 @@ def appositive_post(doc: Doc, item: Resolved) -> None:
     title = match.group("title")
     of_state = re.search(r"\s+of\s+(?:the\s+)?(?P<state>.+)$", title)
     named = of_state.group("state") if of_state else ""
-    label = next((k for k, v in g.states.items() if named == k or named in v), None)
+    label = _label(g.states, named)
     if of_state and label:
         where = doc.registry.state(label)
+        title = title[: of_state.start()]
+        words = title.split()
+    elif of_state and _body_name(named, g.title_words):
+        # "Natan Ruiz, Chair of the Institute for the Study of Trade": a post of the body
+        where = doc.registry.organization(_label(g.organizations, named) or named)
         title = title[: of_state.start()]
         words = title.split()
     if not all(w in g.title_words or w in ("of", "for", "the", "and") for w in words):
@@ -143,6 +182,55 @@ def appositive_post(doc: Doc, item: Resolved) -> None:
     post = doc.registry.post(title, person, where)
     if post is not None:
         add_holding(doc, person, post, span(text, item.mention.start, match.end("title")), (title,))
+
+
+def role_post(doc: Doc, item: Resolved) -> None:
+    """The post "in his role as <organisation or state> <title>" names after a person: of the
+    organisation or state the role opens with (not one the portfolio names: "on Burma")."""
+    text = doc.text
+    match = _ROLE_AS.match(text, item.mention.end)
+    if match is None:
+        return
+    words = match.group("role").split()
+    g = doc.gazetteer
+    for k in range(len(words) - 1, 0, -1):
+        name = " ".join(words[:k])
+        org, state = _label(g.organizations, name), _label(g.states, name)
+        if org or state:
+            title = " ".join(words[k:])
+            where = doc.registry.organization(org) if org else doc.registry.state(state or "")
+            break
+    else:
+        return
+    head = re.split(r"\s+(?:for|on)\s+", title, maxsplit=1)[0].split()
+    if not all(w in g.title_words or w in ("of", "the", "and") for w in head):
+        return
+    if not any(w in g.heads for w in head) or normalize(title) in _NO_PORTFOLIO:
+        return
+    post = doc.registry.post(title, item.actors[0], where)
+    if post is not None:
+        add_holding(
+            doc, item.actors[0], post, span(text, item.mention.start, match.end()), (title,)
+        )
+
+
+def _label(names: dict[str, list[str]], name: str) -> str | None:
+    """The gazetteer label ``name`` is, or is an alias of, among ``names`` (states or
+    organisations), else None."""
+    return next((label for label, aliases in names.items() if name in (label, *aliases)), None)
+
+
+def _body_name(name: str, title_words: frozenset[str]) -> bool:
+    """Whether ``name``, after a title's "of", names a body: capitalised words (two at least)
+    and connectors, opening with no title word ("Institute for the Study of Trade", not the
+    portfolio "Foreign Affairs")."""
+    words = name.split()
+    capitalised = [w for w in words if w[:1].isupper()]
+    return (
+        len(capitalised) > 1
+        and words[0] not in title_words
+        and all(w[:1].isupper() or w in ("of", "for", "the", "and", "on") for w in words)
+    )
 
 
 def add_holding(

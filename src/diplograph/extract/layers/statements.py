@@ -27,6 +27,7 @@ from diplograph.extract.statements import (
     _DEMAND_ACTION,
     _MUST,
     _NECESSARY,
+    AID_COMMITTED,
     DEMAND_VERBS,
     NOT_STATEMENTS,
     SPEECH,
@@ -40,7 +41,9 @@ from diplograph.extract.text import Span, span
 
 AGREEMENTS = frozenset({"Agreement", "JointCommunique", "Consensus", "Agenda"})
 CITABLE = AGREEMENTS | {"Principle"}
-_SPLIT_CLAUSE = re.compile(r",?\s+and\s+(?=looks? forward to\b)")
+# A second predicate of what was said, its subject left out: "noted that ... and looks forward to",
+# "... and stands ready to help": a statement of its own.
+_SPLIT_CLAUSE = re.compile(r",?\s+and\s+(?=(?:looks? forward to|(?:stands?|remains?) ready to)\b)")
 
 
 def statements(doc: Doc, cursor: Cursor) -> Actor | None:
@@ -61,6 +64,7 @@ def statements(doc: Doc, cursor: Cursor) -> Actor | None:
         if last_speaker is None or people or last_speaker[0] != sentence.paragraph:
             return None
         opening = resolved[0] if resolved else None
+        start = sentence.start
         if (
             opening is not None
             and opening.actors
@@ -68,17 +72,20 @@ def statements(doc: Doc, cursor: Cursor) -> Actor | None:
             and OPENING.fullmatch(text, sentence.start, opening.mention.start)
         ):
             # "The United States and Jamaica are partners in ...": a sentence about the
-            # states it opens with is the narrator's, not the paragraph's speaker's
-            return None
-        matches = SPEECH.finditer(text, sentence.start, sentence.end)
-        active = [m for m in matches if not PASSIVE.match(text, m.end())]
-        if active and not QUOTED.search(text, sentence.start, active[0].start()):
-            # "Participants discussed ...", "U.S. officials expressed ...": a subject the
-            # sentence names but no mention resolves is not the paragraph's speaker
-            return None
-        start = sentence.start
-        heads = [Clause([last_speaker[1]], "", start, start, start, sentence.end)]
-        continued = True
+            # states it opens with is the narrator's, not the paragraph's speaker's; the
+            # aid the publisher's own state has committed is that state's commitment
+            if not _home_aid(doc, cursor, opening):
+                return None
+            heads = [Clause(opening.actors[:1], "", start, start, start, sentence.end)]
+        else:
+            matches = SPEECH.finditer(text, sentence.start, sentence.end)
+            active = [m for m in matches if not PASSIVE.match(text, m.end())]
+            if active and not QUOTED.search(text, sentence.start, active[0].start()):
+                # "Participants discussed ...", "U.S. officials expressed ...": a subject the
+                # sentence names but no mention resolves is not the paragraph's speaker
+                return None
+            heads = [Clause([last_speaker[1]], "", start, start, start, sentence.end)]
+            continued = True
     speakers = heads[0][0]
     said = [h for h in heads if h[1] not in NOT_STATEMENTS and h[1] != HOSTING]
     if not said:
@@ -122,6 +129,21 @@ def statements(doc: Doc, cursor: Cursor) -> Actor | None:
                     together=who,
                 )
     return speakers[0] if len(speakers) == 1 else None
+
+
+def _home_aid(doc: Doc, cursor: Cursor, opening: Resolved) -> bool:
+    """Whether a sentence opening with the publisher's state alone reports aid it has committed
+    ("Since May, the United States has committed $40 million in aid to ..."): the state's
+    commitment, which its own government publishes."""
+    resolved, sentence = cursor.resolved, cursor.sentence
+    joined = len(resolved) > 1 and re.match(
+        r"\s*(?:,|and)\s", doc.text[opening.mention.end : resolved[1].mention.start]
+    )
+    return (
+        opening.actors == [doc.coref.home]
+        and not joined
+        and AID_COMMITTED.search(doc.text, opening.mention.end, sentence.end) is not None
+    )
 
 
 def add_statement(
@@ -220,6 +242,10 @@ def add_statement(
         )
 
 
+# Appeals whose object may be what is asked for, a noun phrase: "urged restraint", "encouraged
+# continued dialogue", "pressed for accountability" (not "urged them", "urged that ...").
+_NOMINAL_APPEALS = frozenset({"urged", "encouraged", "pressed"})
+_NOMINAL = re.compile(r"\s*(?:for\s+)?(?!(?:him|her|them|us|that|all|both|each)\b)[a-z]")
 # "urged him to", "called on them to": a pronoun, no name, for the one asked.
 _ASKED_PRONOUN = re.compile(r"\s*(?:(?:on|upon)\s+)?(?:him|her|them)\s+(?:not\s+)?to\b")
 
@@ -251,6 +277,8 @@ def _demand(
         action_at = at + demand.start("action")
         negated = demand.group("neg") is not None
         target = _actor_at(resolved, at, at + demand.start())
+    elif verb in _NOMINAL_APPEALS and _NOMINAL.match(clause):
+        action_at = at + len(clause) - len(clause.lstrip())  # "urged continued reforms"
     elif must:
         action_at = at + must.start("action")
         target = _actor_at(resolved, at, at + must.start(), last=True)
