@@ -125,6 +125,23 @@ def test_the_coreference_layer_resolves_he_and_the_two_ministers(annotated: Doc)
     ]
 
 
+def test_a_name_two_people_share_is_resolved_by_the_state_before_the_title() -> None:
+    # "U.S. Special Envoy Park" after a U.S. Park and a Korean one is the U.S. one, not the
+    # most recent; "ROK Special Envoy Park" the Korean one
+    doc = _extractor().annotate(
+        _article(
+            "U.S. Special Envoy for Africa Min Park met today with Republic of Korea Special "
+            "Envoy for Africa Park Jae-won. U.S. Special Envoy Park reaffirmed the importance of "
+            "regional stability. ROK Special Envoy Park welcomed the talks."
+        )
+    )
+    people = [
+        [a.label for r in sentence for a in r.actors if a.kind == "Person"]
+        for sentence in doc.resolved
+    ]
+    assert people == [["Min Park", "Park Jae-won"], ["Min Park"], ["Park Jae-won"]]
+
+
 def test_the_holding_layer_gives_each_titled_person_a_post_with_its_evidence(
     annotated: Doc,
 ) -> None:

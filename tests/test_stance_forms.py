@@ -87,6 +87,90 @@ def _issues(text: str) -> list[tuple[str, str]]:
         ),
         ("pledged to work toward a secure and open digital future", [("cybersecurity", "support")]),
         ("thanked Qatar for hosting evacuees", [("migration", "support")]),
+        # issue 9: words of the field that other readouts use for the same concepts
+        ("condemned the deployment of Russian troops", [("russia-war-against-ukraine", "oppose")]),
+        (
+            "insisted that no boundaries be altered by force",
+            [("sovereignty-and-territorial-integrity", "support")],
+        ),
+        (
+            "rejected the decision to recognize the so-called independence of the region",
+            [("sovereignty-and-territorial-integrity", "support")],
+        ),
+        (
+            "urged North Korea to resume serious negotiations",
+            [("korean-peninsula-denuclearization", "support")],
+        ),
+        ("backed lasting stability in the Horn of Africa", [("regional-stability", "support")]),
+        (
+            "promoted a secure and prosperous future for the Sahel",
+            [("regional-stability", "support")],
+        ),
+        ("criticized the aggressive posture of the navy", [("regional-stability", "support")]),
+        (
+            "sought to hold the militia, its financiers and their foreign backers accountable",
+            [("human-rights", "support")],
+        ),
+        (
+            "called for an independent and credible investigation into the shooting",
+            [("human-rights", "support")],
+        ),
+        ("denounced the junta's brutal repression", [("human-rights", "support")]),
+        ("worked to secure the journalist's release", [("human-rights", "support")]),
+        ("urged both parties to exercise restraint", [("conflict-resolution", "support")]),
+        (
+            "welcomed steps toward normalization of relations between the two neighbors",
+            [("conflict-resolution", "support")],
+        ),
+        ("backed a comprehensive settlement", [("conflict-resolution", "support")]),
+        ("praised efforts on regional connectivity", [("economic-cooperation", "support")]),
+        ("funded new transport corridors", [("economic-cooperation", "support")]),
+        ("reaffirmed their commitment to European security", [("security", "support")]),
+        ("highlighted security across the African continent", [("security", "support")]),
+        (
+            "supported the nation's pursuit of stability, peace, and security",
+            [("security", "support")],
+        ),
+        ("agreed to strengthen its defensive capabilities", [("security", "support")]),
+        ("launched a dialogue on security and development", [("security", "support")]),
+        ("helped restore agricultural production", [("food-security", "support")]),
+        (
+            "pledged that its soil would not be used to threaten its neighbors",
+            [("counterterrorism", "support")],
+        ),
+        ("vowed to deny terrorists safe havens", [("counterterrorism", "support")]),
+        ("stressed the value of U.S.-Canada coordination", [("bilateral-relations", "support")]),
+        ("celebrated enduring transatlantic unity", [("bilateral-relations", "support")]),
+        ("pledged to work with the Government of Peru", [("bilateral-relations", "support")]),
+        ("launched a bilateral partnership on clean energy", [("energy-security", "support")]),
+        # other publishers' spellings and the word's other forms
+        (
+            "urged Pyongyang to denuclearise",
+            [("korean-peninsula-denuclearization", "support")],
+        ),
+        ("condemned the destabilising missile tests", [("regional-stability", "support")]),
+        ("backed modernising NATO", [("alliances-and-collective-defense", "support")]),
+        ("defended labour rights", [("human-rights", "support")]),
+        ("opened two cultural centres", [("people-to-people-exchanges", "support")]),
+        ("expanded the exchange programmes", [("people-to-people-exchanges", "support")]),
+        ("fought transnational organised crime", [("security", "support")]),
+        ("criticised the sanctions", [("sanctions", "oppose")]),
+        # synonyms of the field
+        ("defended religious freedom", [("human-rights", "support")]),
+        ("condemned the use of torture", [("human-rights", "support")]),
+        ("raised concerns about forced labor", [("human-rights", "support")]),
+        ("pledged to strengthen health systems", [("global-health", "support")]),
+        ("helped contain the Ebola outbreak", [("global-health", "support")]),
+        ("warned of famine", [("food-security", "support")]),
+        ("condemned the use of chemical weapons", [("nonproliferation", "support")]),
+        ("pledged to decarbonize the power sector", [("climate-change", "support")]),
+        ("addressed the global energy crisis", [("energy-security", "support")]),
+        ("backed the truce", [("conflict-resolution", "support")]),
+        ("upheld the law of the sea", [("maritime-security", "support")]),
+        ("eased the displacement of civilians", [("migration", "support")]),
+        ("agreed to counter ransomware", [("cybersecurity", "support")]),
+        ("advanced women, peace, and security", [("gender-equality", "support")]),
+        ("stressed judicial independence", [("rule-of-law", "support")]),
     ],
 )
 def test_general_forms_name_the_issue(text: str, expected: list[tuple[str, str]]) -> None:
@@ -111,6 +195,38 @@ def test_the_harmful_form_of_migration_is_opposed(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _issues(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person's own election is no position on democracy
+        "congratulated her on her election",
+        # the toll of a war and a crisis an aggressor caused name no humanitarian assistance
+        "deplored the invasion's humanitarian toll",
+        # the outbreak of a war is no health issue
+        "regretted the outbreak of the war",
+        # a title names no issue
+        "met the Special Envoy for Peace and Security Affairs",
+    ],
+)
+def test_forms_that_name_no_issue(text: str) -> None:
+    assert _issues(text) == []
+
+
+def test_trilateral_cooperation_is_not_a_bilateral_relationship() -> None:
+    assert _issues("committed to trilateral cooperation with Chile and Peru") == [
+        ("communication-and-cooperation", "support")
+    ]
+
+
+def test_a_narrower_word_takes_the_position() -> None:
+    # "trade and investment" is a position on trade; a crisis one addresses is assistance
+    assert _issues("sought more trade and investment") == [("trade", "support")]
+    assert _issues("vowed to address the humanitarian crisis") == [
+        ("humanitarian-assistance", "support")
+    ]
+    assert _issues("condemned violence that has led to a humanitarian crisis") == []
 
 
 def test_new_concepts_are_in_the_issue_scheme() -> None:

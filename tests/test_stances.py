@@ -158,8 +158,38 @@ def test_no_issue_from_a_name_or_a_topic() -> None:
 
 def test_the_war_is_a_concept_from_february_2022() -> None:
     text = "condemned Russia's aggression against Ukraine"
-    assert _issues(text, BEFORE_INVASION) == []
+    assert _issues(text, BEFORE_INVASION) == [("russia-ukraine-conflict", "oppose")]
     assert _issues(text, AFTER_INVASION) == [("russia-war-against-ukraine", "oppose")]
+    assert _issues(text, None) == [("russia-war-against-ukraine", "oppose")]
+
+
+@pytest.mark.parametrize(
+    ("text", "polarity"),
+    [
+        ("agreed to ease the sanctions", "oppose"),
+        ("urged partners not to impose sanctions", "oppose"),
+        # a negated opposing word is support
+        ("vowed not to lift the sanctions until the troops withdraw", "support"),
+        ("said they would never relax sanctions", "support"),
+        # the opposing word of an earlier sentence does not reach the issue
+        ("opposed the plan; agreed on sanctions", "support"),
+    ],
+)
+def test_the_clause_decides_the_polarity_of_sanctions(text: str, polarity: str) -> None:
+    assert _issues(text) == [("sanctions", polarity)]
+
+
+def test_before_the_invasion_the_conflict_is_named_by_ukraine_or_its_regions() -> None:
+    # "Russian aggression" alone named more than Ukraine before 2022: no position on the conflict
+    assert _issues("pledged to stand up to Russian aggression", BEFORE_INVASION) == []
+    assert _issues("rejected the occupation of Crimea", BEFORE_INVASION) == [
+        ("russia-ukraine-conflict", "oppose")
+    ]
+    assert _issues("sought an end to the fighting in the Donbas", BEFORE_INVASION) == [
+        ("conflict-resolution", "support"),
+        ("russia-ukraine-conflict", "oppose"),
+    ]
+    assert _issues("rejected the occupation of Crimea", AFTER_INVASION) == []
 
 
 def test_a_specific_peace_process_takes_the_position_of_the_generic_one() -> None:
@@ -223,3 +253,75 @@ def test_regression_a_group_holding_for_its_organisation_speaks_on_its_behalf() 
         (e.speaker.label, e.on_behalf_of.label if e.on_behalf_of else None)
         for e in stance.expressed_by
     ] == [("African Union representatives", "African Union")]
+
+
+def test_a_member_of_a_group_holds_its_stances_for_the_groups_side() -> None:
+    # "NUG representatives, including X": X speaks for the group's side, not for herself
+    extraction = _extract(
+        "Deputy Secretary of State Wendy Sherman met today with African Union representatives, "
+        "including Amara Diallo, in Addis Ababa. They welcomed progress toward free and fair "
+        "elections."
+    )
+    assert {s.holder.label for s in extraction.stances} == {"African Union", "United States"}
+    member = next(s for s in extraction.statements if s.speaker.label == "Amara Diallo")
+    assert member.on_behalf_of is not None
+    assert member.on_behalf_of.label == "African Union"
+
+
+def test_the_one_conflict_an_article_names_takes_the_generic_words_of_its_other_statements() -> (
+    None
+):
+    # in a readout on Gaza "the ceasefire" is a position on Middle East peace; with no specific
+    # conflict named it stays conflict resolution
+    gaza = _extract(
+        "Secretary of State Antony J. Blinken spoke today with Egyptian Foreign Minister Sameh "
+        "Shoukry. The Secretary welcomed the ceasefire. He stressed the need for lasting calm in "
+        "Gaza."
+    )
+    assert {s.issue.removeprefix(f"{CODE}issue/") for s in gaza.stances} == {"middle-east-peace"}
+    plain = _extract(
+        "Secretary of State Antony J. Blinken spoke today with Egyptian Foreign Minister Sameh "
+        "Shoukry. The Secretary welcomed the ceasefire."
+    )
+    assert {s.issue.removeprefix(f"{CODE}issue/") for s in plain.stances} == {"conflict-resolution"}
+    # a statement that names a harm of its own keeps the generic concept
+    both = _extract(
+        "Secretary of State Antony J. Blinken spoke today with Egyptian Foreign Minister Sameh "
+        "Shoukry. The Secretary welcomed the ceasefire in Gaza. The Secretary also stressed that "
+        "a ceasefire would not end Russia's war against Ukraine."
+    )
+    assert {s.issue.removeprefix(f"{CODE}issue/") for s in both.stances} == {
+        "conflict-resolution",
+        "middle-east-peace",
+        "russia-war-against-ukraine",
+    }
+
+
+def test_a_group_of_ministers_holds_for_the_one_organisation_it_names() -> None:
+    one = _extract(
+        "Secretary of State Antony J. Blinken met today with the foreign ministers of the "
+        "African Union. The Secretary and the foreign ministers welcomed progress toward free "
+        "and fair elections."
+    )
+    assert {s.holder.label for s in one.stances} == {"African Union", "United States"}
+    several = _extract(
+        "Secretary of State Antony J. Blinken met today with the foreign ministers of Ghana, "
+        "Kenya, and Senegal. The Secretary and the foreign ministers welcomed progress toward "
+        "free and fair elections."
+    )
+    holders = {s.holder.label for s in several.stances}
+    assert holders == {"United States", "foreign ministers of Ghana, Kenya, and Senegal"}
+
+
+def test_an_organisations_official_holds_for_the_organisation_paired_with_the_other_side() -> None:
+    # "U.S.-AU cooperation": the Chairperson of the African Union Commission speaks for the
+    # African Union, the side the text pairs with the United States
+    extraction = _extract(
+        "Secretary of State Antony J. Blinken met today with African Union Commission "
+        "Chairperson Moussa Faki Mahamat. The Secretary and the Chairperson stressed the "
+        "importance of U.S.-AU cooperation on food security."
+    )
+    assert {s.holder.label for s in extraction.stances} == {"African Union", "United States"}
+    chair = next(s for s in extraction.statements if s.speaker.label == "Moussa Faki Mahamat")
+    assert chair.on_behalf_of is not None
+    assert chair.on_behalf_of.label == "African Union"

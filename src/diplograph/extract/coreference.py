@@ -67,7 +67,11 @@ class Coreference:
     order: list[str] = field(default_factory=list)  # person IRIs, most recent last
     group: list[Actor] = field(default_factory=list)  # who "they" and "the two sides" are
 
-    def resolve(self, mention: Mention, previous_subject: list[Actor]) -> list[Actor]:
+    def resolve(
+        self, mention: Mention, previous_subject: list[Actor], state: str | None = None
+    ) -> list[Actor]:
+        """The actors ``mention`` stands for; ``state``: the IRI of the state the words just
+        before it name ("U.S. Special Representative Kim"), for a name two people share."""
         kind = mention.kind
         if kind == "known":
             assert mention.known is not None
@@ -79,7 +83,7 @@ class Coreference:
             return [actor]
         if kind in ("person", "name"):
             assert mention.name is not None
-            person = self._person(mention)
+            person = self._person(mention, state)
             return [person] if person else []
         if kind == "role":
             role = self._role(mention)
@@ -98,20 +102,13 @@ class Coreference:
             return [self.registry.organization(mention.organization)]
         return []
 
-    def _person(self, mention: Mention) -> Actor | None:
+    def _person(self, mention: Mention, hint: str | None = None) -> Actor | None:
         assert mention.name is not None
         words = _name_words(mention.name)
-        forms = [words, *_after_acronym(mention.name, words)]
-        known_state = self.registry.find(mention.state, ("State",)) if mention.state else None
-        stated = known_state.iri if known_state else None  # (no state minted to compare)
-        for iri in reversed(self.order):
-            actor = self.registry.actors[iri]
-            if stated and actor.nationality and actor.nationality != stated:
-                continue  # "U.S. Special Representative Kim" is not the Korean Kim named last
-            names = {_name_words(a) for a in actor.aliases} | {_label_words(actor.label)}
-            if any(_contains(n, form) for n in names for form in forms):
-                self._remember(actor, mention.titles)
-                return actor
+        introduced = self._introduced(mention, hint)
+        if introduced is not None:
+            self._remember(introduced, mention.titles)
+            return introduced
         if (
             mention.kind == "name"
             and not self.registry.find(mention.name, ("Person",))
@@ -135,6 +132,27 @@ class Coreference:
             actor.nationality = state
         self._remember(actor, mention.titles)
         return actor
+
+    def _introduced(self, mention: Mention, hint: str | None) -> Actor | None:
+        """The person introduced so far whom ``mention`` names (also after a title's acronym:
+        "HRVP Borrell"), the most recent first; never one of another state than the mention's
+        title names ("U.S. Special Representative Kim" is not the Korean Kim named last); of two
+        who share the name, the one of the state the ``hint`` names."""
+        assert mention.name is not None
+        words = _name_words(mention.name)
+        forms = [words, *_after_acronym(mention.name, words)]
+        titled = self.registry.find(mention.state, ("State",)) if mention.state else None
+        named = []
+        for iri in reversed(self.order):
+            actor = self.registry.actors[iri]
+            if titled is not None and actor.nationality and actor.nationality != titled.iri:
+                continue
+            names = {_name_words(a) for a in actor.aliases} | {_label_words(actor.label)}
+            if any(_contains(n, form) for n in names for form in forms):
+                named.append(actor)
+        if len(named) > 1 and titled is None and hint is not None:
+            named.sort(key=lambda actor: actor.nationality != hint)  # stable: most recent first
+        return named[0] if named else None
 
     def _home_title(self, titles: tuple[str, ...]) -> bool:
         """Whether officials of the home state bear these titles ("Secretary", not "Minister")."""

@@ -40,11 +40,15 @@ from diplograph.vocab import CODE
 PATH = Path(__file__).with_name("issues.toml")
 POLARITIES = ("support", "oppose", "clause")
 # Words before an issue that make the clause oppose it (issues whose polarity the clause decides).
-_OPPOSE_BEFORE = re.compile(
-    r"\b(?:oppos\w*|against|reject\w*|lift\w*|remov\w*|end(?:ing)?|stop\w*|condemn\w*|"
-    r"criticiz\w*|unilateral|illegal|refrain\w*|interfer\w*|not)\b[^.;]*$",
+_OPPOSING = re.compile(
+    r"\b(?:oppos\w*|against|reject\w*|lift\w*|remov\w*|eas(?:e|es|ed|ing)|relax\w*|"
+    r"end(?:ing)?|stop\w*|condemn\w*|critici[sz]\w*|unilateral|illegal|refrain\w*|"
+    r"interfer\w*|not)\b",
     re.IGNORECASE,
 )
+# A negation just before such a word, which turns the clause back to support ("will not lift
+# the sanctions", "vowed never to ease them").
+_NEGATED = re.compile(r"\b(?:not|never|no)\s+(?:to\s+)?$", re.IGNORECASE)
 # The topics of an interaction ("discussed the climate crisis and agreed to ..."): no position; up
 # to the next reporting verb or the end of the clause. The verbs, and the noun only with what it is
 # on ("discussions on democracy"): "The discussion emphasized" and "the Compact Review" name no
@@ -69,12 +73,21 @@ class Issue:
     polarity: str  # support, oppose, or clause (the clause decides)
     pattern: re.Pattern[str]
     since: dt.date | None = None  # the concept applies to texts published from this day
+    until: dt.date | None = None  # ... and to texts published before this day
     yields_to: frozenset[str] = frozenset()  # more specific concepts that take the position
     harms: re.Pattern[str] | None = None  # the words of its harmful form, which is opposed
 
     @property
     def iri(self) -> str:
         return f"{CODE}issue/{self.slug}"
+
+    def applies(self, published: dt.date | None) -> bool:
+        """Whether the concept applies to a text published on ``published`` (a text of no date
+        takes the concepts of today, not those of a period that has ended)."""
+        if published is None:
+            return self.until is None
+        after = self.since is None or published >= self.since
+        return after and (self.until is None or published < self.until)
 
     @property
     def label(self) -> str:
@@ -108,20 +121,24 @@ def load_issues(path: Path = PATH) -> tuple[Issue, ...]:
         words = entry.get("words", [])
         if polarity not in POLARITIES or not words:
             raise DiplographError(f"{path}: [{slug}] needs words and a polarity in {POLARITIES}")
-        since = entry.get("since")
-        when = dt.date.fromisoformat(since) if since else None
         harms = entry.get("harms")
         issues.append(
             Issue(
                 slug,
                 polarity,
                 _words(words),
-                when,
+                _day(entry.get("since")),
+                _day(entry.get("until")),
                 frozenset(entry.get("yields_to", [])),
                 _words(harms) if harms else None,
             )
         )
     return tuple(issues)
+
+
+def _day(value: str | None) -> dt.date | None:
+    """The day an ISO date names, or None."""
+    return dt.date.fromisoformat(value) if value else None
 
 
 def _words(words: Sequence[str]) -> re.Pattern[str]:
@@ -154,7 +171,7 @@ def issues_in(
     stop = len(text) if end is None else end
     found = []
     for issue in issues:
-        if issue.since is not None and published is not None and published < issue.since:
+        if not issue.applies(published):
             continue
         harm = issue.harms.search(text, start, stop) if issue.harms is not None else None
         match = harm or issue.pattern.search(text, start, stop)
@@ -162,12 +179,28 @@ def issues_in(
             continue
         polarity = "oppose" if harm is not None else issue.polarity
         if polarity == "clause":
-            before = text[max(start, match.start() - 60) : match.start()]
-            polarity = "oppose" if _OPPOSE_BEFORE.search(before) else "support"
+            polarity = clause_polarity(text[max(start, match.start() - 60) : match.start()])
         found.append(Found(issue, polarity, match.start(), match.end()))
     named = {f.slug for f in found}
     found = [f for f in found if not f.issue.yields_to & named]
     return sorted(found, key=lambda f: (f.start, f.slug))
+
+
+def clause_polarity(before: str) -> str:
+    """The polarity of a position whose words the clause ``before`` leads up to: oppose after
+    an opposing word, unless a negation comes just before it.
+
+    >>> clause_polarity("urged them to lift"), clause_polarity("called on them not to impose")
+    ('oppose', 'oppose')
+    >>> clause_polarity("said they would not lift the"), clause_polarity("vowed never to ease")
+    ('support', 'support')
+    """
+    words = [m for m in _OPPOSING.finditer(before) if not re.search(r"[.;]", before[m.end() :])]
+    if not words:
+        return "support"
+    last = words[-1]
+    negated = last.group(0).lower() != "not" and _NEGATED.search(before, 0, last.start())
+    return "support" if negated else "oppose"
 
 
 def _legacy(phrases: Mapping[str, Sequence[str]]) -> tuple[Issue, ...]:
@@ -225,17 +258,24 @@ class StanceFinder:
         for statement in extraction.statements:
             where = statement.evidence[0]  # the demanded action, else the clause or sentence
             cited_kind = statement.kind in CITED_KINDS
-            found = named.get((where.start, where.end, cited_kind))
-            if found is None:
+            if (where.start, where.end, cited_kind) not in named:
                 found = issues_in(text, self.issues, published, where.start, where.end)
                 if cited_kind:
                     found += issues_in(text, self.legacy, published, where.start, where.end)
                 topics = topic_spans(text, where.start, where.end)
                 found = [f for f in found if not any(a <= f.start < b for a, b in topics)]
                 named[(where.start, where.end, cited_kind)] = found
+        specific = self._article_conflict(named.values())
+        for statement in extraction.statements:
+            where = statement.evidence[0]
+            cited_kind = statement.kind in CITED_KINDS
+            found = named[(where.start, where.end, cited_kind)]
+            # a statement that names a harm of its own ("a ceasefire in Ukraine") keeps its words
+            own = {} if any(f.issue.polarity == "oppose" for f in found) else specific
             for item in found:
-                words = span(text, item.start, item.end)
-                express(statement, words, item.issue.iri, item.issue.label, item.polarity)
+                issue = own.get(item.slug, item.issue)
+                pole = item.polarity if issue is item.issue else issue.polarity
+                express(statement, span(text, item.start, item.end), issue.iri, issue.label, pole)
             if cited_kind:
                 for cited, mention in zip(statement.cites, statement.cited_at, strict=True):
                     inside = where.start <= mention.start and mention.end <= where.end
@@ -243,6 +283,20 @@ class StanceFinder:
                         express(statement, where, cited.iri, cited.label, "support")
                         break
         return sorted(stances.values(), key=lambda s: s.key)
+
+    def _article_conflict(self, named: Iterable[list[Found]]) -> dict[str, Issue]:
+        """The specific concept that the generic ones which yield to it stand for across an
+        article, by the generic one's slug: in a readout whose statements name one specific
+        conflict (the Middle East peace, the JCPOA, the Korean Peninsula), "the ceasefire" and
+        "a diplomatic path" are positions on it, also where a statement does not name it."""
+        slugs = {f.slug for found in named for f in found}
+        by_slug = {issue.slug: issue for issue in self.issues}
+        specific: dict[str, Issue] = {}
+        for issue in self.issues:
+            which = [by_slug[slug] for slug in issue.yields_to & slugs if slug in by_slug]
+            if len(which) == 1:
+                specific[issue.slug] = which[0]
+        return specific
 
 
 def topic_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -264,4 +318,12 @@ def _local(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
-__all__ = ["Found", "Issue", "StanceFinder", "holder_of", "issues_in", "load_issues"]
+__all__ = [
+    "Found",
+    "Issue",
+    "StanceFinder",
+    "clause_polarity",
+    "holder_of",
+    "issues_in",
+    "load_issues",
+]

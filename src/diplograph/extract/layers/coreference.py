@@ -8,6 +8,7 @@ import re
 from diplograph.extract.actors import Actor
 from diplograph.extract.coreference import Coreference, Resolved
 from diplograph.extract.layers.doc import Cursor, Doc
+from diplograph.extract.mentions import Mention
 
 PERSONLIKE = frozenset({"person", "name", "role", "pronoun", "group", "known"})
 # Between two roles of one person or subject ("the Crown Prince and Prime Minister").
@@ -38,8 +39,28 @@ class Resolve:
     the group of the interaction in scope."""
 
     def __call__(self, doc: Doc, at: Cursor) -> None:
-        at.resolved = [Resolved(m, doc.coref.resolve(m, doc.previous)) for m in at.mentions]
-        at.taking_part = at.resolved
+        text = doc.extraction.article.text
+        resolved: list[Resolved] = []
+        for mention in at.mentions:
+            state = _state_before(text, mention, resolved[-1] if resolved else None)
+            resolved.append(Resolved(mention, doc.coref.resolve(mention, doc.previous, state)))
+        at.resolved = at.taking_part = resolved
+
+
+def _state_before(text: str, mention: Mention, before: Resolved | None) -> str | None:
+    """The IRI of the state a known label just before a titled person names ("U.S." in "U.S.
+    Special Representative Kim"), else None."""
+    if (
+        before is None
+        or mention.kind != "person"
+        or mention.state is not None
+        or before.mention.kind != "known"
+        or len(before.actors) != 1
+        or before.actors[0].kind != "State"
+        or text[before.mention.end : mention.start] != " "
+    ):
+        return None
+    return before.actors[0].iri
 
 
 class Subject:
