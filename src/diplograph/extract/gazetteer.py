@@ -19,9 +19,10 @@ from diplograph.errors import DiplographError
 PATH = Path(__file__).with_name("gazetteer.toml")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Gazetteer:
-    """What the rule-based extractor knows beyond data/actors.ttl."""
+    """What the rule-based extractor knows beyond data/actors.ttl (hashed by identity: the
+    tables derived from it are cached per gazetteer)."""
 
     states: dict[str, list[str]]
     organizations: dict[str, list[str]]

@@ -11,6 +11,8 @@ claims -> stances -> references. ``Extractor.pipeline`` is that list (like spaCy
 
 from __future__ import annotations
 
+from functools import cache
+
 from diplograph.errors import DiplographError
 from diplograph.extract.actors import Registry
 from diplograph.extract.corpus import Article
@@ -39,6 +41,12 @@ from diplograph.extract.stances import StanceFinder
 RESERVED_GRAPHS = frozenset({"actors", "codes", "diplograph", "extracted-actors"})
 
 
+@cache
+def _stance_finder(gazetteer: Gazetteer) -> StanceFinder:
+    """The stance finder of a gazetteer (it holds no state of an article: one per process)."""
+    return StanceFinder(legacy=gazetteer.issues)
+
+
 class Extractor:
     """Turns articles into :class:`Extraction` records, sharing one registry across a corpus.
 
@@ -65,7 +73,7 @@ class Extractor:
             Remarks(self.finder),
             Sides(),
             Claims(),
-            Stances(StanceFinder(legacy=gazetteer.issues)),
+            Stances(_stance_finder(gazetteer)),
             References(ReferenceFinder(registry, gazetteer)),
         ]
 

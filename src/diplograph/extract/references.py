@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from diplograph.extract.actors import ORGANIZATION_KINDS, Actor, Registry
 from diplograph.extract.gazetteer import Gazetteer
@@ -327,31 +328,49 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[C
     return result
 
 
+@dataclass(frozen=True)
+class _Names:
+    """The names of a gazetteer's organisations and frameworks, and the patterns that find them
+    (longest first), by the label each name stands for."""
+
+    organizations: dict[str, str]
+    organization: re.Pattern[str]
+    # what the narrator may name as a framework: the organisations and the named groups of
+    # states ("through the Quad")
+    frameworks: dict[str, str]
+    framework: re.Pattern[str]
+
+
+@cache
+def _names(gazetteer: Gazetteer) -> _Names:
+    """The gazetteer's :class:`_Names`, built once per gazetteer (not once per article: a
+    process extracts every article with its one gazetteer)."""
+    names = [
+        (alias, label)
+        for label, aliases in gazetteer.organizations.items()
+        for alias in (label, *aliases)
+    ]
+    names.sort(key=lambda n: -len(n[0]))
+    organizations = dict(names)
+    frameworks = {**organizations, **{g: g for g in gazetteer.state_groups}}
+    longest = sorted(frameworks, key=lambda n: -len(n))
+    return _Names(
+        organizations,
+        re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n, _ in names) + r")" + _NAME_END),
+        frameworks,
+        re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in longest) + r")" + _NAME_END),
+    )
+
+
 class ReferenceFinder:
     """Adds what each statement cites to its ``cites``, minting the items the registry lacks."""
 
     def __init__(self, registry: Registry, gazetteer: Gazetteer) -> None:
         self.registry = registry
         self.gazetteer = gazetteer
-        names = [
-            (alias, label)
-            for label, aliases in gazetteer.organizations.items()
-            for alias in (label, *aliases)
-        ]
-        names.sort(key=lambda n: -len(n[0]))
-        self.organizations = dict(names)
-        self._organization = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(n) for n, _ in names) + r")" + _NAME_END
-        )
-        # what the narrator may name as a framework: the organisations and the named groups of
-        # states ("through the Quad")
-        self.frameworks = {**self.organizations, **{g: g for g in gazetteer.state_groups}}
-        self._framework = re.compile(
-            r"(?<![\w-])(?:"
-            + "|".join(re.escape(n) for n in sorted(self.frameworks, key=lambda n: -len(n)))
-            + r")"
-            + _NAME_END
-        )
+        names = _names(gazetteer)
+        self.organizations, self._organization = names.organizations, names.organization
+        self.frameworks, self._framework = names.frameworks, names.framework
 
     def item(self, cited: Cited, article: str) -> Actor:
         """The registry's item of this label, else one minted (deterministic IRI from label; an
