@@ -138,6 +138,20 @@ def test_the_kind_comes_from_the_clause() -> None:
     ]  # "cautioned" is no reporting verb of the list; "reviewed" is a topic, no statement
 
 
+def test_offered_sentiments_and_a_side_resolved_to_act() -> None:
+    extraction = _one(
+        CALL + "The Secretary offered steadfast solidarity with the people of the flooded towns. "
+        "The Secretary offered technical help to restore the power grid. "
+        "The Secretary emphasized that the United States and its partners are resolved to keep "
+        "the grain corridor open."
+    )
+    assert [k for _, k, _, _ in _said(extraction)] == [
+        "Assertion",  # solidarity is a sentiment offered, no offer of action
+        "Proposal",
+        "Commitment",  # the speaker's side, with its partners, binds itself
+    ]
+
+
 def test_called_for_without_an_infinitive_is_a_demand() -> None:
     extraction = _one(CALL + "The Secretary condemned the shelling and called for accountability.")
     assert [(s.kind, s.action) for s in extraction.statements] == [

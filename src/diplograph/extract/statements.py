@@ -150,7 +150,8 @@ CONCERN_VERBS = frozenset({"expressed", "voiced", "raised", "conveyed", "registe
 JOINT_AGREEMENT = frozenset({"welcomed", "agreed"})
 _COMMITMENT_CUE = re.compile(
     r"\bcommitment\b|\bcommitted\b|\b(?:unwavering|steadfast|continued|ironclad|full) support\b"
-    r"|\bthat the United States (?:will|would|stands|remains|is|continues)\b"
+    r"|\bthat the United States(?: and (?:its|our) (?:allies|partners)(?: and (?:allies|partners))?)?"
+    r" (?:will|would|stands|remains|is|are|continues)\b"
 )
 _IMPORTANCE = re.compile(
     r"^\s*(?:that\s+)?the\s+(?:\w+\s+)?(?:importance|value|need|significance|urgency)\b"
@@ -201,6 +202,13 @@ _SITUATION_CONCERN = re.compile(
 _EXPRESSIVE = re.compile(
     r"^\s*(?:(?:his|her|their|its|our|the|deep|deepest|sincere|heartfelt)\s+)*"
     r"(?:condolences|sympathies|thanks|gratitude|appreciation|congratulations)\b"
+)
+# What "offered" gives that is no offer of action: a sentiment ("offered his condolences",
+# "offered steadfast solidarity with the people").
+_OFFERED_SENTIMENT = re.compile(
+    r"^\s*(?:(?:his|her|their|its|our|the|deep|deepest|sincere|heartfelt|steadfast|full|strong|"
+    r"unwavering)\s+)*(?:condolences|sympathies|sympathy|solidarity|thanks|gratitude|appreciation|"
+    r"congratulations|best wishes)\b"
 )
 _REJECTION_CUE = re.compile(
     r"^\s*(?:the\s+)?(?:U\.S\.|United States[\u2019']?s?|\w+[\u2019']s)?\s*rejection\b"
@@ -369,6 +377,10 @@ def kind_for(verb: str, content: str, joint: bool = False) -> str:
     'Warning'
     >>> kind_for("offered", " help with demining"), kind_for("offered", " his condolences")
     ('Proposal', 'Assertion')
+    >>> kind_for("offered", " steadfast solidarity with the people of the city")
+    'Assertion'
+    >>> kind_for("emphasized", " that the United States and its allies are resolved to help")
+    'Commitment'
     """
     verb = base_verb(verb)
     if joint and verb in JOINT_AGREEMENT:
@@ -380,7 +392,7 @@ def kind_for(verb: str, content: str, joint: bool = False) -> str:
         return "Commitment"  # "outlined $55 million in new assistance"
     if verb == "expressed" and _RESOLVE.search(head):
         return "Commitment"  # "expressed resolve to ensure", "expressed commitment to"
-    if verb == "offered" and _EXPRESSIVE.search(head):
+    if verb == "offered" and _OFFERED_SENTIMENT.search(head):
         return "Assertion"  # "offered his condolences" proposes nothing
     if verb in VERB_KINDS:
         return VERB_KINDS[verb]
