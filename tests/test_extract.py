@@ -650,20 +650,23 @@ def test_the_corpus_reuses_actors(corpus_result: Result) -> None:
     )  # three of them officials named by post only (the ASEAN Secretary General, two ministers)
 
 
-def test_the_narrators_mentions_across_the_corpus_conform(
+def test_regression_the_extracted_corpus_conforms_with_the_aid_code_033(
     corpus_result: Result, tmp_path: Path
 ) -> None:
-    """Every item the narrator names in the 228 readouts is a citable item, named by a span of
-    its article (dsh:MentionShape, dsh:NamingSpanShape)."""
+    """The 228 readouts, extracted, conform to every shape. Regression: a state's aid commitment
+    ("the United States has committed more than $30 million in humanitarian assistance") was
+    coded CAMEO 033, which ontology/codes.ttl lacked, and its article failed dsh:CodedEventShape
+    (a coded event's code is a concept of code:cameo); the narrator's mentions (75 when written)
+    are citable items named by a span of their article (dsh:MentionShape, dsh:NamingSpanShape)."""
     mentions = [q for q in corpus_result.quads if q.predicate.value == SCHEMA + "mentions"]
-    assert len(mentions) >= 70  # 75 when written
+    assert len(mentions) >= 70
+    cameo = {q.object.value for q in corpus_result.quads if q.predicate.value == DIP + "cameoCode"}
+    assert "https://w3id.org/diplograph/code/cameo/033" in cameo
     out = tmp_path / "corpus.nq"
     out.write_bytes(serialize(corpus_result.quads, "nquads"))
-    validation = validate(PROJECT, [out])
-    shapes = {
-        "https://w3id.org/diplograph/shapes#" + n for n in ("MentionShape", "NamingSpanShape")
-    }
-    assert [str(r) for r in validation.results if r.shape in shapes] == []
+    validation = validate(PROJECT, [out], engine="fast")
+    assert validation.shapes >= 40 and validation.focus_nodes >= 13_000  # 43 and 13,130
+    assert [str(r) for r in validation.results] == []
 
 
 def test_seed_scores_stay_at_or_above_the_targets() -> None:

@@ -150,7 +150,8 @@ CONCERN_VERBS = frozenset({"expressed", "voiced", "raised", "conveyed", "registe
 JOINT_AGREEMENT = frozenset({"welcomed", "agreed"})
 _COMMITMENT_CUE = re.compile(
     r"\bcommitment\b|\bcommitted\b|\b(?:unwavering|steadfast|continued|ironclad|full) support\b"
-    r"|\bthat the United States(?: and (?:its|our) (?:allies|partners)(?: and (?:allies|partners))?)?"
+    r"|\bthat the United States"
+    r"(?: and (?:its|our) (?:allies|partners)(?: and (?:allies|partners))?)?"
     r" (?:will|would|stands|remains|is|are|continues)\b"
 )
 _IMPORTANCE = re.compile(
