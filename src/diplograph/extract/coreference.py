@@ -91,7 +91,8 @@ class Coreference:
         if kind == "pronoun":
             if mention.text.lower() == "they" or mention.text == "Both":
                 return list(self.group)
-            return previous_subject[:1]
+            # "he" or "she" is a person: not the state a sentence opened with
+            return [a for a in previous_subject if a.kind == "Person"][:1]
         if kind == "group":
             return list(self.group)
         if kind == "state" and mention.state:

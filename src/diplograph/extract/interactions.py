@@ -58,6 +58,25 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:conversation|talks?)\b"
         ),
     ),
+    # "A spoke to President B": a call, as British and Commonwealth readouts write it; not a
+    # speech ("spoke to the General Assembly", "spoke to reporters")
+    (
+        "Call",
+        re.compile(
+            r"\b(?:spoke|speaks|talked)\s+(?:(?:today|yesterday|again|by (?:tele)?phone)\s+)?"
+            r"to\s+(?=(?:the\s+)?[A-Z])"
+            r"(?!(?:the\s+)?(?:[\w.\u2019'-]+\s+){0,4}?(?:Assembly|Conference|Council|Congress"
+            r"|Parliament|Senate|House|Forum|Summit|Committee|Press|Nation|Students?)\b)"
+        ),
+    ),
+    # "A and B discussed X during a telephone call on Thursday"
+    (
+        "Call",
+        re.compile(
+            r"\b(?:during|in|over)\s+(?:an?|their)\s+(?:[\w-]+\s+){0,2}"
+            r"(?:(?:tele)?phone\s+call|telephone\s+conversation)\b"
+        ),
+    ),
     ("Call", re.compile(r"\bcalled\b(?=\s+(?:[A-Z]|his|her))")),
     ("Call", re.compile(r"^In an? (?:[\w-]+ ){0,4}(?:phone |telephone )?call\b")),
     # "In a meeting with B, A stressed", "During his meeting with B": the meeting as a frame
@@ -166,6 +185,7 @@ _CLAUSE_START = re.compile(r"\b(?:where|during which)\s+|;\s*")
 _SEPARATE = re.compile(r"meetings\b|met\s+separately\b")
 _SPOKESPERSON = re.compile(r"\bSpokes(?:person|man|woman)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:at|to|in|from)\s+(?:the\s+)?$")
+_SPOKE_TO = re.compile(r"\b(?:spoke|speaks|talked)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$")
 _OF_TITLE = re.compile(r"\b[A-Z][\w-]*\s+(?:of|for)\s+(?:the\s+)?$")
 _VISIT = re.compile(
     r"[\u2019']s\s+(?:\w+\s+)?(?:trip|visit|travel)\s+to\s+"
@@ -292,7 +312,8 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
             continue  # "Chair of the Institute ...": the organisation of a participant's post
         if any(_SPOKESPERSON.search(t) for t in item.mention.titles):
             continue  # the spokesperson reports, and takes no part
-        if _LOCATIVE.search(sentence.text, 0, item.mention.start - sentence.start):
+        before = sentence.text[: item.mention.start - sentence.start]
+        if _LOCATIVE.search(before) and not _SPOKE_TO.search(before):
             continue  # "at the Department of State": where, not who
         for actor in item.actors:
             if actor not in participants and actor.kind not in _NOT_ACTORS:

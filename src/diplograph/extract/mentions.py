@@ -388,6 +388,7 @@ class RuleMentionFinder:
                 or (
                     toks[j].norm in self.connectors
                     and (title_words or states or organizations)
+                    and not self._two_leaders(toks, j, title_words)
                     and j + 1 < len(toks)
                     and (
                         self._is_title(toks[j + 1])
@@ -559,6 +560,16 @@ class RuleMentionFinder:
         if phrase is not None and phrase[1] in ("state", "organization"):
             j += phrase[0]
         return j < len(toks) and self._is_title(toks[j])
+
+    def _two_leaders(self, toks: _Tokens, j: int, title_words: list[Token]) -> bool:
+        """Whether "and" at ``j`` joins two leaders' titles ("the Prime Minister and President
+        Biden"): two people, as no one leads a state twice over."""
+        if toks[j].norm != "and" or not title_words:
+            return False
+        leaders = self.lexicon.gazetteer.leaders
+        before = " ".join(t.text for t in title_words)
+        after = " ".join(t.text for t in toks[j + 1 : j + 3])
+        return before in leaders and any(after == a or after.startswith(a + " ") for a in leaders)
 
     def _title_slash(self, toks: _Tokens, j: int, title_words: list[Token]) -> bool:
         """Whether ``toks[j]`` is a slash between two titles of one person: "Deputy Prime

@@ -19,6 +19,10 @@ from diplograph.extract.mentions import Kind, Mention
 from diplograph.extract.text import Sentence, Span, span
 
 _BEFORE_BARE_NAME = re.compile(r"\b(?:with|including|and)\s+$")
+# "and his Russian counterpart Sergey Lavrov": the counterpart of the state the words name
+_COUNTERPART = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<state>[A-Z][\w-]*\s+)?counterpart,?\s+$"
+)
 _AFTER_BARE_NAME = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:Chair|President|Minister|Envoy|Secretary|Director|Head|Ambassador)\b"
 )
@@ -27,16 +31,29 @@ _APPOSITIVE_NAME = re.compile(r",\s+[A-Z]")
 _GROUP_LABEL = re.compile(r"^(?:the|a|an|another)\s+|\s+\([A-Z]+\)$")
 
 
-def bare_name(doc: Doc, item: Resolved) -> Resolved:
+def bare_name(doc: Doc, item: Resolved, sentence_items: list[Resolved]) -> Resolved:
     """An untitled full name where an interaction names its participants is a person: "met
-    with Staffan de Mistura, the UN ...", "with NUG representatives, including Zin Mar Aung"."""
+    with Staffan de Mistura, the UN ...", "with NUG representatives, including Zin Mar Aung",
+    "and his Russian counterpart Sergey Lavrov" (of the state the sentence names there)."""
     m, text = item.mention, doc.text
     if m.kind != "name" or item.actors or m.name is None or len(m.name.split()) < 2:
         return item
     before = text[max(0, m.start - 12) : m.start]
     after = text[m.end : m.end + 40]
-    if _BEFORE_BARE_NAME.search(before) or _AFTER_BARE_NAME.match(after):
-        person = doc.registry.person(m.name, None)
+    counterpart = _COUNTERPART.search(text, max(0, m.start - 60), m.start)
+    if counterpart or _BEFORE_BARE_NAME.search(before) or _AFTER_BARE_NAME.match(after):
+        nationality = next(
+            (
+                doc.registry.state(r.mention.state).iri
+                for r in sentence_items
+                if counterpart
+                and r.mention.kind == "state"
+                and r.mention.state
+                and counterpart.start("state") == r.mention.start
+            ),
+            None,
+        )
+        person = doc.registry.person(m.name, nationality)
         doc.coref.remember(person)
         return Resolved(m, [person])
     return item
@@ -134,7 +151,7 @@ class Participants:
     def __call__(self, doc: Doc, at: Cursor) -> None:
         if kind_of(at.sentence.text) is None:
             return
-        resolved = [bare_name(doc, item) for item in at.resolved]
+        resolved = [bare_name(doc, item, at.resolved) for item in at.resolved]
         for item in resolved:
             if item.mention.kind == "name" and item.actors:
                 appositive_post(doc, item)

@@ -177,6 +177,22 @@ def label_speaker(doc: Doc, label: str) -> Actor | None:
     return person
 
 
+def dateline(doc: Doc, label: str, start: int) -> bool:
+    """Whether a label is a news dateline ("COLOMBO: External Affairs Minister ...") rather
+    than a speaker: a place the gazetteer knows, or untitled words opening the article that
+    name nobody the registry knows; no title word, question or moderator in it."""
+    words = label.split()
+    g = doc.gazetteer
+    titles = {normalize(w) for w in (*g.title_words, *g.honorifics)}
+    if words[0] in _NOT_SPEAKERS or any(normalize(w) in titles for w in words):
+        return False
+    name = " ".join(w.title() for w in words)
+    if name in g.places or name in g.states:
+        return True
+    opening = not doc.text[:start].strip()
+    return opening and doc.registry.find(name, ("Person",)) is None
+
+
 def thanks_for_work(sentence: str) -> bool:
     """Whether a sentence of a turn thanks someone for their work or hospitality, or thanks
     someone it names, rather than thanking bare or for attending (guide, "Transcripts").
@@ -304,6 +320,8 @@ class Turns:
     def __call__(self, doc: Doc, at: Cursor) -> None:
         text, sentence = doc.text, at.sentence
         label = SPEAKER_LABEL.match(text, sentence.start)
+        if label and dateline(doc, label.group("label"), sentence.start):
+            label = None
         if label and line_start(text, sentence.start):
             doc.turn = (label_speaker(doc, label.group("label")),)
             doc.first_label = sentence.start if doc.first_label is None else doc.first_label

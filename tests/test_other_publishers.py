@@ -1,0 +1,118 @@
+"""Forms of other publishers' news and foreign ministries' readouts, on sentences of our own: a
+dateline is no speaker label, a counterpart named after "his X counterpart", "spoke to" and
+"during a telephone call" as calls, two leaders joined by "and", and a ministry qualified by a
+state other than the registry's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from diplograph.extract.corpus import Article
+from diplograph.extract.model import Extraction
+from diplograph.extract.run import extract_articles
+from diplograph.project import Project
+from diplograph.vocab import ID
+
+PROJECT = Project(Path(__file__).resolve().parents[1])
+PUBLISHED = dt.date(2024, 5, 17)  # a Friday
+
+
+def _one(text: str, publisher: str = "Press Trust of India") -> Extraction:
+    article = Article("news", text, PUBLISHED, publisher)
+    return extract_articles(PROJECT, [article]).extractions[0]
+
+
+def _interactions(extraction: Extraction) -> list[tuple[str, list[str]]]:
+    return [
+        (i.kind, [p.iri.removeprefix(ID) for p in i.participants]) for i in extraction.interactions
+    ]
+
+
+def _speakers(extraction: Extraction) -> list[str]:
+    return [s.speaker.label for s in extraction.statements]
+
+
+def test_regression_a_dateline_is_no_speaker_label() -> None:
+    extraction = _one(
+        "LIMA: Peruvian Foreign Minister Jorge Salas met Chilean Foreign Minister Ana Vidal "
+        "here on Tuesday. Salas said the two countries must cooperate on water security."
+    )
+    assert "Lima" not in _speakers(extraction)
+    assert _interactions(extraction) == [("Meeting", ["jorge-salas", "ana-vidal"])]
+    assert _speakers(extraction) == ["Jorge Salas"]
+
+
+def test_a_transcript_label_still_opens_a_turn() -> None:
+    extraction = _one(
+        "Lima, Peru\n\nMINISTER SALAS: We call on all parties to return to the negotiating table.",
+        "U.S. Department of State",
+    )
+    assert _speakers(extraction) == ["Salas"]
+    assert [s.kind for s in extraction.statements] == ["Demand"]
+
+
+def test_his_counterpart_named_after_the_state_is_a_participant_of_that_state() -> None:
+    extraction = _one(
+        "Pakistani Foreign Minister Amina Rauf and her Peruvian counterpart Jorge Salas on "
+        "Thursday held bilateral talks in Lima."
+    )
+    assert _interactions(extraction) == [("Talks", ["amina-rauf", "jorge-salas"])]
+    salas = extraction.interactions[0].participants[1]
+    assert salas.nationality == ID + "peru"
+
+
+def test_spoke_to_a_leader_is_a_call_and_spoke_to_an_assembly_is_none() -> None:
+    call = _one(
+        "Prime Minister Lena Kovac spoke to the President of Chile, Ana Vidal, this evening.",
+        "Prime Minister's Office, 10 Downing Street",
+    )
+    speech = _one("Prime Minister Lena Kovac spoke to the UN General Assembly this evening.")
+    reporters = _one("Prime Minister Lena Kovac spoke to reporters in Lima this evening.")
+    assert _interactions(call) == [("Call", ["lena-kovac", "ana-vidal"])]
+    assert speech.interactions == [] and reporters.interactions == []
+
+
+def test_during_a_telephone_call_is_a_phone_call_of_the_named_ministers() -> None:
+    extraction = _one(
+        "Chilean Foreign Minister Ana Vidal and Peruvian Foreign Minister Jorge Salas discussed "
+        "fisheries during a telephone call on Thursday."
+    )
+    assert _interactions(extraction) == [("PhoneCall", ["ana-vidal", "jorge-salas"])]
+    assert extraction.interactions[0].when is not None
+    assert extraction.interactions[0].when.start == dt.date(2024, 5, 16)
+
+
+def test_regression_two_leaders_joined_by_and_are_two_people() -> None:
+    extraction = _one(
+        "The Prime Minister and President Ana Vidal of Chile agreed on the need to protect the "
+        "fisheries."
+    )
+    assert [(h.person.label, h.post.label) for h in extraction.holdings] == [
+        ("Ana Vidal", "President of Chile")
+    ]
+    compound = _one("Deputy Prime Minister and Foreign Minister Jorge Salas of Peru met Ana Vidal.")
+    assert sorted(h.post.label for h in compound.holdings) == [
+        "Deputy Prime Minister of Peru",
+        "Foreign Minister of Peru",
+    ]
+
+
+def test_regression_another_states_foreign_ministry_is_not_chinas() -> None:
+    extraction = _one(
+        "Japan's Foreign Ministry said in a statement that the talks were useful. "
+        "The Peruvian Foreign Ministry said the talks would continue."
+    )
+    iris = {s.speaker.iri for s in extraction.statements}
+    assert ID + "chinese-ministry-of-foreign-affairs" not in iris
+
+
+def test_regression_he_after_a_sentence_opened_by_a_state_is_no_state() -> None:
+    extraction = _one(
+        "Chilean Foreign Minister Ana Vidal met Peruvian Foreign Minister Jorge Salas in Lima on "
+        "Wednesday. The United States and Chile should work for consensus on many issues, Vidal "
+        "said. "
+        "He urged the two sides to implement the results of the summit."
+    )
+    assert all(s.speaker.kind == "Person" for s in extraction.statements)
+    assert [s.speaker.label for s in extraction.statements][:1] == ["Ana Vidal"]
