@@ -120,11 +120,24 @@ def canonical_name(name: str) -> str:
     ('Antony Blinken', 'Surangel Whipps')
     >>> canonical_name("MARIA DE LA CRUZ")
     'Maria de la Cruz'
+
+    A family name in capitals before the given name, as Japanese readouts write it, keeps its
+    place (the order of a name's words never decides who it is: :func:`name_key`):
+
+    >>> canonical_name("HAYASHI Yoshimasa")
+    'Hayashi Yoshimasa'
     """
     words = [w for w in name.replace(",", " ").split() if not _INITIAL.match(w)]
     if name.isupper() and any(len(w) > 1 for w in words):
         words = [
             w.lower() if w.lower() in _PARTICLES else "-".join(p.capitalize() for p in w.split("-"))
+            for w in words
+        ]
+    elif len(words) > 1:
+        words = [
+            "-".join(p.capitalize() for p in w.split("-"))
+            if w.isupper() and len(w) > 2 and w.replace("-", "").isalpha()
+            else w
             for w in words
         ]
     return " ".join(words) or name
@@ -425,6 +438,9 @@ class Registry:
         matches = matches or [
             a for a in people if _contains(normalize(canonical_name(a.label)).split(), words)
         ]
+        if not matches and len(words) > 1:  # "Joseph Biden" is "Joe Biden"
+            formal = self._formal_key(canonical)
+            matches = [a for a in people if self._formal_key(canonical_name(a.label)) == formal]
         if len(matches) == 1:
             self._alias(matches[0], name)
             return matches[0]
@@ -447,6 +463,11 @@ class Registry:
         actor = self._mint(iri, "Person", canonical, nationality=state)
         self._alias(actor, name)
         return actor
+
+    def _formal_key(self, name: str) -> tuple[str, ...]:
+        """:func:`name_key` with each short given name in its formal form ("Joe" as "Joseph")."""
+        given = self.gazetteer.given_names
+        return tuple(sorted(given.get(word, word) for word in name_key(name)))
 
     def post(self, title: str, holder: Actor, where: Actor | None) -> Actor | None:
         """The post ``title`` of a state or organisation (``where``, else the holder's state),

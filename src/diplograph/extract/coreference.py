@@ -63,6 +63,7 @@ class Coreference:
     registry: Registry
     home: Actor | None  # the state of officials named without one (the publisher's state)
     published: dt.date | None = None  # the article's date, for the time-bound aliases
+    scope: str = ""  # the article's id: the scope of the officials it names by post only
     titles: dict[str, list[str]] = field(default_factory=dict)  # person IRI -> normalised titles
     order: list[str] = field(default_factory=list)  # person IRIs, most recent last
     group: list[Actor] = field(default_factory=list)  # who "they" and "the two sides" are
@@ -79,14 +80,16 @@ class Coreference:
             if actor is None:
                 return []  # a time-bound alias outside its period
             if actor.kind == "Person":
-                self._remember(actor, ())
+                self._remember(actor, mention.titles)  # "President Biden": "the President"
             return [actor]
         if kind in ("person", "name"):
             assert mention.name is not None
             person = self._person(mention, state)
             return [person] if person else []
         if kind == "role":
-            role = self._role(mention)
+            role = self._role(mention) or self.home_leader(mention, self.scope)
+            if role is not None:
+                self._remember(role, mention.titles)
             return [role] if role else []
         if kind == "pronoun":
             if mention.text.lower() == "they" or mention.text == "Both":
@@ -156,13 +159,38 @@ class Coreference:
         return named[0] if named else None
 
     def _home_title(self, titles: tuple[str, ...]) -> bool:
-        """Whether officials of the home state bear these titles ("Secretary", not "Minister")."""
-        if self.home is None:
+        """Whether officials of the home state bear these titles ("Secretary", not "Minister");
+        never where the gazetteer lists no titles only other states have: a Japanese readout's
+        "Foreign Minister Wong" may be anyone's foreign minister."""
+        if self.home is None or self.home.label not in self.registry.gazetteer.foreign_titles:
             return False
-        foreign = self.registry.gazetteer.foreign_titles.get(self.home.label, frozenset())
-        if any(re.search(rf"\b{re.escape(f)}\b", title) for f in foreign for title in titles):
+        if self._foreign(titles):
             return False
         return not (len(titles) == 1 and self._home_holder(titles[0]))
+
+    def _foreign(self, titles: tuple[str, ...]) -> bool:
+        """Whether one of ``titles`` names a post no official of the home state holds."""
+        assert self.home is not None
+        foreign = self.registry.gazetteer.foreign_titles.get(self.home.label, frozenset())
+        return any(re.search(rf"\b{re.escape(f)}\b", title) for f in foreign for title in titles)
+
+    def home_leader(self, mention: Mention, scope: str) -> Actor | None:
+        """The home state's leader a role names when no one of the article holds it: "The Prime
+        Minister spoke to President Biden" in a readout of the Prime Minister's own office is
+        that state's Prime Minister, an official labelled by the post; none where data/actors.ttl
+        names the holder ("the President" of a State Department readout) or the title is
+        foreign to the home state."""
+        title = mention.titles[0] if len(mention.titles) == 1 else ""
+        if (
+            self.home is None
+            or mention.organization is not None
+            or mention.state not in (None, self.home.label)
+            or title not in self.registry.gazetteer.leaders
+            or self._foreign((title,))
+            or self._home_holder(title)
+        ):
+            return None
+        return self.registry.official(f"{title} of {self.home.label}", scope, self.home)
 
     def _home_holder(self, title: str) -> bool:
         """Whether ``title`` is one a single person of the home state holds ("President") and

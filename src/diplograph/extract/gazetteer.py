@@ -43,6 +43,8 @@ class Gazetteer:
     short_titles: dict[str, dict[str, str]] = field(default_factory=dict)
     # titles of a region's or city's officials: no post of the holder's state ("Governor")
     subnational_titles: frozenset[str] = frozenset()
+    # a given name's short form -> its formal form, lower case ("joe" -> "joseph")
+    given_names: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -71,4 +73,9 @@ def load(path: Path = PATH) -> Gazetteer:
         state_groups=data["state_groups"],
         short_titles=data.get("short_titles", {}),
         subnational_titles=frozenset(titles.get("subnational", [])),
+        given_names={
+            short.lower(): formal.lower()
+            for formal, shorts in data.get("given_names", {}).items()
+            for short in shorts
+        },
     )

@@ -153,6 +153,11 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:held|hosted|convened)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:meeting|conversation|dialogue)\b"
         ),
     ),
+    # "held a Japan-Australia Foreign Ministers\u2019 Meeting with B", as ministries write it
+    (
+        "Meeting",
+        re.compile(r"\bheld\s+an?\s+(?:[\w\u2019'-]+\s+){1,4}?Meeting\s+with\b"),
+    ),
     (
         "Meeting",
         # "welcomed Minister O\u2019Brien to Washington", not "welcomed Blinken\u2019s trip to"

@@ -33,7 +33,7 @@ Phrase = tuple[int, Kind, str]  # a known phrase's length in tokens, its kind an
 _TOKEN = re.compile(r"[^\W_](?:[\w]|[-\u2019'.](?=[^\W_]))*\.?|\S", re.UNICODE)
 _POSSESSIVE = re.compile(r"^(.*[^\W_])[\u2019']s\.?$")
 _KEEP_PERIOD = re.compile(
-    r"^(?:[A-Z]|[A-Z](?:\.[A-Z])+|Dr|Mr|Ms|Mrs|Jr|Sr|St|D\.C|U\.S|U\.K|U\.N)\.$"
+    r"^(?:[A-Z]|[A-Z](?:\.[A-Z])+|Dr|Mr|Ms|Mrs|Jr|Sr|St|Hon|D\.C|U\.S|U\.K|U\.N)\.$"
 )
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI)$")
 _PARTICLE_NAME = re.compile(r"^[a-z]+-[A-Z]")  # "al-Busaidi"
@@ -355,6 +355,8 @@ class RuleMentionFinder:
         known: tuple[int, str, int] | None = None
         while j < len(toks):
             phrase = toks.phrase_at[j]
+            if phrase and phrase[1] == "known" and title_words and self._known_state(toks, j):
+                phrase = toks.phrase_at[j] = self._known_state(toks, j)  # "President of the U.S."
             if phrase and phrase[1] == "known" and not title_words and not states:
                 known = (j, phrase[2], j + phrase[0])
                 break
@@ -436,9 +438,22 @@ class RuleMentionFinder:
         )
         if titles and not any(w.norm in self.heads for w in title_words):
             titles, title_span = (), None  # "Global Strategic Partnership": no person's title
+        after = None
+        if name_end > name_start and not (state or organization or appositive):
+            after = self._post_after(text, toks, j)
+        if after is not None:  # "Mr. Fumio Kishida, Minister for Foreign Affairs of Japan,"
+            j, more, more_states, state, (_, end) = after
+            title_span = (title_span[0] if title_span else after[4][0], end)
+            titles, state_titles = (*titles, *more), (*state_titles, *more_states)
+            e = toks[j - 1].end
         if name_end > name_start:
             name = text[toks[name_start].start : toks[name_end - 1].end]
-            kind: Kind = "person" if titles else "name"
+            # "Mr. Yoshimasa Hayashi": an honorific names a person, though no post ("the
+            # Ambassador Bridge" names a bridge: "Ambassador" is a post too)
+            honorific = any(
+                w.norm in self.honorifics and w.norm != "ambassador" for w in title_words
+            )
+            kind: Kind = "person" if titles or honorific else "name"
             mention = Mention(
                 kind,
                 s,
@@ -545,6 +560,53 @@ class RuleMentionFinder:
             state_titles,
         )
 
+    def _post_after(
+        self, text: str, toks: _Tokens, j: int
+    ) -> tuple[int, tuple[str, ...], tuple[bool, ...], str | None, tuple[int, int]] | None:
+        """The post an appositive after a name gives its person, as foreign ministries write
+        it: ", Minister for Foreign Affairs of Japan," (then a comma, a full stop or "who"):
+        where it ends, its titles, per title whether it names the state, the state it names
+        and its span; None when no titled appositive follows (or the post is an
+        organisation's, which the holding layer reads)."""
+        while j < len(toks) and toks[j].norm in self.honorifics:
+            j += 1  # a post-nominal: "Julie Bishop MP, Minister for Foreign Affairs"
+        if j + 2 >= len(toks) or toks[j].text != ",":
+            return None
+        k = j + 1 + (toks[j + 1].norm == "the")
+        start = k
+        states: list[tuple[int, str]] = []
+        title_words: list[Token] = []
+        while k < len(toks):
+            phrase = toks.phrase_at[k]
+            if phrase and phrase[1] == "known":
+                phrase = self._known_state(toks, k)
+            if phrase and phrase[1] == "state" and title_words:
+                if not _in_portfolio(toks, k):
+                    states.append((len(title_words), phrase[2]))
+                k += phrase[0]
+            elif phrase and phrase[1] == "organization":
+                return None  # an organisation's post: the holding layer reads its appositive
+            elif self._is_title(toks[k]):
+                title_words.append(toks[k])
+                k += 1
+            elif (
+                toks[k].norm in self.connectors
+                and title_words
+                and k + 1 < len(toks)
+                and (self._is_title(toks[k + 1]) or self._starts_entity(toks, k + 1))
+            ):
+                k += 1
+            else:
+                break
+        closed = k == len(toks) or toks[k].text in {",", ".", ";"} or toks[k].norm == "who"
+        if not closed or not any(w.norm in self.heads for w in title_words):
+            return None
+        titles, state_titles = self._titles(text, toks, start, k)
+        if not titles:
+            return None
+        span = (toks[start].start, toks[k - 1].end)
+        return k, titles, state_titles, self._state(states, title_words), span
+
     def _inner_phrase(self, toks: _Tokens, j: int, end: int) -> Phrase | None:
         """The longest state or organisation phrase at ``toks[j]`` that ends before ``end``."""
         for size in range(min(self.lexicon.longest.get(toks[j].norm, 0), end - j), 0, -1):
@@ -623,7 +685,18 @@ class RuleMentionFinder:
         if toks[j].norm == "the" and j + 1 < len(toks):
             j += 1
         phrase = toks.phrase_at[j]
+        if phrase is not None and phrase[1] == "known":
+            phrase = self._known_state(toks, j)
         return phrase is not None and phrase[1] in ("state", "organization")
+
+    def _known_state(self, toks: _Tokens, j: int) -> Phrase | None:
+        """The known phrase at ``toks[j]`` read as the state it names ("the United States" of
+        data/actors.ttl), or None when it names no state."""
+        phrase = toks.phrase_at[j]
+        if phrase is None:
+            return None
+        state = self.lexicon.known_states.get(toks.norms[j : j + phrase[0]])
+        return None if state is None else (phrase[0], "state", state)
 
     def _name_end(self, toks: _Tokens, j: int, lead: bool = False) -> int:
         """Where the name at ``toks[j]`` ends; ``lead`` after a title, where the name may open

@@ -26,7 +26,10 @@ VERBS = (
     "voiced|underlined|applauded|lauded|hailed|deplored|regretted|assured|restated|"
     r"registered(?= (?:\w+ )?concerns?\b)|reflected(?= on\b)|"
     r"delivered(?= (?:a|an|the|his|her) (?:\w+ )?(?:message|letter|remarks|statement)\b)|"
-    r"shared(?= (?:with|his|her|that)\b)|"
+    r"shared(?= (?:with|his|her|that|the (?:view|recognition|understanding|assessment))\b)|"
+    # foreign ministries' verbs of joint readouts ("the two ministers concurred to ...")
+    r"concurred|confirmed(?= (?:to|that|their|the importance)\b)|mentioned(?= that\b)|"
+    "commented|"
     r"encouraged|committed(?= to\b)|pledged|"
     "promised|vowed|condemned|criticized|denounced|warned|proposed|previewed|announced|"
     "suggested|offered|agreed|emphasizing|stressing|noting|underscoring|reiterating|reaffirming|"
@@ -70,7 +73,7 @@ VERB_KINDS = {
     **dict.fromkeys(("condemned", "criticized", "denounced"), "Criticism"),
     "warned": "Warning",
     **dict.fromkeys(("proposed", "suggested", "offered"), "Proposal"),
-    "agreed": "AgreementStatement",
+    **dict.fromkeys(("agreed", "concurred"), "AgreementStatement"),
     **dict.fromkeys(("opposed", "deplored"), "Criticism"),
     # praise and thanks are assertions whatever they praise ("commended X for condemning Y")
     **dict.fromkeys(
@@ -147,7 +150,7 @@ RESTATING = frozenset(
 # Verbs that voice a concern ("raised concerns over"): a criticism of another's conduct.
 CONCERN_VERBS = frozenset({"expressed", "voiced", "raised", "conveyed", "registered"})
 # Verbs that, said by several speakers of different sides together, state an agreement.
-JOINT_AGREEMENT = frozenset({"welcomed", "agreed"})
+JOINT_AGREEMENT = frozenset({"welcomed", "agreed", "concurred", "confirmed", "shared"})
 _COMMITMENT_CUE = re.compile(
     r"\bcommitment\b|\bcommitted\b|\b(?:unwavering|steadfast|continued|ironclad|full) support\b"
     r"|\bthat the United States"

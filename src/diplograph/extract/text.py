@@ -23,7 +23,7 @@ from anyascii import anyascii
 # letter or an opening quote, but not after an initial ("Antony J.") or a common abbreviation.
 _END = re.compile(r"[.!?][\"\u201d\u2019)]?(?=\s+[\"\u201cA-Z])")
 _ABBREVIATIONS = re.compile(
-    r"(?:\b[A-Z]|\bU\.S|\bU\.N|\bD\.C|\bDr|\bMr|\bMs|\bMrs|\bJr|\bSt|\bNo|\bvs|\bU\.K|\bE\.U)\.$"
+    r"(?:\b[A-Z]|\bU\.S|\bU\.N|\bD\.C|\bDr|\bMr|\bMs|\bMrs|\bJr|\bSt|\bHon|\bRt|\bNo|\bvs|\b[ap]\.m|\bU\.K|\bE\.U)\.$"
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # No sentence of a readout is longer than ~540 characters; a longer stretch without a sentence

@@ -35,15 +35,23 @@ def is_person(item: Resolved) -> bool:
 
 
 class Resolve:
-    """Adds the actors the sentence's mentions stand for: "he" the last subject, "the two sides"
-    the group of the interaction in scope."""
+    """Adds the actors the sentence's mentions stand for: "he" the sentence's own subject when
+    it opens with a person ("Kishida stated ..., and he expressed"), else the last subject;
+    "the two sides" the group of the interaction in scope."""
 
     def __call__(self, doc: Doc, at: Cursor) -> None:
         text = doc.extraction.article.text
         resolved: list[Resolved] = []
         for mention in at.mentions:
             state = _state_before(text, mention, resolved[-1] if resolved else None)
-            resolved.append(Resolved(mention, doc.coref.resolve(mention, doc.previous, state)))
+            subject = doc.previous
+            if (
+                resolved
+                and resolved[0].mention.start == at.sentence.start
+                and is_person(resolved[0])
+            ):
+                subject = resolved[0].actors
+            resolved.append(Resolved(mention, doc.coref.resolve(mention, subject, state)))
         at.resolved = at.taking_part = resolved
 
 

@@ -80,7 +80,7 @@ class Doc:
         if publisher_state is not None and publisher_state is not publisher:
             according_to.append(publisher_state)
         extraction = Extraction(article, publisher, according_to)
-        coref = Coreference(registry, home, article.published)
+        coref = Coreference(registry, home, article.published, scope=article.id)
         return cls(
             extraction, registry, gazetteer, coref, InteractionIndex(extraction.interactions)
         )

@@ -118,7 +118,13 @@ def holdings(doc: Doc, resolved: list[Resolved]) -> None:
                 continue
             post = doc.registry.post(title, person, post_in)
             if post is not None:
-                add_holding(doc, person, post, span(doc.text, m.title_span[0], m.end), (title,))
+                # from the title, or from the name an appositive title follows ("Mr. X, Minister")
+                start = (
+                    m.start
+                    if m.name and m.title_span[0] > m.start + len(m.name)
+                    else m.title_span[0]
+                )
+                add_holding(doc, person, post, span(doc.text, start, m.end), (title,))
 
 
 def _posts_before_appositive(doc: Doc, resolved: list[Resolved]) -> None:

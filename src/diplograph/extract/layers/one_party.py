@@ -23,7 +23,7 @@ True
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from diplograph.extract.actors import Actor
 from diplograph.extract.dates import find_date, nearest
@@ -55,7 +55,8 @@ _DAYS = rf"{_DAY}(?:\s*[-\u2013]\s*\d{{1,2}})?"  # "June 29-30"
 # Leaders' Summit"); a name without one ("the upcoming UN Food Systems Summit") is a meeting of its
 # unnamed participants.
 ORGANISED = re.compile(
-    rf"(?:\b{_WHEN}\s+|\bthe\s+(?:(?:successful|recent|previous)\s+|(?={_DAY})))"
+    rf"(?:\b{_WHEN}\s+|\b(?:plans|preparations)\s+for\s+the\s+|\bahead\s+of\s+the\s+"
+    rf"|\bthe\s+(?:successful|recent|previous)\s+|\b(?:the|a)\s+(?:successful\s+)?(?={_DAY}))"
     rf"(?:(?P<date>{_DAYS})\s+)?"
     rf"(?P<name>(?:(?:[A-Z][\w.\u2019'-]*\s+){{0,4}}?(?P<party>[A-Z][\w.&-]*)"
     rf"(?:\s+Leaders{_APOSTROPHE}?)?\s+{_EVENT_NOUN}|{_EVENT_NOUN}(?=\s+(?:on|of|for)\s))"
@@ -66,10 +67,19 @@ ORGANISED = re.compile(
 )
 # "the Uzbekistan-hosted Tashkent Conference on Afghanistan": the host names the event.
 HOSTED = re.compile(rf"\b(?P<party>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-hosted\s+(?P<name>{_EVENT_NAME})")
-# "Jamaica's participation in the upcoming Summit of the Americas": the party names itself.
+# "Jamaica's participation in the upcoming Summit of the Americas": the party names itself;
+# "his recent participation in the Negev Summit": the sentence's subject took part.
 PARTICIPATION = re.compile(
-    rf"\b(?P<party>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){_APOSTROPHE}s\s+participation\s+in\s+"
+    rf"\b(?:(?P<party>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?){_APOSTROPHE}s|(?P<own>his|her|their))\s+"
+    rf"(?:(?:upcoming|forthcoming|next|recent|planned)\s+)?participation\s+in\s+"
     rf"(?:the\s+)?(?:(?:upcoming|forthcoming|next|recent)\s+)?(?P<name>{_EVENT_NAME})"
+)
+# "the NATO Foreign Ministerial taking place in Berlin May 14-15": an event with its place and days.
+TAKING_PLACE = re.compile(
+    rf"\bthe\s+(?P<name>(?:[A-Z][\w.\u2019'-]*\s+){{0,4}}?(?P<party>[A-Z][\w.&-]*)"
+    rf"(?:\s+[A-Z][\w.-]*)*?\s+{_EVENT_NOUN})\s+(?:(?:is|will\s+be)\s+)?"
+    rf"(?:taking\s+place|to\s+take\s+place|to\s+be\s+held|being\s+held|held)\s+"
+    rf"in\s+(?P<where>[A-Z][\w.-]*)\s+(?:on\s+|from\s+)?(?P<date>{_DAYS})\b"
 )
 # "Secretary Blinken's planned travel to the region", "the Minister's trip to the Middle East": a
 # trip to a region, with no host to name (nor a place: a region is no city or country).
@@ -114,6 +124,7 @@ class OneParty:
     end: int
     date: tuple[int, int] | None = None
     place: Actor | None = None
+    others: list[Actor] = field(default_factory=list)  # "his participation in": the subject
 
 
 def _party(doc: Doc, match: re.Match[str], pattern: re.Pattern[str]) -> Actor | None:
@@ -122,10 +133,36 @@ def _party(doc: Doc, match: re.Match[str], pattern: re.Pattern[str]) -> Actor | 
     of two sides ("the U.S.-ASEAN Special Summit": their meeting, :data:`DIALOGUE`)."""
     named = match.group("party")
     party = side_named(doc, normalize(named).rstrip(".")) if named else None
-    if party is not None or pattern is not ORGANISED or DIALOGUE.search(match.group("name")):
+    own = pattern is PARTICIPATION and match.group("own") is not None
+    if (
+        party is not None
+        or not (pattern is ORGANISED or own)
+        or DIALOGUE.search(match.group("name"))
+    ):
         return party
     name = " ".join(match.group("name").split())
+    body = _body_named(doc.text, name)
+    if body is not None:  # "the Three Seas Summit" of "the Three Seas Initiative" it names
+        return doc.registry.organization(body)
     return doc.registry.group(f"{name} participants", doc.article.id)
+
+
+_BODY_NOUN = r"(?:Initiative|Group|Forum|Partnership|Alliance|Organization|Community|Union)"
+
+
+def _body_named(text: str, event: str) -> str | None:
+    """The body an event is a meeting of, when the text names it by the event's name without
+    its noun: "the Three Seas Initiative" for "Three Seas Summit"; else None.
+
+    >>> _body_named("led the Three Seas Initiative.", "Three Seas Summit")
+    'Three Seas Initiative'
+    """
+    words = event.split()
+    if len(words) < 2 or words[-1] not in ("Summit", "Conference", "Forum", "Ministerial"):
+        return None
+    stem = re.escape(" ".join(words[:-1]))
+    found = re.search(rf"\b{stem}\s+{_BODY_NOUN}\b", text)
+    return " ".join(found.group(0).split()) if found else None
 
 
 def _named_events(doc: Doc, at: Cursor) -> list[OneParty]:
@@ -133,7 +170,8 @@ def _named_events(doc: Doc, at: Cursor) -> list[OneParty]:
     party taking part, or as earlier or planned, with the date and place they are named with."""
     sentence, text = at.sentence, at.sentence.text
     found: list[OneParty] = []
-    for pattern, host in ((HOSTED, True), (PARTICIPATION, False), (ORGANISED, False)):
+    patterns = ((HOSTED, True), (PARTICIPATION, False), (TAKING_PLACE, False), (ORGANISED, False))
+    for pattern, host in patterns:
         for match in pattern.finditer(text):
             begin, end = sentence.start + match.start(), sentence.start + match.end()
             if _SETTING.search(text, 0, match.start()) or any(
@@ -153,7 +191,11 @@ def _named_events(doc: Doc, at: Cursor) -> list[OneParty]:
                 end = date[1]
             name = " ".join(match.group("name").split())
             event = OneParty("Meeting", party, host, name, begin, end, date)
-            event.place = _place_after(at, end)
+            where = match.groupdict().get("where")
+            event.place = _place_at(at, sentence.start + match.start("where")) if where else None
+            event.place = event.place or _place_after(at, end)
+            if pattern is PARTICIPATION and match.group("own"):
+                event.others = _subject_person(at)
             found.append(event)
     return found
 
@@ -163,7 +205,11 @@ def _place_after(at: Cursor, end: int) -> Actor | None:
     following = _IN.match(at.sentence.text, end - at.sentence.start)
     if following is None:
         return None
-    where = at.sentence.start + following.end()
+    return _place_at(at, at.sentence.start + following.end())
+
+
+def _place_at(at: Cursor, where: int) -> Actor | None:
+    """The place whose mention starts at offset ``where`` of the text, if any."""
     return next(
         (
             r.actors[0]
@@ -172,6 +218,14 @@ def _place_after(at: Cursor, end: int) -> Actor | None:
         ),
         None,
     )
+
+
+def _subject_person(at: Cursor) -> list[Actor]:
+    """The person the sentence at ``at`` opens with ("The Secretary also spoke of his ...")."""
+    first = next(iter(at.resolved), None)
+    if first is None or not first.actors or first.actors[0].kind != "Person":
+        return []
+    return first.actors[:1]
 
 
 def find_one_party(doc: Doc, at: Cursor) -> list[OneParty]:
@@ -218,7 +272,8 @@ def add_one_party(doc: Doc, event: OneParty) -> Interaction | None:
     if doc.index.same([event.party], event.kind, when) is not None:
         return None
     key = unique(f"{event.kind.lower()}-{local(event.party)}", doc.keys)
-    interaction = Interaction(key, event.kind, [event.party], [span(text, event.start, event.end)])
+    participants = [*event.others, event.party]
+    interaction = Interaction(key, event.kind, participants, [span(text, event.start, event.end)])
     if when is not None:
         interaction.when = when
         interaction.when_span = span(text, when.offset, when.offset + len(when.expression))

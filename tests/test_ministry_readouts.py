@@ -1,0 +1,144 @@
+"""Forms of governments' own readouts beyond the State Department's, on sentences of our own
+(fictional people): a post in an appositive after the name, Commonwealth honorifics, a family
+name in capitals, the foreign ministries' joint verbs ("concurred", "shared the view"), a
+leader the publisher's own office names by post only, a short given name, and summits named
+by "plans for", "taking place in" or "his participation in"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from diplograph.extract.corpus import Article
+from diplograph.extract.model import Extraction
+from diplograph.extract.run import extract_articles
+from diplograph.project import Project
+from diplograph.vocab import ID
+
+PROJECT = Project(Path(__file__).resolve().parents[1])
+PUBLISHED = dt.date(2024, 5, 17)
+MINISTRY = "Ministry of Foreign Affairs of Japan"
+
+
+def _one(text: str, publisher: str = MINISTRY) -> Extraction:
+    return extract_articles(PROJECT, [Article("readout", text, PUBLISHED, publisher)]).extractions[
+        0
+    ]
+
+
+def _interactions(extraction: Extraction) -> list[tuple[str, list[str]]]:
+    return [(i.kind, [p.label for p in i.participants]) for i in extraction.interactions]
+
+
+def _posts(extraction: Extraction) -> set[tuple[str, str, str | None]]:
+    return {(h.person.label, h.titles[0], h.post.post_in) for h in extraction.holdings}
+
+
+def test_a_post_in_an_appositive_after_the_name_makes_a_person_of_that_state() -> None:
+    extraction = _one(
+        "On May 16, Mr. Kenji Arata, Minister for Foreign Affairs of Japan, held a meeting with "
+        "Senator the Hon. Mara Quill, Minister for Foreign Affairs of the Commonwealth of "
+        "Australia. The overview of the meeting is as follows."
+    )
+    assert _interactions(extraction) == [("Meeting", ["Kenji Arata", "Mara Quill"])]
+    assert extraction.interactions[0].when is not None
+    assert extraction.interactions[0].when.start == dt.date(2024, 5, 16)
+    posts = _posts(extraction)
+    assert ("Kenji Arata", "Minister for Foreign Affairs", ID + "japan") in posts
+    assert ("Mara Quill", "Minister for Foreign Affairs", ID + "australia") in posts
+
+
+def test_regression_honorific_hon_ends_no_sentence_and_mp_is_no_name() -> None:
+    extraction = _one(
+        "Mr. Kenji Arata held a meeting with the Hon. Mara Quill MP, Minister for Foreign "
+        "Affairs of Australia."
+    )
+    assert _interactions(extraction) == [("Meeting", ["Kenji Arata", "Mara Quill"])]
+
+
+def test_a_family_name_in_capitals_is_one_person_with_the_surname_alone() -> None:
+    extraction = _one(
+        "Mr. ARATA Kenji, Minister for Foreign Affairs of Japan, held a meeting with Mr. Tomas "
+        "Reyes, Minister of Foreign Affairs of Peru. Foreign Minister ARATA stated that the two "
+        "countries share fundamental values."
+    )
+    assert _interactions(extraction) == [("Meeting", ["Arata Kenji", "Tomas Reyes"])]
+    assert [s.speaker.label for s in extraction.statements] == ["Arata Kenji"]
+
+
+def test_a_same_sentence_he_is_its_subject_not_the_last_sentences() -> None:
+    extraction = _one(
+        "Mr. Kenji Arata, Minister for Foreign Affairs of Japan, held a meeting with Mr. Tomas "
+        "Reyes, Minister of Foreign Affairs of Peru. Foreign Minister Reyes expressed his "
+        "approval. Foreign Minister Arata stated that he regretted the loss of life, and he "
+        "expressed his condolences."
+    )
+    condolences = [s for s in extraction.statements if "condolences" in s.evidence[0].text]
+    assert [s.speaker.label for s in condolences] == ["Kenji Arata"]
+
+
+def test_ministries_joint_verbs_are_agreements_of_both_ministers() -> None:
+    extraction = _one(
+        "Mr. Kenji Arata, Minister for Foreign Affairs of Japan, held a meeting with Mr. Tomas "
+        "Reyes, Minister of Foreign Affairs of Peru. The two ministers concurred to deepen "
+        "cooperation on fisheries. The two ministers shared the view that maritime order must "
+        "be upheld."
+    )
+    kinds = [(s.kind, s.speaker.label) for s in extraction.statements]
+    assert kinds == [
+        ("AgreementStatement", "Kenji Arata"),
+        ("AgreementStatement", "Tomas Reyes"),
+        ("AgreementStatement", "Kenji Arata"),
+        ("AgreementStatement", "Tomas Reyes"),
+    ]
+
+
+def test_a_title_without_a_state_gives_no_state_outside_the_state_department() -> None:
+    # both sides' foreign ministers bear the title: neither is the publisher's by default
+    extraction = _one("Foreign Minister Kenji Arata met Foreign Minister Tomas Reyes in Lima.")
+    assert [p.nationality for p in extraction.interactions[0].participants] == [None, None]
+    assert extraction.holdings == []
+
+
+def test_the_publishers_own_leader_named_by_post_only_is_its_states_official() -> None:
+    office = "Prime Minister's Office, 10 Downing Street"
+    call = _one("The Prime Minister spoke to President Ana Vidal of Chile this evening.", office)
+    assert _interactions(call) == [("Call", ["Prime Minister of United Kingdom", "Ana Vidal"])]
+    leader = call.interactions[0].participants[0]
+    assert leader.nationality == ID + "united-kingdom"
+    # a State Department readout: "the President" is no unnamed U.S. official
+    readout = _one(
+        "The President spoke to President Ana Vidal of Chile.", "U.S. Department of State"
+    )
+    assert all(
+        p.label != "President of United States"
+        for i in readout.interactions
+        for p in i.participants
+    )
+
+
+def test_a_short_given_name_is_the_registry_person_of_the_formal_one() -> None:
+    extraction = _one(
+        "President Joseph R. Biden, Jr. met today with President Ana Vidal of Chile. President "
+        "Biden stressed the importance of trade.",
+        "The White House",
+    )
+    assert _interactions(extraction)[0][1][0] == "Joe Biden"
+    assert extraction.interactions[0].participants[0].iri == ID + "joe-biden"
+
+
+def test_summits_named_by_plans_taking_place_and_participation_are_meetings() -> None:
+    extraction = _one(
+        "Secretary Blinken spoke today with Foreign Minister Tomas Reyes of Peru. They reviewed "
+        "plans for the OAS Summit in Madrid. Blinken briefed him on the OAS Ministerial taking "
+        "place in Lima May 20-21. The Secretary also spoke of his recent participation in the "
+        "Andean Summit.",
+        "U.S. Department of State",
+    )
+    named = {i.label: i for i in extraction.interactions if i.label}
+    assert "OAS Summit (Organization of American States)" in named
+    ministerial = next(i for i in extraction.interactions if "Ministerial" in (i.label or ""))
+    assert ministerial.when is not None and ministerial.when.start == dt.date(2024, 5, 20)
+    assert ministerial.place is not None and ministerial.place.label == "Lima"
+    andean = next(i for i in extraction.interactions if "Andean" in (i.label or ""))
+    assert andean.participants[0].label == "Antony Blinken"
