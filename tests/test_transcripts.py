@@ -144,3 +144,38 @@ def test_first_person_is_the_speaker_of_the_turn_it_is_in() -> None:
         ("Demand", "Antony Blinken"),
         ("Commitment", "Osei"),
     ]
+
+
+def _titled(text: str, title: str) -> Extraction:
+    article = Article("b", text, dt.date(2022, 6, 24), "U.S. Department of State", title=title)
+    return extract_articles(PROJECT, [article]).extractions[0]
+
+
+def test_regression_a_speaker_label_of_any_script_opens_a_turn() -> None:
+    extraction = _one(
+        "SECRETARY BLINKEN: We are grateful for Freedonia's work on the grain corridor.\n\n"
+        "FOREIGN MINISTER ÇOBANOĞLU: We will keep working on the corridor with our partners."
+    )
+    assert [s.speaker.label for s in extraction.statements] == ["Antony Blinken", "Çobanoğlu"]
+
+
+def test_regression_a_label_in_capitals_gives_no_post_of_the_publishers_state() -> None:
+    # "FOREIGN MINISTER" in capitals is a minister's title all the same: no U.S. post
+    extraction = _one(
+        "SECRETARY BLINKEN: It is a pleasure to work with you.\n\n"
+        "FOREIGN MINISTER VALDEZ: We will keep working together on the corridor."
+    )
+    assert [(h.person.label, h.titles) for h in extraction.holdings] == []
+
+
+def test_two_speakers_before_their_meeting_meet_where_the_title_says() -> None:
+    extraction = _titled(
+        "SECRETARY BLINKEN: Today we will talk about the grain corridor and energy.\n\n"
+        "FOREIGN MINISTER VALDEZ: We will keep working together on the corridor.",
+        "Secretary Antony J. Blinken and Freedonian Foreign Minister Lena Valdez Before Their "
+        "Meeting",
+    )
+    meeting = extraction.interactions[0]
+    assert meeting.kind == "Meeting"
+    assert [p.label for p in meeting.participants] == ["Antony Blinken", "Lena Valdez"]
+    assert meeting.when is not None and meeting.when.start == dt.date(2022, 6, 24)

@@ -172,7 +172,11 @@ class Coreference:
         """Whether one of ``titles`` names a post no official of the home state holds."""
         assert self.home is not None
         foreign = self.registry.gazetteer.foreign_titles.get(self.home.label, frozenset())
-        return any(re.search(rf"\b{re.escape(f)}\b", title) for f in foreign for title in titles)
+        return any(  # case aside: a speaker label's "FOREIGN MINISTER" is a "Minister"
+            re.search(rf"\b{re.escape(f)}\b", title, re.IGNORECASE)
+            for f in foreign
+            for title in titles
+        )
 
     def home_leader(self, mention: Mention, scope: str) -> Actor | None:
         """The home state's leader a role names when no one of the article holds it: "The Prime

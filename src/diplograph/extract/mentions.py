@@ -275,6 +275,9 @@ class RuleMentionFinder:
         # The lower-case words a mention may start with: a title word ("acting"), a group or a
         # pronoun, "the", and "of" (a name's "of <state>" is looked at from its first word).
         self.openers = self.title_words | {*_GROUP_WORDS, *PRONOUNS, "the", "of"}
+        # a title word as the gazetteer writes it: a speaker label's "FOREIGN MINISTER" is the
+        # post "Foreign Minister"
+        self.title_case = {normalize(w): w for w in g.title_words if w[:1].isupper()}
 
     def find(
         self, text: str, start: int, end: int, toks: Sequence[Token] | None = None
@@ -794,7 +797,7 @@ class RuleMentionFinder:
                 j += 1 if toks[j].norm in self.honorifics else 2
                 continue
             else:
-                parts[-1].append(word)
+                parts[-1].append(self._cased(word))
             j += 1
         if len(parts[-1]) > 1 and normalize(parts[-1][-1]) in self.inner_honorifics:
             parts[-1].pop()  # the name's honorific: "Crown Prince Sheikh Nasser" is no "Sheikh"
@@ -821,6 +824,15 @@ class RuleMentionFinder:
                 kinds.append(set(names))
                 headed.append(head)
         return tuple(cleaned), tuple(k == {"state"} for k in kinds)
+
+    def _cased(self, word: str) -> str:
+        """A title word in capitals ("MINISTER", "OF") as titles write it ("Minister", "of");
+        any other word as it is."""
+        if not word.isupper() or len(word) < 2:
+            return word
+        if word.lower() in self.connectors:
+            return word.lower()
+        return self.title_case.get(normalize(word), word)
 
     @staticmethod
     def _state(states: list[tuple[int, str]], title_words: list[Token]) -> str | None:

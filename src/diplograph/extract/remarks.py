@@ -12,6 +12,11 @@ Freedonia"), and the remarks date it when they say "today" or "this morning".
 'Non-Nuclear States Parties'
 >>> audience("Secretary Smith's Remarks to the Press") is None
 True
+
+A title of two speakers "Before Their Meeting" names both: their meeting is the remarks' event.
+
+>>> audience("Secretary Jane Smith and Freedonian Foreign Minister Lev Petrov Before Their Meeting")
+'Secretary Jane Smith and Freedonian Foreign Minister Lev Petrov'
 """
 
 from __future__ import annotations
@@ -27,6 +32,11 @@ _AUDIENCE = re.compile(
     r"\s+[Ww]ith\s+(?P<audience>.+?)"
     r"(?:\s+(?:[Oo]n|[Aa]t)\s+the\s+(?:[Mm]argins|[Ss]idelines)\s+of\b.*)?$"
 )
+# "A and B Before Their Meeting", "A and B at the Top of Their Bilateral Meeting": A and B
+_THEIR_MEETING = re.compile(
+    r"^(?P<audience>.+?)\s+(?:[Bb]efore|[Aa]fter|[Aa]t\s+the\s+[Tt]op\s+of|[Aa]head\s+of)\s+"
+    r"[Tt]heir\s+(?:[\w-]+\s+)?(?:[Mm]eeting|[Tt]alks)\b"
+)
 _ABBREVIATION = re.compile(r"\s*\([A-Z]+\)")
 # The remarks say which day they are given on: the publication day.
 SAME_DAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight)\b", re.I)
@@ -35,7 +45,7 @@ SAME_DAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight)\b
 def audience(title: str | None) -> str | None:
     """Whom the remarks a transcript's title names are given to, without abbreviations in
     parentheses; None when the title names no meeting with anyone."""
-    match = _AUDIENCE.search(title or "")
+    match = _AUDIENCE.search(title or "") or _THEIR_MEETING.search(title or "")
     if match is None:
         return None
     return _ABBREVIATION.sub("", match.group("audience")).strip() or None

@@ -20,9 +20,26 @@ from diplograph.extract.text import normalize, sentences, span
 
 # A transcript's speaker label at the start of a paragraph ("SECRETARY BLINKEN: ", "Q: "); labels
 # that name no speaker of statements; greetings, thanks and procedural remarks of a turn.
+# (letters of any script: "FOREIGN MINISTER \u00c7AVU\u015eO\u011eLU:"; a label is in capitals,
+# :func:`speaker_label`)
 SPEAKER_LABEL = re.compile(
-    r"(?P<label>[A-Z][A-Z\u2019'.-]*(?: [A-Z][A-Z\u2019'.-]*){0,4}):\s+(?=\S)"
+    r"(?P<label>[^\W\d_](?:[^\W\d_]|[\u2019'.-])*(?: [^\W\d_](?:[^\W\d_]|[\u2019'.-])*){0,4}):"
+    r"\s+(?=\S)"
 )
+
+
+def speaker_label(text: str, at: int) -> re.Match[str] | None:
+    """The speaker label at offset ``at`` of ``text``: words in capitals and a colon.
+
+    >>> speaker_label("FOREIGN MINISTER \u00c7AVU\u015eO\u011eLU: Thank you.", 0).group("label")
+    'FOREIGN MINISTER \u00c7AVU\u015eO\u011eLU'
+    >>> speaker_label("Note: the minister spoke.", 0) is None
+    True
+    """
+    match = SPEAKER_LABEL.match(text, at)
+    return match if match is not None and match.group("label").isupper() else None
+
+
 _NOT_SPEAKERS = frozenset(
     {
         "Q",
@@ -319,7 +336,7 @@ class Turns:
 
     def __call__(self, doc: Doc, at: Cursor) -> None:
         text, sentence = doc.text, at.sentence
-        label = SPEAKER_LABEL.match(text, sentence.start)
+        label = speaker_label(text, sentence.start)
         if label and dateline(doc, label.group("label"), sentence.start):
             label = None
         if label and line_start(text, sentence.start):
