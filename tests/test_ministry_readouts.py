@@ -142,3 +142,35 @@ def test_summits_named_by_plans_taking_place_and_participation_are_meetings() ->
     assert ministerial.place is not None and ministerial.place.label == "Lima"
     andean = next(i for i in extraction.interactions if "Andean" in (i.label or ""))
     assert andean.participants[0].label == "Antony Blinken"
+
+
+def test_the_secretary_is_the_texts_own_secretary_before_the_registrys() -> None:
+    state = "U.S. Department of State"
+    later = extract_articles(
+        PROJECT,
+        [
+            Article(
+                "later",
+                "Secretary of State Jane Doe spoke today with Foreign Minister Tomas Reyes of "
+                "Peru. The Secretary urged Peru to lower its tariffs.",
+                dt.date(2026, 3, 2),
+                state,
+            )
+        ],
+    ).extractions[0]
+    assert [(s.kind, s.speaker.label) for s in later.statements] == [("Demand", "Jane Doe")]
+    # within the registry's period of "the Secretary" too: the Secretary the text names
+    commerce = _one(
+        "Secretary of Commerce Ana Ruiz met with Foreign Minister Tomas Reyes of Peru. The "
+        "Secretary stressed the importance of supply chains.",
+        state,
+    )
+    assert [s.speaker.label for s in commerce.statements] == ["Ana Ruiz"]
+
+
+def test_regression_a_state_attacked_is_not_the_target_of_the_condemnation() -> None:
+    state = "U.S. Department of State"
+    unnamed = _one("Secretary Blinken condemned the missile attacks on Ukraine.", state)
+    named = _one("Secretary Blinken condemned Russia's missile attacks on Ukraine.", state)
+    assert [s.target for s in unnamed.statements] == [None]
+    assert [s.target.label if s.target else None for s in named.statements] == ["Russia"]

@@ -76,6 +76,9 @@ class Coreference:
         kind = mention.kind
         if kind == "known":
             assert mention.known is not None
+            introduced = self._role_alias(mention)
+            if introduced is not None:  # "the Secretary" after "Secretary of State Marco Rubio"
+                return [introduced]
             actor = self.registry.known(mention.known, self.published)
             if actor is None:
                 return []  # a time-bound alias outside its period
@@ -222,6 +225,18 @@ class Coreference:
         self.order.append(actor.iri)
         known = self.titles.setdefault(actor.iri, [])
         known.extend(normalize(t) for t in titles if normalize(t) not in known)
+
+    def _role_alias(self, mention: Mention) -> Actor | None:
+        """The person of the article a known alias that is a role ("the Secretary", of the
+        Secretary of State of the day) names by the titles the article gave them: the text's
+        own Secretary goes before the registry's."""
+        words = mention.text.split()
+        if len(words) < 2 or words[0].lower() != "the":
+            return None
+        role = " ".join(words[1:])
+        if normalize(role) not in {normalize(r) for r in self.registry.gazetteer.roles}:
+            return None
+        return self._role(Mention("role", mention.start, mention.end, mention.text, titles=(role,)))
 
     def _role(self, mention: Mention) -> Actor | None:
         role = normalize(mention.titles[0]) if mention.titles else ""

@@ -43,6 +43,9 @@ AGREEMENTS = frozenset({"Agreement", "JointCommunique", "Consensus", "Agenda"})
 CITABLE = AGREEMENTS | {"Principle"}
 # A second predicate of what was said, its subject left out: "noted that ... and looks forward to",
 # "... and stands ready to help": a statement of its own.
+# A state after "on", "against" ... is what a criticised act was done to, not who did it:
+# "condemned Hamas' attacks on Israel", "the aggression against Ukraine".
+_VICTIM = re.compile(r"\b(?:on|against|upon|into|targeting|towards?)\s+(?:the\s+)?$")
 _SPLIT_CLAUSE = re.compile(r",?\s+and\s+(?=(?:looks? forward to|(?:stands?|remains?) ready to)\b)")
 
 
@@ -194,6 +197,7 @@ def add_statement(
             and r.mention.start >= at
             and r.actors[0].iri != own
             and r.actors[0] not in sides
+            and not _VICTIM.search(text, max(0, r.mention.start - 16), r.mention.start)
         ]
         if not states:  # "concerns regarding interference by the Taliban"
             states = [
@@ -203,6 +207,7 @@ def add_statement(
                 and r.actors[0].kind in ("Organization", "GovernmentBody", "PartyBody")
                 and r.mention.start >= at
                 and r.actors[0] not in sides
+                and not _VICTIM.search(text, max(0, r.mention.start - 16), r.mention.start)
                 and r.actors[0] is not doc.registry.state_of(speaker)
                 and r.actors[0] not in addressees
             ]
