@@ -174,3 +174,45 @@ def test_regression_a_state_attacked_is_not_the_target_of_the_condemnation() -> 
     named = _one("Secretary Blinken condemned Russia's missile attacks on Ukraine.", state)
     assert [s.target for s in unnamed.statements] == [None]
     assert [s.target.label if s.target else None for s in named.statements] == ["Russia"]
+
+
+def test_a_joint_statement_of_two_states_in_the_present_is_theirs() -> None:
+    extraction = _one(
+        "The United States and Peru reaffirm their commitment to the partnership. The two "
+        "countries strongly oppose any attempt to change borders by force. Both countries call "
+        "on all parties to respect the ceasefire.",
+        "U.S. Department of State",
+    )
+    assert [(s.kind, s.speaker.label) for s in extraction.statements] == [
+        ("Commitment", "United States"),
+        ("Commitment", "Peru"),
+        ("Criticism", "United States"),
+        ("Criticism", "Peru"),
+        ("Demand", "United States"),
+        ("Demand", "Peru"),
+    ]
+    # an infinitive or a noun is no present-tense statement
+    plain = _one(
+        "Secretary Blinken spoke with Foreign Minister Tomas Reyes of Peru to offer support and "
+        "condemn the attacks. The call on Monday was productive.",
+        "U.S. Department of State",
+    )
+    assert [s.kind for s in plain.statements].count("Criticism") == 1
+    assert not any("Monday" in s.evidence[0].text for s in plain.statements)
+
+
+def test_a_virtual_meeting_is_a_video_call_and_a_second_leg_of_a_trip_is_a_visit() -> None:
+    video = _one(
+        "Deputy Secretary Sherman held a virtual meeting with Foreign Minister Tomas Reyes of Peru "
+        "on May 14.",
+        "U.S. Department of State",
+    )
+    assert [i.kind for i in video.interactions] == ["VideoCall"]
+    trip = _one(
+        "Secretary Blinken traveled to Cairo, where he met with Egyptian Foreign Minister Sameh "
+        "Shoukry. He then traveled to Doha for meetings with Qatari Prime Minister Mohammed bin "
+        "Abdulrahman Al Thani.",
+        "U.S. Department of State",
+    )
+    visits = [(i.kind, i.place.label if i.place else None) for i in trip.interactions]
+    assert ("Visit", "Doha") in visits and ("Meeting", "Doha") in visits

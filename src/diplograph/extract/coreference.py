@@ -100,6 +100,8 @@ class Coreference:
             # "he" or "she" is a person: not the state a sentence opened with
             return [a for a in previous_subject if a.kind == "Person"][:1]
         if kind == "group":
+            if mention.text.split()[-1].lower() in ("countries", "governments", "nations"):
+                return self._states_of(self.group)  # "the two countries": the sides' states
             return list(self.group)
         if kind == "state" and mention.state:
             return [self.registry.state(mention.state)]
@@ -108,6 +110,17 @@ class Coreference:
         if kind == "organization" and mention.organization:
             return [self.registry.organization(mention.organization)]
         return []
+
+    def _states_of(self, actors: list[Actor]) -> list[Actor]:
+        """The states ``actors`` are or act for, once each, in order."""
+        states: list[Actor] = []
+        for actor in actors:
+            state = actor if actor.kind == "State" else None
+            if state is None and actor.nationality in self.registry.actors:
+                state = self.registry.actors[actor.nationality]
+            if state is not None and state not in states:
+                states.append(state)
+        return states
 
     def _person(self, mention: Mention, hint: str | None = None) -> Actor | None:
         assert mention.name is not None

@@ -194,8 +194,9 @@ _SPOKE_TO = re.compile(r"\b(?:spoke|speaks|talked)\s+(?:[\w-]+\s+){0,3}?to\s+(?:
 _OF_TITLE = re.compile(r"\b[A-Z][\w-]*\s+(?:of|for)\s+(?:the\s+)?$")
 _VISIT = re.compile(
     r"[\u2019']s\s+(?:\w+\s+)?(?:trip|visit|travel)\s+to\s+"
-    # "A traveled to X", "A will travel to X", "A visited X", "A arrived in X"
-    r"|\s+(?:(?:will|plans to|is to)\s+)?(?:travel(?:l?ed|s)?\s+to|visit(?:ed|s)?|arrived\s+in)"
+    # "A traveled to X", "A will travel to X", "A visited X", "A arrived in X", "A then traveled"
+    r"|\s+(?:(?:will|plans to|is to)\s+)?(?:(?:then|later|also|subsequently)\s+)?"
+    r"(?:travel(?:l?ed|s)?\s+to|visit(?:ed|s)?|arrived\s+in)"
     r"\s+(?:the\s+)?"
 )
 
@@ -247,8 +248,8 @@ def kind_of(text: str) -> tuple[str, int] | None:
         and _IN_PERSON.search(text, best[1])
     ):
         return "Meeting", best[1]
-    if best and best[0] == "Call" and _VIRTUAL.search(text, best[1], best[1] + 40):
-        return "VideoCall", best[1]  # "held a virtual call"
+    if best and best[0] in ("Call", "Meeting") and _VIRTUAL.search(text, best[1], best[1] + 40):
+        return "VideoCall", best[1]  # "held a virtual call", "held a virtual meeting with"
     if best and best[0] == "Call" and _BY_PHONE.search(text):
         return "PhoneCall", best[1]
     return best

@@ -105,6 +105,10 @@ PRONOUNS = {"he": "he", "she": "she", "they": "they", "both": "they"}
 GROUPS = (
     "the two leaders",
     "the two sides",
+    # the sides' states ("The two countries will convene ..."): :meth:`Coreference.resolve`
+    "the two countries",
+    "the two governments",
+    "the two nations",
     "the two",
     "the leaders",
     "both sides",
@@ -113,6 +117,8 @@ GROUPS = (
     "the two foreign ministers",
     "the ministers",
     "the officials",
+    "both countries",
+    "both governments",
 )
 # The groups by their first word, as tuples of words, in the order of GROUPS (the first that
 # matches wins: "the two" before "the two ministers").

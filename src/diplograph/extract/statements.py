@@ -42,6 +42,12 @@ VERBS = (
     "says|notes|stresses|emphasizes|adds|warns|insists|rejects|proposes|reaffirms|reiterates|"
     "underscores|"
     "(?:is|are|remains|remain) (?:firmly |fully |deeply )?committed|condemns|welcomes|urges|"
+    # the plural present of joint statements ("The United States and Japan reaffirm ..."), not
+    # an infinitive, a modal's verb or a noun ("to reaffirm", "will condemn", "a call on")
+    r"(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bcan )(?<!\bmust )(?<!\bshould )(?<!\bmay )"
+    r"(?<!\ba )(?<!\bthe )(?<!\bto further )(?<!\band )"
+    r"(?:reaffirm|reiterate|underscore|emphasize|condemn|urge|call on|call upon|oppose"
+    r"|strongly oppose|strongly condemn)(?= (?!to\b)[a-z\u2019'A-Z])|"
     "calls on|calls for|supports|stands with|looks forward to|will continue to|will work to|"
     "discussed|reviewed|exchanged views|analyzed"
 )
@@ -347,6 +353,18 @@ PRESENT = {
     "urges": "urged",
     "calls on": "called on",
     "calls for": "called for",
+    # the plural present of joint statements
+    "reaffirm": "reaffirmed",
+    "reiterate": "reiterated",
+    "underscore": "underscored",
+    "emphasize": "emphasized",
+    "condemn": "condemned",
+    "strongly condemn": "condemned",
+    "urge": "urged",
+    "call on": "called on",
+    "call upon": "called upon",
+    "oppose": "opposed",
+    "strongly oppose": "opposed",
 }
 
 

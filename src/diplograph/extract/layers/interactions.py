@@ -361,6 +361,27 @@ class Interactions:
                 if is_person(r) and not any(SPOKESPERSON.search(t) for t in r.mention.titles)
                 for a in r.actors
             }
+            if len(people) < 2:  # a joint statement: "The United States and Japan reaffirm"
+                people = {a.iri: a for a in _joint_states(at)}
             if len(people) >= 2:
                 coref.group = list(people.values())
                 at.resolved = [regroup(r, coref, doc.previous) for r in at.resolved]
+
+
+def _joint_states(at: Cursor) -> list[Actor]:
+    """The states a sentence opens with, joined by "and" ("The United States and Japan ..."),
+    when there are two or more; else none."""
+    text, states = at.sentence.text, []
+    end = 0
+    for item in at.resolved:
+        begin = item.mention.start - at.sentence.start
+        gap = text[end:begin]
+        if not (item.actors and item.actors[0].kind == "State"):
+            break
+        if states and gap.strip(" ,") not in ("and", ""):
+            break
+        if not states and gap.strip() not in ("", "The", "the"):
+            break
+        states.append(item.actors[0])
+        end = item.mention.end - at.sentence.start
+    return states if len(states) >= 2 else []
