@@ -371,7 +371,8 @@ class Interactions:
 def _joint_states(at: Cursor) -> list[Actor]:
     """The states a sentence opens with, joined by "and" ("The United States and Japan ..."),
     when there are two or more; else none."""
-    text, states = at.sentence.text, []
+    text = at.sentence.text
+    states: list[Actor] = []
     end = 0
     for item in at.resolved:
         begin = item.mention.start - at.sentence.start
