@@ -216,3 +216,53 @@ def test_a_virtual_meeting_is_a_video_call_and_a_second_leg_of_a_trip_is_a_visit
     )
     visits = [(i.kind, i.place.label if i.place else None) for i in trip.interactions]
     assert ("Visit", "Doha") in visits and ("Meeting", "Doha") in visits
+
+
+def test_regression_the_role_of_one_and_the_title_of_another_are_two_people() -> None:
+    state = "U.S. Department of State"
+    extraction = _one(
+        "Deputy Secretary of State Wendy Sherman met with Peruvian Minister of State Tomas Reyes "
+        "today. The Deputy Secretary and Minister Reyes agreed on the importance of trade.",
+        state,
+    )
+    assert [(s.kind, s.speaker.label) for s in extraction.statements] == [
+        ("AgreementStatement", "Wendy Sherman"),
+        ("AgreementStatement", "Tomas Reyes"),
+    ]
+    reyes = {h.titles[0] for h in extraction.holdings if h.person.label == "Tomas Reyes"}
+    assert reyes == {"Minister of State"}
+    # a first naming of one person with two posts stays one person with two posts
+    one = _one(
+        "Secretary Blinken met the Deputy Prime Minister and Foreign Minister Ana Vidal of Chile.",
+        state,
+    )
+    assert {h.titles[0] for h in one.holdings if h.person.label == "Ana Vidal"} == {
+        "Deputy Prime Minister",
+        "Foreign Minister",
+    }
+
+
+def test_a_royal_rank_is_no_post_and_crown_prince_is_one() -> None:
+    state = "U.S. Department of State"
+    extraction = _one(
+        "Secretary Blinken spoke with Saudi Prince Faisal bin Farhan and Saudi Crown Prince "
+        "Mohammed bin Salman.",
+        state,
+    )
+    titles = {(h.person.label, h.titles[0]) for h in extraction.holdings}
+    assert not any(t == "Prince" for _, t in titles)
+    assert any(t == "Crown Prince" for _, t in titles)
+
+
+def test_meeting_again_is_a_planned_meeting_and_a_city_names_its_conference() -> None:
+    state = "U.S. Department of State"
+    extraction = _one(
+        "Secretary Blinken spoke today with Foreign Minister Tomas Reyes of Peru. They looked "
+        "forward to meeting again soon. They discussed the upcoming June 23 Second Berlin "
+        "Conference on Peru.",
+        state,
+    )
+    kinds = [(i.kind, len(i.participants)) for i in extraction.interactions]
+    assert ("Meeting", 2) in kinds
+    berlin = next(i for i in extraction.interactions if "Berlin" in (i.label or ""))
+    assert berlin.place is not None and berlin.place.label == "Berlin"

@@ -251,6 +251,11 @@ class Coreference:
             return None
         return self._role(Mention("role", mention.start, mention.end, mention.text, titles=(role,)))
 
+    def peek_role(self, mention: Mention) -> Actor | None:
+        """The person of the article a role mention names, as :meth:`resolve` would, without
+        remembering anything."""
+        return self._role(mention)
+
     def _role(self, mention: Mention) -> Actor | None:
         role = normalize(mention.titles[0]) if mention.titles else ""
         best: tuple[int, int, str] | None = None

@@ -124,6 +124,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("Meeting", re.compile(r"\bagreed\s+to\s+meet\b")),  # planned
+    # planned: "looked forward to meeting again soon", "... to meeting in person"
+    ("Meeting", re.compile(r"\blook(?:s|ed|ing)?\s+forward\s+to\s+meeting\b(?!\s+with\b)")),
     ("Meeting", re.compile(r"\b(?:met|meets)\b")),
     # "A hosted B for an official visit": B's visit, A its host
     (
@@ -215,7 +217,7 @@ _VIRTUAL = TRIGGERS[0][1]
 
 # A trigger after "will" (or "plan to", "agreed to") reports a planned interaction.
 PLANNED = re.compile(r"\b(?:will|plans? to)\s+(?:(?:also|again|\w+ly)\s+)?$")
-_PLANNED_TRIGGER = re.compile(r"(?:will|plans? to|agreed to meet)\b")
+_PLANNED_TRIGGER = re.compile(r"(?:will|plans? to|agreed to meet|look(?:s|ed|ing)? forward)\b")
 
 
 def planned(text: str, trigger_at: int) -> bool:

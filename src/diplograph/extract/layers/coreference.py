@@ -4,6 +4,7 @@ group of "they" and "the two sides" is known."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from diplograph.extract.actors import Actor
 from diplograph.extract.coreference import Coreference, Resolved
@@ -42,6 +43,7 @@ class Resolve:
     def __call__(self, doc: Doc, at: Cursor) -> None:
         text = doc.extraction.article.text
         resolved: list[Resolved] = []
+        at.mentions = [part for m in at.mentions for part in _two_people(doc.coref, m)]
         for mention in at.mentions:
             state = _state_before(text, mention, resolved[-1] if resolved else None)
             subject = doc.previous
@@ -53,6 +55,40 @@ class Resolve:
                 subject = resolved[0].actors
             resolved.append(Resolved(mention, doc.coref.resolve(mention, subject, state)))
         at.resolved = at.taking_part = resolved
+
+
+def _two_people(coref: Coreference, mention: Mention) -> list[Mention]:
+    """A titled mention that opens with a role of someone the article has named and "and" is
+    two people: "The Deputy Secretary and Minister Cleverly" after "Deputy Secretary of State
+    Wendy Sherman" is Sherman and Cleverly, not Cleverly with both titles; any other mention
+    as it is ("the Deputy Prime Minister and Foreign Minister X" first naming X)."""
+    words = mention.text.split(" and ", 1)
+    if (
+        mention.kind != "person"
+        or len(mention.titles) < 2
+        or len(words) < 2
+        or not words[0].lower().startswith("the ")
+        or mention.name is None
+        or mention.name in words[0]
+    ):
+        return [mention]
+    first = words[0].split(" ", 1)[1]
+    end = mention.start + len(words[0])
+    role = Mention("role", mention.start, end, words[0], titles=(first,))
+    other = coref.peek_role(role)
+    if other is None or any(w in other.label for w in mention.name.split()):
+        return [mention]
+    start = end + len(" and ")
+    title_span = (start, mention.title_span[1]) if mention.title_span else None
+    rest = replace(
+        mention,
+        start=start,
+        text=mention.text[start - mention.start :],
+        titles=mention.titles[1:],
+        title_span=title_span,
+        state_titles=mention.state_titles[1:],
+    )
+    return [role, rest]
 
 
 def _state_before(text: str, mention: Mention, before: Resolved | None) -> str | None:

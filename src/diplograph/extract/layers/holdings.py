@@ -33,6 +33,8 @@ _ROLE_AS = re.compile(
     r",\s+in\s+(?:his|her|their)\s+(?:role|capacity)\s+as\s+(?:the\s+)?(?P<role>[A-Z][^,;.]{2,90})"
 )
 SPOKESPERSON = re.compile(r"\bSpokes(?:person|man|woman)\b", re.I)
+# A royal's rank alone is no post ("Prince Faisal bin Farhan"); "Crown Prince" is one.
+_RANKS = frozenset({"prince", "princess"})
 # Title words before a head word that still belong to the post ("Deputy Director General").
 _MODIFIERS = frozenset(
     {"Deputy", "Vice", "Assistant", "Senior", "Permanent", "Principal", "Under", "First", "Acting"}
@@ -112,7 +114,7 @@ def holdings(doc: Doc, resolved: list[Resolved]) -> None:
                 surface = surface[: surface.find(body[0]) + len(body[0])]
                 post_in = doc.registry.ministry(where, body[0], surface)
                 title = body[1]
-            if normalize(title) in _NO_PORTFOLIO and not body:
+            if (normalize(title) in _NO_PORTFOLIO and not body) or normalize(title) in _RANKS:
                 continue  # "Minister Popescu", but "Department of Energy Secretary"
             if any(_shortened(normalize(title).split(), words) for words in held):
                 continue

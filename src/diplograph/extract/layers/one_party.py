@@ -286,10 +286,10 @@ def add_one_party(doc: Doc, event: OneParty) -> Interaction | None:
         interaction.label = event.name if named else f"{event.name} ({event.party.label})"
         if event.host:
             interaction.hosts = [event.party]
-        first = event.name.split()[0]
-        if event.place is None and first in doc.gazetteer.places:
-            interaction.place = doc.registry.place(first)
-            why = f"The event is named after the city it is held in, {first}."
+        city = next((w for w in event.name.split()[:3] if w in doc.gazetteer.places), None)
+        if event.place is None and city is not None:  # "Tashkent Conference", "Second Berlin ..."
+            interaction.place = doc.registry.place(city)
+            why = f"The event is named after the city it is held in, {city}."
             interaction.inferred.append(("place", why))
     doc.extraction.interactions.append(interaction)
     return interaction
