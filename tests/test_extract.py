@@ -645,8 +645,9 @@ def test_the_corpus_reuses_actors(corpus_result: Result) -> None:
     # engagement is with ("Russian counterparts"), 2 officials named by post ("the Armenian and
     # Azerbaijani Foreign Ministers") and a body named after its session; 2 (the seventh gold
     # round) a summit's participants ("his recent participation in the Negev Summit") and the
-    # initiative a summit is named after ("the Three Seas Summit" of the Three Seas Initiative)
-    assert summary.actors_new <= 338
+    # initiative a summit is named after ("the Three Seas Summit" of the Three Seas Initiative);
+    # 3 organisations of the gazetteer a statement cites (APEC, the G77, the G20)
+    assert summary.actors_new <= 341
     assert (
         len(new) <= 177
     )  # three of them officials named by post only (the ASEAN Secretary General, two ministers)

@@ -84,6 +84,10 @@ def _found(text: str) -> list[tuple[str, str]]:
             ],
         ),
         ("Secretary Rubio spoke with Minister Sikorski", []),
+        (
+            "looked ahead to the adoption of the NATO Strategic Concept",
+            [("Agreement", "NATO Strategic Concept")],
+        ),
         ("backed the Somalia peace process", [("Initiative", "Somalia peace process")]),
         (
             "upheld the principles of the UN Charter",
@@ -230,6 +234,17 @@ def test_an_organisation_is_cited_as_a_framework_unless_it_is_a_party() -> None:
         "mediation."
     )
     assert [c for c in cited if c[1] == "Organization"] == []
+
+
+def test_an_organisation_named_like_a_programme_is_the_organisation() -> None:
+    _, cited = _extract(
+        "Secretary of State Antony J. Blinken spoke today with Kenyan Foreign Minister Alfred "
+        "Mutua. Secretary Blinken praised Kenya's contribution through the World Food Program "
+        "and its leadership in APEC."
+    )
+    organizations = {c[2] for c in cited if c[1] == "Organization"}
+    assert organizations >= {"World Food Programme", "Asia-Pacific Economic Cooperation"}
+    assert not any(c[1] == "Initiative" for c in cited)
 
 
 def test_an_organisation_a_summit_is_named_after_stays_citable() -> None:

@@ -63,6 +63,7 @@ HEADS: dict[str, str] = {
             "Plan",
             "Roadmap",
             "Statement",
+            "Concept",  # "the NATO Strategic Concept"
         ],
         "Agreement",
     ),
@@ -375,10 +376,12 @@ class ReferenceFinder:
     def item(self, cited: Cited, article: str) -> Actor:
         """The registry's item of this label, else one minted (deterministic IRI from label; an
         earlier meeting's under the article's, ``id:<article>/cited-<label>``); an
-        organisation's alliance is the organisation ("the NATO Alliance")."""
+        organisation's name, or its alliance, is the organisation ("the World Food Program",
+        "the NATO Alliance")."""
         alliance = re.fullmatch(r"(.+) Alliance", cited.label)
-        if alliance is not None and alliance.group(1) in self.organizations:
-            label = self.organizations[alliance.group(1)]
+        named = alliance.group(1) if alliance is not None else cited.label
+        if named in self.organizations:  # "the World Food Program" is no programme of its own
+            label = self.organizations[named]
             return self._known(label) or self.registry.organization(label)
         if cited.local:
             iri = f"{ID}{article}/cited-{_slug(cited.label)}"
