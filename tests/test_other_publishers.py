@@ -116,3 +116,31 @@ def test_regression_he_after_a_sentence_opened_by_a_state_is_no_state() -> None:
     )
     assert all(s.speaker.kind == "Person" for s in extraction.statements)
     assert [s.speaker.label for s in extraction.statements][:1] == ["Ana Vidal"]
+
+
+def test_an_untitled_subject_of_a_telephone_conversation_is_a_person() -> None:
+    extraction = _one(
+        "On Friday Lev Petrov had a telephone conversation with President of Chile Ana Vidal.",
+        "President of Russia",
+    )
+    assert [(i.kind, [p.label for p in i.participants]) for i in extraction.interactions] == [
+        ("PhoneCall", ["Lev Petrov", "Ana Vidal"])
+    ]
+
+
+def test_regression_a_participle_held_far_from_talks_reports_no_talks_of_the_subjects() -> None:
+    extraction = _one(
+        "President Lev Petrov of Peru spoke with President Ana Vidal of Chile today. The two "
+        "presidents welcomed the consultations of a contact group held in Lima and noted the "
+        "importance of continuing talks in this format."
+    )
+    assert [i.kind for i in extraction.interactions] == ["Call"]
+
+
+def test_the_day_a_report_names_is_not_the_day_of_the_talks_it_reports() -> None:
+    extraction = _one(
+        "President Lev Petrov of Peru spoke with President Ana Vidal of Chile today. Petrov and "
+        "Vidal last held talks in November in Lima, the newspaper El Sol reported Wednesday."
+    )
+    talks = next(i for i in extraction.interactions if i.kind == "Talks")
+    assert talks.when is None

@@ -66,7 +66,9 @@ _PATTERN = re.compile(
     r"|(?P<relative>(?i:today|yesterday|this morning|this afternoon|this evening|tonight"
     r"|last night))"
     # a period that names no day ("spoke with him last week"): the sentence gives no date
-    r"|(?P<vague>(?i:(?:earlier\s+)?(?:last|this|next)\s+(?:week|month)))"
+    r"|(?P<vague>(?i:(?:earlier\s+)?(?:last|this|next)\s+(?:week|month))"
+    # "in November", "in early June": a month and no day
+    rf"|(?<=\bin )(?:(?:early|late|mid-)\s*)?{_MONTH}(?!\s+\d)(?:,?\s+\d{{4}})?)"
     rf"|(?:on |last )?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     rf"|(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}}))\b"
 )

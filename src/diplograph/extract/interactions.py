@@ -54,7 +54,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Call",
         re.compile(
-            r"\b(?:held|had|holds|has)\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone)\s+"
+            r"\b(?:held|had|holds|has|conducted)\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone)\s+"
             r"(?:conversation|talks?)\b"
         ),
     ),
@@ -96,7 +96,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?!(?:\s+[\w.-]+){1,6}?[\u2019']s\b)"
         ),
     ),
-    ("Talks", re.compile(r"\bheld\b[^.;]{0,80}?\btalks?\b")),
+    # "held bilateral talks", "held a round of talks"; not "the consultations held in Minsk and
+    # ... talks in this format" (a participle, far from its noun)
+    ("Talks", re.compile(r"\bheld\s+(?:[\w-]+,?\s+){0,4}?talks?\b")),
     (
         "Talks",
         re.compile(r"\b(?:held|hold|continued?|resumed?)\s+(?:\w+\s+){0,2}discussions\s+with\b"),

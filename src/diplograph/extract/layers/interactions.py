@@ -87,6 +87,8 @@ def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction |
         return None
     article = doc.article
     begin, end = found.dated or (sentence.start, sentence.end)
+    reported = _REPORTED.search(article.text, begin, end)  # ", the newspaper reported Wednesday"
+    end = reported.start() if reported else end
     when = find_date(article.text, begin, article.published, end)
     if when is None and found.dated:
         when = find_date(article.text, sentence.start, article.published, sentence.end)
@@ -366,6 +368,13 @@ class Interactions:
             if len(people) >= 2:
                 coref.group = list(people.values())
                 at.resolved = [regroup(r, coref, doc.previous) for r in at.resolved]
+
+
+# A trailing attribution: the day it names is the day of the report, not of the interaction.
+_REPORTED = re.compile(
+    r",\s+(?:the\s+)?(?:[A-Z][\w.\u2019'-]*\s+){0,4}(?:[a-z]+\s+)?"
+    r"(?:reported|said|told|announced|added|stated)\b[^,;]*$"
+)
 
 
 def _joint_states(at: Cursor) -> list[Actor]:

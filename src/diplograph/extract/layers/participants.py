@@ -27,21 +27,34 @@ _AFTER_BARE_NAME = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:Chair|President|Minister|Envoy|Secretary|Director|Head|Ambassador)\b"
 )
 _NAME_BEFORE = re.compile(r"[A-Z][\w.\u2019'-]*,\s+$")
+# What may open a sentence before its subject ("On Friday", "Today,"), and an interaction verb
+# right after the subject: "On Friday Vladimir Putin had a telephone conversation with ..."
+_OPENING = re.compile(
+    r"\s*(?:(?:On\s+\w+(?:\s+\d{1,2})?|Today|Yesterday|Earlier\s+today|This\s+\w+),?\s+)?"
+)
+_SUBJECT_OF = re.compile(
+    r"\s+(?:(?:today|yesterday|also|again|on\s+\w+day)\s+)?"
+    r"(?:met|spoke|talked|had|held|conducted|hosted|received)\b"
+)
 _APPOSITIVE_NAME = re.compile(r",\s+[A-Z]")
 _GROUP_LABEL = re.compile(r"^(?:the|a|an|another)\s+|\s+\([A-Z]+\)$")
 
 
-def bare_name(doc: Doc, item: Resolved, sentence_items: list[Resolved]) -> Resolved:
+def bare_name(
+    doc: Doc, item: Resolved, sentence_items: list[Resolved], sentence: Sentence
+) -> Resolved:
     """An untitled full name where an interaction names its participants is a person: "met
     with Staffan de Mistura, the UN ...", "with NUG representatives, including Zin Mar Aung",
-    "and his Russian counterpart Sergey Lavrov" (of the state the sentence names there)."""
+    "and his Russian counterpart Sergey Lavrov" (of the state the sentence names there), and the
+    subject the sentence opens with ("On Friday Vladimir Putin had a telephone conversation")."""
     m, text = item.mention, doc.text
     if m.kind != "name" or item.actors or m.name is None or len(m.name.split()) < 2:
         return item
     before = text[max(0, m.start - 12) : m.start]
     after = text[m.end : m.end + 40]
     counterpart = _COUNTERPART.search(text, max(0, m.start - 60), m.start)
-    if counterpart or _BEFORE_BARE_NAME.search(before) or _AFTER_BARE_NAME.match(after):
+    subject = _OPENING.fullmatch(text, sentence.start, m.start) and _SUBJECT_OF.match(after)
+    if counterpart or subject or _BEFORE_BARE_NAME.search(before) or _AFTER_BARE_NAME.match(after):
         nationality = next(
             (
                 doc.registry.state(r.mention.state).iri
@@ -151,7 +164,7 @@ class Participants:
     def __call__(self, doc: Doc, at: Cursor) -> None:
         if kind_of(at.sentence.text) is None:
             return
-        resolved = [bare_name(doc, item, at.resolved) for item in at.resolved]
+        resolved = [bare_name(doc, item, at.resolved, at.sentence) for item in at.resolved]
         for item in resolved:
             if item.mention.kind == "name" and item.actors:
                 appositive_post(doc, item)
