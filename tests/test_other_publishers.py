@@ -144,3 +144,13 @@ def test_the_day_a_report_names_is_not_the_day_of_the_talks_it_reports() -> None
     )
     talks = next(i for i in extraction.interactions if i.kind == "Talks")
     assert talks.when is None
+
+
+def test_a_name_of_us_is_a_person_of_the_united_states() -> None:
+    extraction = _one(
+        "Foreign Minister Lin Tao held telephone talks with Secretary of State Dan Hale of US. "
+        "Dan Hale stated that the United States supports stability in the region.",
+        "Embassy of the People's Republic of China",
+    )
+    hale = next(p for p in extraction.interactions[0].participants if p.label == "Dan Hale")
+    assert hale.nationality == ID + "united-states"

@@ -429,7 +429,10 @@ class RuleMentionFinder:
                 name_start, j, appositive = first_name, k, True
         name_end = j
         if name_end < len(toks) - 1 and toks[name_end].norm == "of":
-            phrase = toks.phrase_at[name_end + 1 + (toks[name_end + 1].norm == "the")]
+            at = name_end + 1 + (toks[name_end + 1].norm == "the")
+            phrase = toks.phrase_at[at] if at < len(toks) else None
+            if phrase and phrase[1] == "known":  # "John Kerry of US", the registry's state
+                phrase = self._known_state(toks, at) or phrase
             if phrase and phrase[1] == "state" and name_end > name_start:
                 states.append((len(title_words), phrase[2]))
                 j = name_end + 1 + (toks[name_end + 1].norm == "the") + phrase[0]
