@@ -154,3 +154,24 @@ def test_a_name_of_us_is_a_person_of_the_united_states() -> None:
     )
     hale = next(p for p in extraction.interactions[0].participants if p.label == "Dan Hale")
     assert hale.nationality == ID + "united-states"
+
+
+def test_indian_news_forms_of_meetings_and_calls() -> None:
+    met = _one(
+        "External Affairs Minister R Mehra and Peruvian counterpart Jorge Salas met on the "
+        "sidelines of the Andean summit in Lima. Mehra is also set to meet his Chilean "
+        "counterpart Ana Vidal shortly."
+    )
+    assert [(i.kind, [p.label for p in i.participants]) for i in met.interactions] == [
+        ("Meeting", ["Mehra", "Jorge Salas"]),
+        ("Meeting", ["Mehra", "Ana Vidal"]),
+    ]
+    planned = met.interactions[1]
+    assert planned.when is None
+    calls = _one(
+        "External Affairs Minister R Mehra spoke on phone to Peruvian Foreign Minister Jorge Salas "
+        "and Chilean Foreign Minister Ana Vidal. Mehra spoke to his Chilean counterpart again "
+        "today."
+    )
+    second = calls.interactions[1]
+    assert [p.label for p in second.participants] == ["Mehra", "Ana Vidal"]

@@ -126,8 +126,13 @@ def canonical_name(name: str) -> str:
 
     >>> canonical_name("HAYASHI Yoshimasa")
     'Hayashi Yoshimasa'
+    >>> canonical_name("Teodoro L Locsin"), canonical_name("S Jaishankar")
+    ('Teodoro Locsin', 'Jaishankar')
     """
     words = [w for w in name.replace(",", " ").split() if not _INITIAL.match(w)]
+    if len(words) > 2 or (len(words) == 2 and not name.isupper()):
+        # an initial without its period: "S Jaishankar", "Teodoro L Locsin"
+        words = [w for w in words if not (len(w) == 1 and w.isupper())] or words
     if name.isupper() and any(len(w) > 1 for w in words):
         words = [
             w.lower() if w.lower() in _PARTICLES else "-".join(p.capitalize() for p in w.split("-"))

@@ -63,8 +63,9 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Call",
         re.compile(
-            r"\b(?:spoke|speaks|talked)\s+(?:(?:today|yesterday|again|by (?:tele)?phone)\s+)?"
-            r"to\s+(?=(?:the\s+)?[A-Z])"
+            r"\b(?:spoke|speaks|talked)\s+(?:(?:today|yesterday|again|by (?:tele)?phone"
+            r"|on (?:the )?(?:tele)?phone)\s+)?"
+            r"to\s+(?=(?:(?:the|his|her|their)\s+)?[A-Z])"
             r"(?!(?:the\s+)?(?:[\w.\u2019'-]+\s+){0,4}?(?:Assembly|Conference|Council|Congress"
             r"|Parliament|Senate|House|Forum|Summit|Committee|Press|Nation|Students?)\b)"
         ),
@@ -126,6 +127,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("Meeting", re.compile(r"\bagreed\s+to\s+meet\b")),  # planned
+    ("Meeting", re.compile(r"\b(?:is|are)\s+(?:also\s+)?(?:set|due|scheduled)\s+to\s+meet\b")),
     # planned: "looked forward to meeting again soon", "... to meeting in person"
     ("Meeting", re.compile(r"\blook(?:s|ed|ing)?\s+forward\s+to\s+meeting\b(?!\s+with\b)")),
     ("Meeting", re.compile(r"\b(?:met|meets)\b")),
@@ -219,7 +221,10 @@ _VIRTUAL = TRIGGERS[0][1]
 
 # A trigger after "will" (or "plan to", "agreed to") reports a planned interaction.
 PLANNED = re.compile(r"\b(?:will|plans? to)\s+(?:(?:also|again|\w+ly)\s+)?$")
-_PLANNED_TRIGGER = re.compile(r"(?:will|plans? to|agreed to meet|look(?:s|ed|ing)? forward)\b")
+_PLANNED_TRIGGER = re.compile(
+    r"(?:will|plans? to|agreed to meet|look(?:s|ed|ing)? forward"
+    r"|(?:is|are)\s+(?:also\s+)?(?:set|due|scheduled)\s+to)\b"
+)
 
 
 def planned(text: str, trigger_at: int) -> bool:

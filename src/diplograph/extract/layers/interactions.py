@@ -74,7 +74,11 @@ def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction |
             participants.append(main.participants[0])
         else:
             participants += [
-                p for p in main.participants if p.nationality != own and p not in participants
+                p
+                for p in main.participants
+                if p.nationality != own
+                and p not in participants
+                and _of_named_state(doc, sentence, p)
             ]
         inferred.append(
             (
@@ -368,6 +372,23 @@ class Interactions:
             if len(people) >= 2:
                 coref.group = list(people.values())
                 at.resolved = [regroup(r, coref, doc.previous) for r in at.resolved]
+
+
+# "spoke to his Russian counterpart": the counterpart of the state the adjective names
+_STATE_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<state>[A-Z][\w-]*)\s+counterparts?\b")
+
+
+def _of_named_state(doc: Doc, sentence: Sentence, actor: Actor) -> bool:
+    """Whether ``actor`` is of the state the sentence names its counterpart by ("his Russian
+    counterpart": Lavrov, not Blinken, of the main call with both); True when it names none."""
+    match = _STATE_COUNTERPART.search(sentence.text)
+    if match is None:
+        return True
+    named = match.group("state")
+    label = next(
+        (k for k, names in doc.gazetteer.states.items() if named == k or named in names), None
+    )
+    return label is None or actor.nationality == doc.registry.state(label).iri
 
 
 # A trailing attribution: the day it names is the day of the report, not of the interaction.

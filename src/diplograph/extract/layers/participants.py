@@ -21,7 +21,7 @@ from diplograph.extract.text import Sentence, Span, span
 _BEFORE_BARE_NAME = re.compile(r"\b(?:with|including|and)\s+$")
 # "and his Russian counterpart Sergey Lavrov": the counterpart of the state the words name
 _COUNTERPART = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+(?P<state>[A-Z][\w-]*\s+)?counterpart,?\s+$"
+    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\band)\s+(?P<state>[A-Z][\w-]*\s+)?counterpart,?\s+$"
 )
 _AFTER_BARE_NAME = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:Chair|President|Minister|Envoy|Secretary|Director|Head|Ambassador)\b"
