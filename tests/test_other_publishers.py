@@ -175,3 +175,18 @@ def test_indian_news_forms_of_meetings_and_calls() -> None:
     )
     second = calls.interactions[1]
     assert [p.label for p in second.participants] == ["Mehra", "Ana Vidal"]
+
+
+def test_an_eu_title_with_a_slash_and_vice_president_names_its_holder() -> None:
+    extraction = _one(
+        "The EU High Representative for Foreign Affairs and Security Policy/Vice-President of the "
+        "European Commission, Ana Ruiz, spoke with the Peruvian Foreign Minister, Jorge Salas, on "
+        "Tuesday. US Secretary of Defense Lloyd J. Austin III met with Salas too.",
+        "Europost",
+    )
+    call = extraction.interactions[0]
+    assert (call.kind, [p.label for p in call.participants]) == (
+        "Call",
+        ["Ana Ruiz", "Jorge Salas"],
+    )
+    assert "Lloyd Austin III" in {h.person.label for h in extraction.holdings}

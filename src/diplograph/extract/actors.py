@@ -39,6 +39,7 @@ SCHEMA_NATIONALITY = "https://schema.org/nationality"
 SCHEMA_PUBLISHER = "https://schema.org/publisher"
 ARTICLE = ID + "article/"
 GROUP = ID + "group/"  # unnamed groups of people, one article each
+_ROMAN = re.compile(r"^[IVX]+$")  # "Lloyd J. Austin III"
 _INITIAL = re.compile(r"^(?:[A-Z]\.|Dr\.?|Jr\.?|Sr\.?|Mr\.?|Ms\.?)$")
 ORGANIZATION_KINDS = (
     "Organization",
@@ -128,6 +129,8 @@ def canonical_name(name: str) -> str:
     'Hayashi Yoshimasa'
     >>> canonical_name("Teodoro L Locsin"), canonical_name("S Jaishankar")
     ('Teodoro Locsin', 'Jaishankar')
+    >>> canonical_name("Lloyd J. Austin III")
+    'Lloyd Austin III'
     """
     words = [w for w in name.replace(",", " ").split() if not _INITIAL.match(w)]
     if len(words) > 2 or (len(words) == 2 and not name.isupper()):
@@ -141,7 +144,7 @@ def canonical_name(name: str) -> str:
     elif len(words) > 1:
         words = [
             "-".join(p.capitalize() for p in w.split("-"))
-            if w.isupper() and len(w) > 2 and w.replace("-", "").isalpha()
+            if w.isupper() and len(w) > 2 and w.replace("-", "").isalpha() and not _ROMAN.match(w)
             else w
             for w in words
         ]
