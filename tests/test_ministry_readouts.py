@@ -266,3 +266,19 @@ def test_meeting_again_is_a_planned_meeting_and_a_city_names_its_conference() ->
     assert ("Meeting", 2) in kinds
     berlin = next(i for i in extraction.interactions if "Berlin" in (i.label or ""))
     assert berlin.place is not None and berlin.place.label == "Berlin"
+
+
+def test_readout_forms_of_the_ninth_round() -> None:
+    state = "U.S. Department of State"
+    extraction = _one(
+        "Deputy Secretary of State Wendy Sherman spoke with EEAS Secretary-General Ana Ruiz "
+        "yesterday. The Deputy Secretary and Secretary-General reaffirmed support for Ukraine. "
+        "The Deputy Secretary briefed Secretary-General Ruiz on the talks. The Deputy Secretary "
+        "repeated the United States' belief that Peru is a strong candidate. The United States "
+        "and its Allies and partners will respond in a united way.",
+        state,
+    )
+    said = [(s.kind, s.speaker.label) for s in extraction.statements]
+    assert ("Commitment", "Wendy Sherman") in said and ("Commitment", "Ana Ruiz") in said
+    assert [k for k, who in said if who == "Wendy Sherman"].count("Assertion") == 2
+    assert said[-1] == ("Commitment", "United States")

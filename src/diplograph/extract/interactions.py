@@ -97,9 +97,15 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?!(?:\s+[\w.-]+){1,6}?[\u2019']s\b)"
         ),
     ),
-    # "held bilateral talks", "held a round of talks"; not "the consultations held in Minsk and
-    # ... talks in this format" (a participle, far from its noun)
-    ("Talks", re.compile(r"\bheld\s+(?:[\w-]+,?\s+){0,4}?talks?\b")),
+    # "held bilateral talks", "held a nearly six-hour candid, in-depth and constructive talk";
+    # not "the consultations held in Minsk and noted ... talks" (a participle and its place)
+    (
+        "Talks",
+        re.compile(
+            r"\bheld\s+(?!(?:in|at|on|by|during|since|under|with|for|last|earlier)\b)"
+            r"(?:[\w-]+,?\s+){0,8}?talks?\b"
+        ),
+    ),
     (
         "Talks",
         re.compile(r"\b(?:held|hold|continued?|resumed?)\s+(?:\w+\s+){0,2}discussions\s+with\b"),

@@ -21,7 +21,7 @@ VERBS = (
     "underscored|emphasized|emphasised|reiterated|stressed|noted|highlighted|affirmed|reaffirmed|said|"
     "conveyed|expressed|explained|added|pointed out|recognized|acknowledged|welcomed|praised|"
     "commended|thanked|congratulated|urged|asked|called on|called upon|called for|pressed|"
-    "requested|"
+    "requested|briefed(?= (?:[A-Z]|(?:the|him|her|them)\b))|repeated|"
     "demanded|appealed|insisted|rejected|refused|made clear|recalled|invited|opposed|outlined|"
     "voiced|underlined|applauded|lauded|hailed|deplored|regretted|assured|restated|"
     r"registered(?= (?:\w+ )?concerns?\b)|reflected(?= on\b)|"
@@ -49,6 +49,9 @@ VERBS = (
     r"(?:reaffirm|reiterate|underscore|emphasize|condemn|urge|call on|call upon|oppose"
     r"|strongly oppose|strongly condemn)(?= (?!to\b)[a-z\u2019'A-Z])|"
     "calls on|calls for|supports|stands with|looks forward to|will continue to|will work to|"
+    # a state (and its allies and partners) binding itself: "The United States and its Allies
+    # and partners will respond ..." (the readout's own voice: :mod:`.layers.clauses`)
+    r"(?:(?<=States )|(?<=partners )|(?<=[Aa]llies ))will(?= (?!not\b|be\b|have\b)[a-z]+\b)|"
     "discussed|reviewed|exchanged views|analyzed"
 )
 SPEECH = re.compile(rf"\b(?:{VERBS})\b")
@@ -75,7 +78,7 @@ VERB_KINDS = {
     **dict.fromkeys(REJECTION_VERBS, "Rejection"),
     **dict.fromkeys(("committed", "pledged", "promised", "vowed"), "Commitment"),
     # "The United States will continue to support ...": the speaker binds its side
-    **dict.fromkeys(("will continue to", "will work to"), "Commitment"),
+    **dict.fromkeys(("will continue to", "will work to", "will"), "Commitment"),
     **dict.fromkeys(("condemned", "criticized", "denounced"), "Criticism"),
     "warned": "Warning",
     **dict.fromkeys(("proposed", "suggested", "offered"), "Proposal"),
@@ -151,6 +154,7 @@ RESTATING = frozenset(
         "relayed",
         "made clear",
         "assured",
+        "repeated",
     }
 )
 # Verbs that voice a concern ("raised concerns over"): a criticism of another's conduct.

@@ -31,8 +31,10 @@ from diplograph.extract.text import Sentence, Span, span
 
 # Who can speak, be a demand's target or be criticised.
 SPEAKER_KINDS = ("Person", "State", "Organization", "GovernmentBody", "PartyBody")
+# "The United States and its Allies and partners will respond": the state speaks for them too
+_ALLIES = r"(?:\s+and\s+(?:its|our)\s+(?:[Aa]llies|partners)(?:\s+and\s+(?:[Aa]llies|partners))?)?"
 _SUBJECT_GAP = re.compile(
-    r"^\s*(?:,[^,]{1,160},)?\s*"
+    rf"^{_ALLIES}\s*(?:,[^,]{{1,160}},)?\s*"
     r"(?:(?:also|further|again|then|once again|both|all|together|\w+ly) ){0,3}$"
 )  # ("They both expressed", "The two ministers all agreed")
 _JOINT_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?|\s*,\s*")
@@ -96,7 +98,7 @@ _LEADING = re.compile(
 )
 _HE_OR_SHE = re.compile(r"\b(?:he|she)\s+(?:(?:also|further|again|\w+ly)\s+)?$")
 _TO_PLACE = re.compile(r",?\s+(?:back\s+)?to\s+(?:the\s+)?[A-Z]")
-_STATE_GAP = re.compile(r"\s+(?:(?:also|further|again|\w+ly)\s+)?|\s*,?\s+and\s+|\s*,\s*")
+_STATE_GAP = re.compile(rf"{_ALLIES}\s+(?:(?:also|further|again|\w+ly)\s+)?|\s*,?\s+and\s+|\s*,\s*")
 _NOT_SUBJECT_BEFORE = re.compile(
     r"(?:\b(?:that|which|in|on|against|toward|towards|about|over)\s+)$"
 )
