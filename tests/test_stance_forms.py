@@ -171,6 +171,12 @@ def _issues(text: str) -> list[tuple[str, str]]:
         ("agreed to counter ransomware", [("cybersecurity", "support")]),
         ("advanced women, peace, and security", [("gender-equality", "support")]),
         ("stressed judicial independence", [("rule-of-law", "support")]),
+        # the ninth round's forms, in sentences of our own
+        ("backed talks toward a comprehensive peace", [("conflict-resolution", "support")]),
+        ("urged new peace negotiations", [("conflict-resolution", "support")]),
+        ("warned against further escalation in the region", [("regional-stability", "support")]),
+        ("sheltered families fleeing the war", [("migration", "support")]),
+        ("protected those seeking refuge", [("migration", "support")]),
     ],
 )
 def test_general_forms_name_the_issue(text: str, expected: list[tuple[str, str]]) -> None:
