@@ -190,3 +190,30 @@ def test_an_eu_title_with_a_slash_and_vice_president_names_its_holder() -> None:
         ["Ana Ruiz", "Jorge Salas"],
     )
     assert "Lloyd Austin III" in {h.person.label for h in extraction.holdings}
+
+
+def test_regression_a_quote_of_another_speaker_is_not_the_paragraphs_speakers() -> None:
+    extraction = _one(
+        "Foreign Minister Lin Tao received his Peruvian counterpart Jorge Salas in Beijing on "
+        "Monday. Lin told Salas that Lima has stepped up its rhetoric.\n"
+        "“We require that Peru stop such actions,” he said.\n"
+        "The Peruvian foreign minister responded by saying that the two countries disagree.\n"
+        "“We have great concerns over these actions,” Salas said.",
+        "Xinhua",
+    )
+    meeting = extraction.interactions[0]
+    assert [p.label for p in meeting.participants] == ["Lin Tao", "Jorge Salas"]
+    by = {s.evidence[0].text[:12]: s.speaker.label for s in extraction.statements}
+    assert by.get("“We require ") == "Lin Tao"
+    assert by.get("“We have gre") == "Jorge Salas"
+    assert not any("responded" in s.evidence[0].text for s in extraction.statements)
+
+
+def test_a_state_that_should_stop_is_asked_to() -> None:
+    extraction = _one(
+        "Foreign Minister Lin Tao spoke with Foreign Minister Jorge Salas of Peru by phone on "
+        "Wednesday. Lin said Peru should stop arming the rebels.",
+        "Xinhua",
+    )
+    demand = extraction.statements[-1]
+    assert (demand.kind, demand.target.label if demand.target else None) == ("Demand", "Peru")

@@ -93,7 +93,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Meeting",
         re.compile(
-            r"\breceived\b(?=\s+(?:the\s+)?(?:visiting\s+)?[A-Z])"
+            r"\breceived\b(?=\s+(?:the\s+)?(?:visiting\s+)?[A-Z]"
+            r"|\s+(?:his|her|their)\s+(?:[A-Z][\w.-]*\s+)?counterparts?\b)"
             r"(?!(?:\s+[\w.-]+){1,6}?[\u2019']s\b)"
         ),
     ),

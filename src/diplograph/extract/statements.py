@@ -256,7 +256,14 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|\b(?:will|would|can|could) (?:never|not) (?:accept|recogni[sz]e|tolerate)\b"
         ),
     ),
-    ("Demand", re.compile(r"\bmust\b|\bit is necessary for\b")),
+    (
+        "Demand",
+        re.compile(
+            r"\bmust\b|\bit is necessary for\b"
+            # "the US should stop interfering", as foreign ministries' readouts put a demand
+            r"|\bshould (?:immediately )?(?:stop|cease|halt|refrain|abandon|correct|respect)\b"
+        ),
+    ),
     (
         "Criticism",
         re.compile(r"\b(?:erroneous|wrong policies|irresponsible|unacceptable|condemn\w*)\b"),
@@ -299,7 +306,11 @@ _REFUSE_TO_YIELD = re.compile(
     r"|\b(?:refused|rejected)\s+to\s+(?:yield|compromise)"
 )
 _DEMAND_ACTION = re.compile(r"\b(?P<neg>not\s+)?to\s+(?P<action>.+)$", re.S)
-_MUST = re.compile(r"\bmust\s+(?:\w+ly\s+)?(?P<action>.+)$", re.S)
+_MUST = re.compile(
+    r"\bmust\s+(?:\w+ly\s+)?(?P<action>.+)$"
+    r"|\bshould\s+(?:\w+ly\s+)?(?P<should>(?:stop|cease|halt|refrain|abandon|correct|respect)\b.+)$",
+    re.S,
+)
 _NECESSARY = re.compile(r"\bit is necessary for (?P<target>.+?) to (?P<action>.+)$", re.S)
 _TRAILING_ATTRIBUTION = re.compile(r"\s+(?:\w+\s){0,3}(?:said|noted|stressed|added)\.?$")
 # A closing quote, after the comma or period that US style puts inside it.

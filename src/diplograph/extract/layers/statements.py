@@ -46,6 +46,17 @@ CITABLE = AGREEMENTS | {"Principle"}
 # A state after "on", "against" ... is what a criticised act was done to, not who did it:
 # "condemned Hamas' attacks on Israel", "the aggression against Ukraine".
 _VICTIM = re.compile(r"\b(?:on|against|upon|into|targeting|towards?)\s+(?:the\s+)?$")
+# A quotation's speaker named after it ("..., \u201d Pompeo said"), not a pronoun; a sentence
+# opening with an official named by post in lower case ("The US secretary of state responded").
+_NAMED_AFTER_QUOTE = re.compile(
+    r"[\"\u201d]\s*(?!(?:He|She|They|It|We|I)\b)[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,3}"
+    r"\s+(?:said|added|stated|noted|told|stressed|continued)\b"
+)
+_OWN_SUBJECT = re.compile(
+    r"\s*(?:The|A|An)\s+(?:[A-Z][\w.]*\s+)?(?:[a-z-]+\s+){0,3}"
+    r"(?:secretary|minister|president|ambassador|envoy|spokes(?:person|man|woman)|officials?"
+    r"|diplomats?|leaders?|chancellor|premier)\b"
+)
 _SPLIT_CLAUSE = re.compile(r",?\s+and\s+(?=(?:looks? forward to|(?:stands?|remains?) ready to)\b)")
 
 
@@ -86,6 +97,12 @@ def statements(doc: Doc, cursor: Cursor) -> Actor | None:
             if active and not QUOTED.search(text, sentence.start, active[0].start()):
                 # "Participants discussed ...", "U.S. officials expressed ...": a subject the
                 # sentence names but no mention resolves is not the paragraph's speaker
+                return None
+            if _NAMED_AFTER_QUOTE.search(text, sentence.start, sentence.end) or _OWN_SUBJECT.match(
+                text, sentence.start
+            ):
+                # "'...,' Pompeo said", "The US secretary of state responded ...": a speaker
+                # of its own, whom no mention resolves, not the paragraph's
                 return None
             heads = [Clause([last_speaker[1]], "", start, start, start, sentence.end)]
             continued = True
@@ -285,7 +302,8 @@ def _demand(
     elif verb in _NOMINAL_APPEALS and _NOMINAL.match(clause):
         action_at = at + len(clause) - len(clause.lstrip())  # "urged continued reforms"
     elif must:
-        action_at = at + must.start("action")
+        group = "action" if must.group("action") is not None else "should"
+        action_at = at + must.start(group)
         target = _actor_at(resolved, at, at + must.start(), last=True)
     if action_at < 0:
         return None, []
