@@ -282,3 +282,22 @@ def test_readout_forms_of_the_ninth_round() -> None:
     assert ("Commitment", "Wendy Sherman") in said and ("Commitment", "Ana Ruiz") in said
     assert [k for k, who in said if who == "Wendy Sherman"].count("Assertion") == 2
     assert said[-1] == ("Commitment", "United States")
+
+
+def test_a_trip_to_several_cities_and_calls_held_separately() -> None:
+    state = "U.S. Department of State"
+    trip = _one(
+        "Deputy Secretary Campbell traveled to Manila, Jakarta, and Hanoi from May 13-17.", state
+    )
+    visits = [(i.kind, i.place.label if i.place else None) for i in trip.interactions]
+    assert visits == [("Visit", "Manila"), ("Visit", "Jakarta"), ("Visit", "Hanoi")]
+    assert all(i.when is not None and i.when.end == dt.date(2024, 5, 17) for i in trip.interactions)
+    calls = _one(
+        "Secretary Blinken spoke separately with Egyptian Foreign Minister Sameh Shoukry and "
+        "Peruvian Foreign Minister Tomas Reyes.",
+        state,
+    )
+    assert [(i.kind, [p.label for p in i.participants]) for i in calls.interactions] == [
+        ("Call", ["Antony Blinken", "Sameh Shoukry"]),
+        ("Call", ["Antony Blinken", "Tomas Reyes"]),
+    ]

@@ -38,8 +38,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Call",
         re.compile(
-            r"\b(?:spoke|speaks|talked)\b(?=(?:\s+(?:today|yesterday|\w+day|again|by phone"
-            r"|by telephone|(?:over|on) the (?:tele)?phone|on \w+ \d+|this \w+|last \w+))*"
+            r"\b(?:spoke|speaks|talked)\b(?=(?:\s+(?:today|yesterday|\w+day|again|separately"
+            r"|by phone|by telephone|(?:over|on) the (?:tele)?phone|on \w+ \d+|this \w+|last \w+))*"
             r"\s+with\b)"
         ),
     ),
@@ -200,7 +200,7 @@ _FRONTED_IN = re.compile(
 )
 # A trigger in a relative clause takes its participants from that clause.
 _CLAUSE_START = re.compile(r"\b(?:where|during which)\s+|;\s*")
-_SEPARATE = re.compile(r"meetings\b|met\s+separately\b")
+_SEPARATE = re.compile(r"meetings\b|(?:met|spoke|talked)\s+separately\b")
 _SPOKESPERSON = re.compile(r"\bSpokes(?:person|man|woman)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:at|to|in|from)\s+(?:the\s+)?$")
 _SPOKE_TO = re.compile(r"\b(?:spoke|speaks|talked)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$")
@@ -811,8 +811,13 @@ def is_dialogue_event(text: str, match: re.Match[str]) -> bool:
     return True
 
 
-def find_visit(sentence: Sentence, resolved: list[Resolved]) -> tuple[Actor, Actor, Span] | None:
-    """A person's trip to a place ("Blinken's trip to Beijing"): visitor, place, evidence span."""
+_PLACE_LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def find_visit(sentence: Sentence, resolved: list[Resolved]) -> list[tuple[Actor, Actor, Span]]:
+    """A person's trip to a place ("Blinken's trip to Beijing"), or to each place of a list
+    ("traveled to Manila, Jakarta, and Hanoi"): visitor, place and evidence span of each (the
+    span runs to the list's last place, where the trip's date follows)."""
     for index, item in enumerate(resolved):
         if not item.actors or item.actors[0].kind != "Person":
             continue
@@ -820,15 +825,19 @@ def find_visit(sentence: Sentence, resolved: list[Resolved]) -> tuple[Actor, Act
         match = _VISIT.match(sentence.text, offset)
         if not match:
             continue
+        places: list[Actor] = []
+        at, end = sentence.start + match.end(), 0
         for later in resolved[index + 1 :]:
-            if (
-                later.mention.start == sentence.start + match.end()
-                and later.actors
-                and later.actors[0].kind == "Place"
-            ):
-                where = Span(item.mention.start, later.mention.end, "")
-                return item.actors[0], later.actors[0], where
-    return None
+            if later.mention.start != at or not later.actors or later.actors[0].kind != "Place":
+                break
+            places.append(later.actors[0])
+            end = later.mention.end
+            glue = _PLACE_LIST.match(sentence.text, end - sentence.start)
+            at = sentence.start + glue.end() if glue else -1
+        if places:
+            where = Span(item.mention.start, end, "")
+            return [(item.actors[0], place, where) for place in places]
+    return []
 
 
 # "the visit to X by A and B": the trip named by its destination and then its visitors

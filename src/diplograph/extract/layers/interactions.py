@@ -352,8 +352,7 @@ class Interactions:
             add_named_event(doc, named)
         for match in DIALOGUE.finditer(text, sentence.start, sentence.end):
             add_dialogue(doc, match)
-        trip = find_visit(sentence, at.resolved)
-        if trip is not None:
+        for trip in find_visit(sentence, at.resolved):
             add_visit(doc, trip, sentence)
         named_trip = find_visit_by(sentence, at.resolved)
         if named_trip is not None:
