@@ -301,3 +301,20 @@ def test_a_trip_to_several_cities_and_calls_held_separately() -> None:
         ("Call", ["Antony Blinken", "Sameh Shoukry"]),
         ("Call", ["Antony Blinken", "Tomas Reyes"]),
     ]
+
+
+def test_the_tenth_rounds_forms() -> None:
+    state = "U.S. Department of State"
+    extraction = _one(
+        "Secretary Blinken spoke today with Foreign Minister Tomas Reyes of Peru to reinforce the "
+        "United States' steadfast commitment to Peru's security. The Secretary provided an update "
+        "on the talks. He stressed that the United States, Allies, and partners will continue to "
+        "support Peru. The Secretary noted he looked forward to hosting the Foreign Minister in "
+        "Washington soon.",
+        state,
+    )
+    kinds = [s.kind for s in extraction.statements]
+    assert kinds[:3] == ["Commitment", "Assertion", "Commitment"]
+    planned = extraction.interactions[-1]
+    assert planned.kind == "Meeting" and planned.place is not None
+    assert [p.label for p in planned.participants] == ["Antony Blinken", "Tomas Reyes"]

@@ -135,8 +135,15 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("Meeting", re.compile(r"\bagreed\s+to\s+meet\b")),  # planned
     ("Meeting", re.compile(r"\b(?:is|are)\s+(?:also\s+)?(?:set|due|scheduled)\s+to\s+meet\b")),
-    # planned: "looked forward to meeting again soon", "... to meeting in person"
+    # planned: "looked forward to meeting again soon", "... to meeting in person", "looked
+    # forward to hosting the Foreign Minister in Washington soon"
     ("Meeting", re.compile(r"\blook(?:s|ed|ing)?\s+forward\s+to\s+meeting\b(?!\s+with\b)")),
+    (
+        "Meeting",
+        re.compile(
+            r"\blook(?:s|ed|ing)?\s+forward\s+to\s+(?:hosting|welcoming)\s+(?:the\s+)?[A-Z]"
+        ),
+    ),
     ("Meeting", re.compile(r"\b(?:met|meets)\b")),
     # "A hosted B for an official visit": B's visit, A its host
     (

@@ -22,6 +22,7 @@ VERBS = (
     "conveyed|expressed|explained|added|pointed out|recognized|acknowledged|welcomed|praised|"
     "commended|thanked|congratulated|urged|asked|called on|called upon|called for|pressed|"
     "requested|briefed(?= (?:[A-Z]|(?:the|him|her|them)\b))|repeated|"
+    r"provided(?= (?:an? )?(?:\w+ )?updates? on\b)|"
     "demanded|appealed|insisted|rejected|refused|made clear|recalled|invited|opposed|outlined|"
     "voiced|underlined|applauded|lauded|hailed|deplored|regretted|assured|restated|"
     r"registered(?= (?:\w+ )?concerns?\b)|reflected(?= on\b)|"
@@ -136,6 +137,7 @@ PURPOSE_VERBS = {
     "congratulate": "congratulated",
     "welcome": "welcomed",
     "pledge": "pledged",
+    "reinforce": "reaffirmed",  # "spoke ... to reinforce the United States' commitment to"
 }
 # Verbs that restate a position: the complement decides whether it binds the speaker's side.
 RESTATING = frozenset(
@@ -164,7 +166,7 @@ JOINT_AGREEMENT = frozenset({"welcomed", "agreed", "concurred", "confirmed", "sh
 _COMMITMENT_CUE = re.compile(
     r"\bcommitment\b|\bcommitted\b|\b(?:unwavering|steadfast|continued|ironclad|full) support\b"
     r"|\bthat the United States"
-    r"(?: and (?:its|our) (?:allies|partners)(?: and (?:allies|partners))?)?"
+    r"(?:,?(?: and)? (?:its |our )?(?:[Aa]llies|partners))*"
     r" (?:will|would|stands|remains|is|are|continues)\b"
 )
 _IMPORTANCE = re.compile(
