@@ -177,6 +177,7 @@ def _issues(text: str) -> list[tuple[str, str]]:
         ("warned against further escalation in the region", [("regional-stability", "support")]),
         ("sheltered families fleeing the war", [("migration", "support")]),
         ("protected those seeking refuge", [("migration", "support")]),
+        ("demanded safe passage of all commercial vessels", [("maritime-security", "support")]),
     ],
 )
 def test_general_forms_name_the_issue(text: str, expected: list[tuple[str, str]]) -> None:

@@ -232,7 +232,8 @@ _REJECTION_CUE = re.compile(
 _OPPOSITION_CUE = re.compile(r"^\s*(?:\w+\s+){0,2}opposition to\b")
 _CONCERN_CUE = re.compile(r"^\s*(?:[\w.\u2019']+\s+){0,2}concerns?\b")
 _WARNING_CUE = re.compile(
-    r"\bwould (?:face|result in|be met with|impose)\b|\b(?:severe|swift|serious|massive) "
+    r"\bwould (?:face|result in|be met with|impose)\b|\bwill be held (?:to account|accountable)\b"
+    r"|\b(?:severe|swift|serious|massive) "
     r"(?:\w+ )?(?:and \w+ )?(?:consequences|costs)\b"
 )
 CUES: list[tuple[str, re.Pattern[str]]] = [
@@ -413,6 +414,8 @@ def kind_for(verb: str, content: str, joint: bool = False) -> str:
     >>> kind_for("welcomed", " the ceasefire", joint=True), kind_for("welcomed", " the ceasefire")
     ('AgreementStatement', 'Assertion')
     >>> kind_for("made clear", " that any further aggression would be met with severe costs")
+    'Warning'
+    >>> kind_for("made clear", " that the regime and its enablers will be held to account")
     'Warning'
     >>> kind_for("offered", " help with demining"), kind_for("offered", " his condolences")
     ('Proposal', 'Assertion')
