@@ -217,3 +217,12 @@ def test_a_state_that_should_stop_is_asked_to() -> None:
     )
     demand = extraction.statements[-1]
     assert (demand.kind, demand.target.label if demand.target else None) == ("Demand", "Peru")
+
+
+def test_a_sentence_naming_unnamed_others_adds_no_counterpart_of_the_main_meeting() -> None:
+    extraction = _one(
+        "Foreign Minister Lin Tao and Peruvian Foreign Minister Jorge Salas held talks in Lima on "
+        "Wednesday. Salas is scheduled to meet with diplomats and senior leaders on Thursday.",
+        "Xinhua",
+    )
+    assert [i.kind for i in extraction.interactions] == ["Talks"]

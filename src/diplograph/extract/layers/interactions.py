@@ -67,6 +67,8 @@ def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction |
             first = first or made
         return first
     inferred: list[tuple[str, str]] = []
+    if len(participants) == 1 and main is not None and _UNNAMED_WITH.search(sentence.text):
+        return None  # "He is scheduled to meet with diplomats and senior leaders": not the main's
     if len(participants) == 1 and main is not None:
         own = participants[0].nationality
         if own is None and participants[0] is not main.participants[0]:
@@ -373,6 +375,8 @@ class Interactions:
                 at.resolved = [regroup(r, coref, doc.previous) for r in at.resolved]
 
 
+# Participants the sentence names in lower case, whom no rule reads ("meet with diplomats")
+_UNNAMED_WITH = re.compile(r"\bwith\s+(?!(?:the|his|her|their|its|our|him|them)\b)[a-z]")
 # "spoke to his Russian counterpart": the counterpart of the state the adjective names
 _STATE_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<state>[A-Z][\w-]*)\s+counterparts?\b")
 
