@@ -137,18 +137,21 @@ def canonical_name(name: str) -> str:
         # an initial without its period: "S Jaishankar", "Teodoro L Locsin"
         words = [w for w in words if not (len(w) == 1 and w.isupper())] or words
     if name.isupper() and any(len(w) > 1 for w in words):
-        words = [
-            w.lower() if w.lower() in _PARTICLES else "-".join(p.capitalize() for p in w.split("-"))
-            for w in words
-        ]
+        words = [w.lower() if w.lower() in _PARTICLES else _capitalized(w) for w in words]
     elif len(words) > 1:
         words = [
-            "-".join(p.capitalize() for p in w.split("-"))
+            _capitalized(w)
             if w.isupper() and len(w) > 2 and w.replace("-", "").isalpha() and not _ROMAN.match(w)
             else w
             for w in words
         ]
     return " ".join(words) or name
+
+
+def _capitalized(word: str) -> str:
+    """A word in capitals as names write it, each part of a hyphenated one: "HYUN-DONG" is
+    "Hyun-Dong"."""
+    return "-".join(part.capitalize() for part in word.split("-"))
 
 
 def name_key(name: str) -> tuple[str, ...]:

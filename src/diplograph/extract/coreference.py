@@ -90,7 +90,7 @@ class Coreference:
             person = self._person(mention, state)
             return [person] if person else []
         if kind == "role":
-            role = self._role(mention) or self.home_leader(mention, self.scope)
+            role = self.role_holder(mention) or self.home_leader(mention, self.scope)
             if role is not None:
                 self._remember(role, mention.titles)
             return [role] if role else []
@@ -247,16 +247,16 @@ class Coreference:
         if len(words) < 2 or words[0].lower() != "the":
             return None
         role = " ".join(words[1:])
-        if normalize(role) not in {normalize(r) for r in self.registry.gazetteer.roles}:
+        if normalize(role) not in _normalized(self.registry.gazetteer.roles):
             return None
-        return self._role(Mention("role", mention.start, mention.end, mention.text, titles=(role,)))
+        return self.role_holder(
+            Mention("role", mention.start, mention.end, mention.text, titles=(role,))
+        )
 
-    def peek_role(self, mention: Mention) -> Actor | None:
-        """The person of the article a role mention names, as :meth:`resolve` would, without
-        remembering anything."""
-        return self._role(mention)
-
-    def _role(self, mention: Mention) -> Actor | None:
+    def role_holder(self, mention: Mention) -> Actor | None:
+        """The person of the article a role mention names by the titles the article gave them
+        (the best match, the most recent first), without remembering anything; None when none
+        holds it."""
         role = normalize(mention.titles[0]) if mention.titles else ""
         best: tuple[int, int, str] | None = None
         for rank, iri in enumerate(self.order):
@@ -284,6 +284,12 @@ def _role_score(role: str, title: str) -> int:
     ):
         return 1
     return 0
+
+
+@lru_cache(maxsize=16)
+def _normalized(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The :func:`normalize`-d forms of ``phrases`` (the gazetteer's roles, once per gazetteer)."""
+    return frozenset(normalize(phrase) for phrase in phrases)
 
 
 @lru_cache(maxsize=4096)

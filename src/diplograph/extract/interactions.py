@@ -685,7 +685,7 @@ def find_named_events(sentence: Sentence, resolved: list[Resolved]) -> list[Name
         if match.group("prep") is None and not of_group:
             continue  # "A's planned meeting" names no one else
         if possessor and possessor.group("own"):
-            people += _subject(sentence, resolved)  # "The Secretary shared his recent talks"
+            people += opening_person(sentence, resolved)  # "The Secretary shared his recent talks"
         if possessor and possessor.group("chain"):
             chain = (sentence.start + possessor.start(), sentence.start + possessor.end())
             people += [
@@ -752,7 +752,7 @@ def _officials(sentence: Sentence, begin: int, end: int) -> list[tuple[str, str]
     return [(f"{match.group(side)} {post}", match.group(side)) for side in ("a", "b")]
 
 
-def _subject(sentence: Sentence, resolved: list[Resolved]) -> list[Actor]:
+def opening_person(sentence: Sentence, resolved: list[Resolved]) -> list[Actor]:
     """The person the sentence opens with, whom a later "his" or "her" refers to."""
     first = next((r for r in resolved if r.mention.start >= sentence.start), None)
     if first is None or first.mention.start != sentence.start:

@@ -364,8 +364,13 @@ class RuleMentionFinder:
         known: tuple[int, str, int] | None = None
         while j < len(toks):
             phrase = toks.phrase_at[j]
-            if phrase and phrase[1] == "known" and title_words and self._known_state(toks, j):
-                phrase = toks.phrase_at[j] = self._known_state(toks, j)  # "President of the U.S."
+            if (
+                phrase
+                and phrase[1] == "known"
+                and title_words
+                and (read := self._known_state(toks, j))
+            ):
+                phrase = toks.phrase_at[j] = read  # "President of the U.S."
             if phrase and phrase[1] == "known" and not title_words and not states:
                 known = (j, phrase[2], j + phrase[0])
                 break
@@ -435,7 +440,7 @@ class RuleMentionFinder:
                 phrase = self._known_state(toks, at) or phrase
             if phrase and phrase[1] == "state" and name_end > name_start:
                 states.append((len(title_words), phrase[2]))
-                j = name_end + 1 + (toks[name_end + 1].norm == "the") + phrase[0]
+                j = at + phrase[0]
         if j == i or (j == title_start and toks[i].norm == "the"):
             return None
         first = toks[i] if (title_words or name_end > name_start) else toks[title_start]

@@ -236,6 +236,8 @@ _WARNING_CUE = re.compile(
     r"|\b(?:severe|swift|serious|massive) "
     r"(?:\w+ )?(?:and \w+ )?(?:consequences|costs)\b"
 )
+# What a state "should" do that asks it to act: a demand ("the US should stop interfering").
+SHOULD_ACTS = r"(?:stop|cease|halt|refrain|abandon|correct|respect)"
 CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "Commitment",
@@ -264,7 +266,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bmust\b|\bit is necessary for\b"
             # "the US should stop interfering", as foreign ministries' readouts put a demand
-            r"|\bshould (?:immediately )?(?:stop|cease|halt|refrain|abandon|correct|respect)\b"
+            rf"|\bshould (?:immediately )?{SHOULD_ACTS}\b"
         ),
     ),
     (
@@ -311,7 +313,7 @@ _REFUSE_TO_YIELD = re.compile(
 _DEMAND_ACTION = re.compile(r"\b(?P<neg>not\s+)?to\s+(?P<action>.+)$", re.S)
 _MUST = re.compile(
     r"\bmust\s+(?:\w+ly\s+)?(?P<action>.+)$"
-    r"|\bshould\s+(?:\w+ly\s+)?(?P<should>(?:stop|cease|halt|refrain|abandon|correct|respect)\b.+)$",
+    rf"|\bshould\s+(?:\w+ly\s+)?(?P<should>{SHOULD_ACTS}\b.+)$",
     re.S,
 )
 _NECESSARY = re.compile(r"\bit is necessary for (?P<target>.+?) to (?P<action>.+)$", re.S)

@@ -75,7 +75,7 @@ def _two_people(coref: Coreference, mention: Mention) -> list[Mention]:
     first = words[0].split(" ", 1)[1]
     end = mention.start + len(words[0])
     role = Mention("role", mention.start, end, words[0], titles=(first,))
-    other = coref.peek_role(role)
+    other = coref.role_holder(role)
     if other is None or any(w in other.label for w in mention.name.split()):
         return [mention]
     start = end + len(" and ")

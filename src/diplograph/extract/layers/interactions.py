@@ -67,9 +67,9 @@ def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction |
             first = first or made
         return first
     inferred: list[tuple[str, str]] = []
-    if len(participants) == 1 and main is not None and _UNNAMED_WITH.search(sentence.text):
-        return None  # "He is scheduled to meet with diplomats and senior leaders": not the main's
     if len(participants) == 1 and main is not None:
+        if _UNNAMED_WITH.search(sentence.text):
+            return None  # "He is scheduled to meet with diplomats and senior leaders"
         own = participants[0].nationality
         if own is None and participants[0] is not main.participants[0]:
             # whose side the one named is on is unknown: the readout's principal met them
@@ -385,13 +385,8 @@ def _of_named_state(doc: Doc, sentence: Sentence, actor: Actor) -> bool:
     """Whether ``actor`` is of the state the sentence names its counterpart by ("his Russian
     counterpart": Lavrov, not Blinken, of the main call with both); True when it names none."""
     match = _STATE_COUNTERPART.search(sentence.text)
-    if match is None:
-        return True
-    named = match.group("state")
-    label = next(
-        (k for k, names in doc.gazetteer.states.items() if named == k or named in names), None
-    )
-    return label is None or actor.nationality == doc.registry.state(label).iri
+    side = side_named(doc, normalize(match.group("state"))) if match else None
+    return side is None or side.kind != "State" or actor.nationality == side.iri
 
 
 # A trailing attribution: the day it names is the day of the report, not of the interaction.

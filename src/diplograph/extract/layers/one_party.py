@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from diplograph.extract.actors import Actor
 from diplograph.extract.dates import find_date, nearest
-from diplograph.extract.interactions import DIALOGUE
+from diplograph.extract.interactions import DIALOGUE, opening_person
 from diplograph.extract.layers.doc import Cursor, Doc, local, unique
 from diplograph.extract.layers.interactions import side_named
 from diplograph.extract.model import Interaction
@@ -195,7 +195,7 @@ def _named_events(doc: Doc, at: Cursor) -> list[OneParty]:
             event.place = _place_at(at, sentence.start + match.start("where")) if where else None
             event.place = event.place or _place_after(at, end)
             if pattern is PARTICIPATION and match.group("own"):
-                event.others = _subject_person(at)
+                event.others = opening_person(at.sentence, at.resolved)
             found.append(event)
     return found
 
@@ -218,14 +218,6 @@ def _place_at(at: Cursor, where: int) -> Actor | None:
         ),
         None,
     )
-
-
-def _subject_person(at: Cursor) -> list[Actor]:
-    """The person the sentence at ``at`` opens with ("The Secretary also spoke of his ...")."""
-    first = next(iter(at.resolved), None)
-    if first is None or not first.actors or first.actors[0].kind != "Person":
-        return []
-    return first.actors[:1]
 
 
 def find_one_party(doc: Doc, at: Cursor) -> list[OneParty]:

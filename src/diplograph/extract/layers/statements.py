@@ -41,8 +41,6 @@ from diplograph.extract.text import Span, span
 
 AGREEMENTS = frozenset({"Agreement", "JointCommunique", "Consensus", "Agenda"})
 CITABLE = AGREEMENTS | {"Principle"}
-# A second predicate of what was said, its subject left out: "noted that ... and looks forward to",
-# "... and stands ready to help": a statement of its own.
 # A state after "on", "against" ... is what a criticised act was done to, not who did it:
 # "condemned Hamas' attacks on Israel", "the aggression against Ukraine".
 _VICTIM = re.compile(r"\b(?:on|against|upon|into|targeting|towards?)\s+(?:the\s+)?$")
@@ -57,7 +55,14 @@ _OWN_SUBJECT = re.compile(
     r"(?:secretary|minister|president|ambassador|envoy|spokes(?:person|man|woman)|officials?"
     r"|diplomats?|leaders?|chancellor|premier)\b"
 )
+# A second predicate of what was said, its subject left out: "noted that ... and looks forward to",
+# "... and stands ready to help": a statement of its own.
 _SPLIT_CLAUSE = re.compile(r",?\s+and\s+(?=(?:looks? forward to|(?:stands?|remains?) ready to)\b)")
+
+
+def _attacked(text: str, item: Resolved) -> bool:
+    """Whether the actor ``item`` names is what a criticised act was done to (:data:`_VICTIM`)."""
+    return _VICTIM.search(text, max(0, item.mention.start - 16), item.mention.start) is not None
 
 
 def statements(doc: Doc, cursor: Cursor) -> Actor | None:
@@ -214,7 +219,7 @@ def add_statement(
             and r.mention.start >= at
             and r.actors[0].iri != own
             and r.actors[0] not in sides
-            and not _VICTIM.search(text, max(0, r.mention.start - 16), r.mention.start)
+            and not _attacked(text, r)
         ]
         if not states:  # "concerns regarding interference by the Taliban"
             states = [
@@ -224,7 +229,7 @@ def add_statement(
                 and r.actors[0].kind in ("Organization", "GovernmentBody", "PartyBody")
                 and r.mention.start >= at
                 and r.actors[0] not in sides
-                and not _VICTIM.search(text, max(0, r.mention.start - 16), r.mention.start)
+                and not _attacked(text, r)
                 and r.actors[0] is not doc.registry.state_of(speaker)
                 and r.actors[0] not in addressees
             ]
