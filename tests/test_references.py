@@ -180,6 +180,18 @@ def _found(text: str) -> list[tuple[str, str]]:
                 ("WorkingGroup", "task force on border crossings"),
             ],
         ),
+        # an en dash between spaces joins two states' names, as a hyphen does
+        (
+            "reaffirmed the Peru \u2013 Chile Alliance",
+            [("Agreement", "Peru \u2013 Chile Alliance")],
+        ),
+        # regression: a comma left out ("the Peru-Chile Alliance the Enduring Alliance") ran two
+        # names into one; "the" joins words of one name only after "of", "for", "on" ...
+        (
+            "reaffirmed the Peru-Chile Alliance the Enduring Alliance",
+            [("Agreement", "Peru-Chile Alliance"), ("Agreement", "Enduring Alliance")],
+        ),
+        ("attended the Summit of the Andes", [("Summit", "Summit of the Andes")]),
     ],
 )
 def test_cited_items_by_their_head_word(text: str, expected: list[tuple[str, str]]) -> None:

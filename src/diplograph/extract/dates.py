@@ -152,12 +152,34 @@ def upcoming(when: When, published: dt.date) -> When:
     return nearest(when, published)
 
 
-def find_date(text: str, start: int, published: dt.date, end: int | None = None) -> When | None:
+# A date before a noun, after an article or a possessor ("the Feb 26 and March 4 tests", "the
+# DPRK's March 4 launch"): it dates the thing named, not the event the sentence reports.
+_BEFORE_NOUN = re.compile(
+    r"(?:\bthe|\bits|\btheir|[\u2019']s)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}\s+(?:and|or)\s+)?$"
+)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:and|or|to|in|at|on|of|for|with|when|as|by)\b)[a-z]")
+
+
+def find_date(
+    text: str, start: int, published: dt.date, end: int | None = None, of_nouns: bool = True
+) -> When | None:
     """The first date expression in ``text[start:end]``, resolved; none when it is a period that
-    names no day ("last week", "next month")."""
+    names no day ("last week", "next month"). With ``of_nouns`` false, a date that dates a noun
+    after it is passed over (:data:`_BEFORE_NOUN`).
+
+    >>> find_date("called Liu to condemn the March 4 tests", 0, dt.date(2022, 3, 11)).start
+    datetime.date(2022, 3, 4)
+    >>> find_date("called Liu to condemn the March 4 tests", 0, dt.date(2022, 3, 11), None, False)
+    """
     for match in _PATTERN.finditer(text, start, len(text) if end is None else end):
         if match.group("vague"):
             return None
+        if (
+            not of_nouns
+            and _BEFORE_NOUN.search(text, max(0, match.start() - 30), match.start())
+            and _NOUN_AFTER.match(text, match.end())
+        ):
+            continue
         when = _resolve(match, published)
         if when is not None:
             return when

@@ -24,6 +24,13 @@ from diplograph.extract.coreference import Resolved, actors_within
 from diplograph.extract.dates import CALENDAR_WORDS
 from diplograph.extract.text import Sentence, Span
 
+# What may stand between "spoke" and "with" or "to": when, how, for how long ("spoke on Friday
+# by phone with", "has spoken today by phone to", "spoke for an hour with").
+_SPOKE_HOW = (
+    r"(?:today|yesterday|\w+day|again|separately|by (?:tele)?phone|(?:over|on) the (?:tele)?phone"
+    r"|on \w+(?: \d+)?|this \w+|last \w+|earlier|(?:for|over) (?:about |nearly |more than )?"
+    r"(?:\d+|an?|one|two|three|several) (?:minutes|hours?))"
+)
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "VideoCall",
@@ -38,8 +45,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Call",
         re.compile(
-            r"\b(?:spoke|speaks|talked)\b(?=(?:\s+(?:today|yesterday|\w+day|again|separately"
-            r"|by phone|by telephone|(?:over|on) the (?:tele)?phone|on \w+ \d+|this \w+|last \w+))*"
+            r"\b(?:spoke|speaks|talked|(?:has|have|had) spoken)\b(?=(?:\s+" + _SPOKE_HOW + r")*"
             r"\s+with\b)"
         ),
     ),
@@ -63,11 +69,18 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Call",
         re.compile(
-            r"\b(?:spoke|speaks|talked)\s+(?:(?:today|yesterday|again|by (?:tele)?phone"
-            r"|on (?:the )?(?:tele)?phone)\s+)?"
+            r"\b(?:spoke|speaks|talked|(?:has|have|had) spoken)\s+(?:" + _SPOKE_HOW + r"\s+)*"
             r"to\s+(?=(?:(?:the|his|her|their)\s+)?[A-Z])"
             r"(?!(?:the\s+)?(?:[\w.\u2019'-]+\s+){0,4}?(?:Assembly|Conference|Council|Congress"
             r"|Parliament|Senate|House|Forum|Summit|Committee|Press|Nation|Students?)\b)"
+        ),
+    ),
+    # "A and B spoke by phone on Monday": the medium says a call, with no "with" or "to"
+    (
+        "Call",
+        re.compile(
+            r"\b(?:spoke|talked|(?:has|have|had) spoken)\s+(?:(?:today|yesterday|again)\s+)?"
+            r"(?:by (?:tele)?phone|(?:over|on) the (?:tele)?phone|by video(?:conference| link)?)\b"
         ),
     ),
     # "A and B discussed X during a telephone call on Thursday"
@@ -208,9 +221,10 @@ _FRONTED_IN = re.compile(
 # A trigger in a relative clause takes its participants from that clause.
 _CLAUSE_START = re.compile(r"\b(?:where|during which)\s+|;\s*")
 _SEPARATE = re.compile(r"meetings\b|(?:met|spoke|talked)\s+separately\b")
-_SPOKESPERSON = re.compile(r"\bSpokes(?:person|man|woman)\b", re.I)
+# The titles of who reports for a government ("Spokesperson", "Press Secretary"): no actor of it.
+SPOKESPERSON = re.compile(r"\bSpokes(?:person|man|woman)\b|\bPress Secretary\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:at|to|in|from)\s+(?:the\s+)?$")
-_SPOKE_TO = re.compile(r"\b(?:spoke|speaks|talked)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$")
+_SPOKE_TO = re.compile(r"\b(?:spoke|speaks|talked|spoken)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$")
 _OF_TITLE = re.compile(r"\b[A-Z][\w-]*\s+(?:of|for)\s+(?:the\s+)?$")
 _VISIT = re.compile(
     r"[\u2019']s\s+(?:\w+\s+)?(?:trip|visit|travel)\s+to\s+"
@@ -339,7 +353,7 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
         )
         if organization and _OF_TITLE.search(sentence.text, 0, item.mention.start - sentence.start):
             continue  # "Chair of the Institute ...": the organisation of a participant's post
-        if any(_SPOKESPERSON.search(t) for t in item.mention.titles):
+        if any(SPOKESPERSON.search(t) for t in item.mention.titles):
             continue  # the spokesperson reports, and takes no part
         before = sentence.text[: item.mention.start - sentence.start]
         if _LOCATIVE.search(before) and not _SPOKE_TO.search(before):

@@ -23,7 +23,7 @@ from typing import Literal, NamedTuple, Protocol
 
 from diplograph.extract.dates import CALENDAR_WORDS
 from diplograph.extract.gazetteer import Gazetteer
-from diplograph.extract.text import normalize
+from diplograph.extract.text import NAME_ABBREVIATIONS, normalize
 
 Kind = Literal[
     "person", "name", "role", "pronoun", "group", "state", "organization", "place", "known"
@@ -33,7 +33,7 @@ Phrase = tuple[int, Kind, str]  # a known phrase's length in tokens, its kind an
 _TOKEN = re.compile(r"[^\W_](?:[\w]|[-\u2019'.](?=[^\W_]))*\.?|\S", re.UNICODE)
 _POSSESSIVE = re.compile(r"^(.*[^\W_])[\u2019']s\.?$")
 _KEEP_PERIOD = re.compile(
-    r"^(?:[A-Z]|[A-Z](?:\.[A-Z])+|Dr|Mr|Ms|Mrs|Jr|Sr|St|Hon|D\.C|U\.S|U\.K|U\.N)\.$"
+    rf"^(?:[A-Z]|[A-Z](?:\.[A-Z])+|D\.C|U\.S|U\.K|U\.N|{NAME_ABBREVIATIONS})\.$"
 )
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI)$")
 _PARTICLE_NAME = re.compile(r"^[a-z]+-[A-Z]")  # "al-Busaidi"

@@ -118,8 +118,11 @@ PRINCIPLES = (
 _Q, _D = "\u2019", "\u2013"  # right single quotation mark, en dash
 # a capitalised word, with the periods of an abbreviation ("U.S.") but not a sentence's full stop
 _WORD = rf"[A-Za-z0-9{_Q}'&]*(?:(?:\.[A-Za-z]+)+\.?)?"
-_TOKEN = rf"(?:[A-Z]{_WORD}(?:[-{_D}][A-Za-z0-9]{_WORD})*|\d{{4}})"
-_CONNECT = r"(?:\s+(?:of|for(?:\s+a)?|on|the|in|to|de))*\s+"  # "Roadmap for a New Era"
+# "U.S.-ROK", "United States \u2013 Australia" (an en dash between spaces joins the two names too)
+_TOKEN = rf"(?:[A-Z]{_WORD}(?:(?:[-{_D}]| {_D} )[A-Za-z0-9]{_WORD})*|\d{{4}})"
+# "Roadmap for a New Era", "Summit of the Americas"; "the" only after a connector (in "the
+# Alliance the Unbreakable Alliance", a comma left out, the two are two names)
+_CONNECT = r"(?:\s+(?:of|for(?:\s+a)?|on|in|to|de)(?:\s+the)?)*\s+"
 _NAME = re.compile(
     rf"(?P<name>{_TOKEN}(?:{_CONNECT}{_TOKEN})*)"
     rf"(?:\s+(?P<low>{'|'.join(sorted(LOWER_HEADS, key=len, reverse=True))})\b)?"

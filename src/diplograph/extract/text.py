@@ -22,9 +22,14 @@ from anyascii import anyascii
 # A sentence ends at . ! ? (optionally followed by a closing quote) before a space and a capital
 # letter or an opening quote, but not after an initial ("Antony J.") or a common abbreviation.
 _END = re.compile(r"[.!?][\"\u201d\u2019)]?(?=\s+[\"\u201cA-Z])")
+# Abbreviated honorifics and ranks before a name ("Dr. S. Jaishankar", "Brig. Gen. Pat Ryder"):
+# their period ends no sentence and stays with the word.
+NAME_ABBREVIATIONS = "Dr|Mr|Ms|Mrs|Jr|Sr|St|Hon|Gen|Lt|Col|Adm|Maj|Capt|Cmdr|Brig|Sgt|Sen|Rep|Gov"
 _ABBREVIATIONS = re.compile(
-    r"(?:\b[A-Z]|\bU\.S|\bU\.N|\bD\.C|\bDr|\bMr|\bMs|\bMrs|\bJr|\bSt|\bHon|\bRt|\bNo|\bvs|\b[ap]\.m|\bU\.K|\bE\.U)\.$"
+    rf"\b(?:[A-Z]|U\.S|U\.N|D\.C|Rt|No|vs|[ap]\.m|U\.K|E\.U|{NAME_ABBREVIATIONS})\.$"
 )
+# A possessive ending right after a name ("Putin\u2019s regime", "the allies\u2019 resolve").
+POSSESSIVE_END = re.compile(r"[\u2019'](?:s\b|(?=\s))")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # No sentence of a readout is longer than ~540 characters; a longer stretch without a sentence
 # end (a list, a run-on line, hostile input) is cut into pieces of at most this many characters

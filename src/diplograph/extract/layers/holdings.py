@@ -8,6 +8,7 @@ import re
 
 from diplograph.extract.actors import Actor
 from diplograph.extract.coreference import Resolved
+from diplograph.extract.interactions import SPOKESPERSON
 from diplograph.extract.layers.coreference import PERSONLIKE, ROLE_AND, is_person
 from diplograph.extract.layers.doc import Cursor, Doc, local
 from diplograph.extract.mentions import Mention
@@ -32,7 +33,11 @@ _APPOSITIVE_TITLE = re.compile(
 _ROLE_AS = re.compile(
     r",\s+in\s+(?:his|her|their)\s+(?:role|capacity)\s+as\s+(?:the\s+)?(?P<role>[A-Z][^,;.]{2,90})"
 )
-SPOKESPERSON = re.compile(r"\bSpokes(?:person|man|woman)\b", re.I)
+# "and his Russian counterpart Sergey Lavrov", "his Australian counterpart, Minister X": the
+# counterpart of the state the words name
+COUNTERPART = re.compile(
+    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\band)\s+(?P<state>[A-Z][\w-]*\s+)?counterpart,?\s+$"
+)
 # A royal's rank alone is no post ("Prince Faisal bin Farhan"); "Crown Prince" is one.
 _RANKS = frozenset({"prince", "princess"})
 # Title words before a head word that still belong to the post ("Deputy Director General").
@@ -99,6 +104,10 @@ def holdings(doc: Doc, resolved: list[Resolved]) -> None:
             where = doc.registry.organization(m.organization)
         elif m.state:
             where = doc.registry.state(m.state)
+        else:
+            where = counterpart_state(doc, resolved, m)  # "his Australian counterpart, Minister X"
+        if where is not None and where.kind == "State" and person.new and not person.nationality:
+            person.nationality = where.iri
         state_titles = m.state_titles if m.organization and m.state else ()
         for number, title in enumerate(m.titles):
             if SPOKESPERSON.search(title):
@@ -127,6 +136,24 @@ def holdings(doc: Doc, resolved: list[Resolved]) -> None:
                     else m.title_span[0]
                 )
                 add_holding(doc, person, post, span(doc.text, start, m.end), (title,))
+
+
+def counterpart_state(doc: Doc, resolved: list[Resolved], m: Mention) -> Actor | None:
+    """The state of "his Russian counterpart" right before the mention ``m`` of the sentence
+    whose mentions are ``resolved``, else None."""
+    counterpart = COUNTERPART.search(doc.text, max(0, m.start - 60), m.start)
+    if counterpart is None or counterpart.group("state") is None:
+        return None
+    return next(
+        (
+            doc.registry.state(r.mention.state)
+            for r in resolved
+            if r.mention.kind == "state"
+            and r.mention.state
+            and r.mention.start == counterpart.start("state")
+        ),
+        None,
+    )
 
 
 def _posts_before_appositive(doc: Doc, resolved: list[Resolved]) -> None:

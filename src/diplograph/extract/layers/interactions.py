@@ -12,6 +12,7 @@ from diplograph.extract.dates import find_date, nearest, upcoming
 from diplograph.extract.interactions import (
     CITY_FOR,
     DIALOGUE,
+    SPOKESPERSON,
     Found,
     NamedEvent,
     find_interaction,
@@ -25,10 +26,9 @@ from diplograph.extract.interactions import (
 from diplograph.extract.layers.clauses import reported_from
 from diplograph.extract.layers.coreference import is_person, regroup
 from diplograph.extract.layers.doc import Cursor, Doc, local, unique
-from diplograph.extract.layers.holdings import SPOKESPERSON
 from diplograph.extract.layers.participants import group_actor
 from diplograph.extract.model import Interaction
-from diplograph.extract.text import Sentence, Span, normalize, span
+from diplograph.extract.text import POSSESSIVE_END, Sentence, Span, normalize, span
 
 # A trip the text reports as made ("traveled to", "visited", "arrived in"), not planned.
 _PAST_TRIP = re.compile(r"\b(?:travell?ed|visited|arrived)\b")
@@ -95,9 +95,9 @@ def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction |
     begin, end = found.dated or (sentence.start, sentence.end)
     reported = _REPORTED.search(article.text, begin, end)  # ", the newspaper reported Wednesday"
     end = reported.start() if reported else end
-    when = find_date(article.text, begin, article.published, end)
+    when = find_date(article.text, begin, article.published, end, of_nouns=False)
     if when is None and found.dated:
-        when = find_date(article.text, sentence.start, article.published, sentence.end)
+        when = find_date(article.text, sentence.start, article.published, sentence.end, False)
     trigger = kind_of(sentence.text)
     if when is not None and trigger and planned(sentence.text, trigger[1]):
         when = upcoming(when, article.published)  # "will meet on Friday": the next Friday
@@ -361,11 +361,15 @@ class Interactions:
             add_visit_by(doc, named_trip)
         if doc.main is None and not coref.group:
             # no interaction found yet: "the two sides", "they" are the readout's principal
-            # and counterpart, the people it first names together
+            # and counterpart, the people it first names together; not one named inside the
+            # speech it reports or as a possessor ("stressed that Putin's regime ...")
             people = {
                 a.iri: a
                 for r in at.resolved
-                if is_person(r) and not any(SPOKESPERSON.search(t) for t in r.mention.titles)
+                if is_person(r)
+                and not any(SPOKESPERSON.search(t) for t in r.mention.titles)
+                and (reported is None or r.mention.end <= reported)
+                and not POSSESSIVE_END.match(text, r.mention.end)
                 for a in r.actors
             }
             if len(people) < 2:  # a joint statement: "The United States and Japan reaffirm"

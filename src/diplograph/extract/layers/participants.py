@@ -14,15 +14,16 @@ from diplograph.extract.interactions import (
     kind_of,
 )
 from diplograph.extract.layers.doc import Cursor, Doc
-from diplograph.extract.layers.holdings import add_holding, appositive_post
+from diplograph.extract.layers.holdings import (
+    COUNTERPART,
+    add_holding,
+    appositive_post,
+    counterpart_state,
+)
 from diplograph.extract.mentions import Kind, Mention
 from diplograph.extract.text import Sentence, Span, span
 
 _BEFORE_BARE_NAME = re.compile(r"\b(?:with|including|and)\s+$")
-# "and his Russian counterpart Sergey Lavrov": the counterpart of the state the words name
-_COUNTERPART = re.compile(
-    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|\band)\s+(?P<state>[A-Z][\w-]*\s+)?counterpart,?\s+$"
-)
 _AFTER_BARE_NAME = re.compile(
     r",\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}(?:Chair|President|Minister|Envoy|Secretary|Director|Head|Ambassador)\b"
 )
@@ -52,21 +53,11 @@ def bare_name(
         return item
     before = text[max(0, m.start - 12) : m.start]
     after = text[m.end : m.end + 40]
-    counterpart = _COUNTERPART.search(text, max(0, m.start - 60), m.start)
+    counterpart = COUNTERPART.search(text, max(0, m.start - 60), m.start)
     subject = _OPENING.fullmatch(text, sentence.start, m.start) and _SUBJECT_OF.match(after)
     if counterpart or subject or _BEFORE_BARE_NAME.search(before) or _AFTER_BARE_NAME.match(after):
-        nationality = next(
-            (
-                doc.registry.state(r.mention.state).iri
-                for r in sentence_items
-                if counterpart
-                and r.mention.kind == "state"
-                and r.mention.state
-                and counterpart.start("state") == r.mention.start
-            ),
-            None,
-        )
-        person = doc.registry.person(m.name, nationality)
+        state = counterpart_state(doc, sentence_items, m)
+        person = doc.registry.person(m.name, state.iri if state else None)
         doc.coref.remember(person)
         return Resolved(m, [person])
     return item

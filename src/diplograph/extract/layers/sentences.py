@@ -10,9 +10,22 @@ from diplograph.extract.layers.doc import Doc
 from diplograph.extract.text import Sentence, sentences, span
 
 _BOILERPLATE = re.compile(
-    r"^(?:The (?:below|following) is attributable|Office of the Spokesperson)"
+    r"^(?:The (?:below|following) is attributable|Office of the Spokesperson"
+    # "A spokesperson for the Prime Minister said:", "A No.10 spokesperson said:"
+    r"|(?:An?|The)\s+(?:[\w.]+\s+){0,3}?[Ss]pokes(?:person|man|woman)"
+    r"(?:\s+for\s+[^:.]{1,60}?)?\s+said:)"
 )
 _ATTRIBUTION_END = re.compile(r":\s+(?=\S)")
+# A paragraph that quotes a readout whole, as news reports do: '"President X urged ... . He
+# stressed ...," the readout stated.' Its sentences are the readout's narration, not a speaker's
+# words: read without the quotation marks and the report's attribution.
+_OPENS_QUOTE = re.compile(r"[\"\u201c]")
+_DOCUMENT_QUOTED = re.compile(
+    r"[,.]?[\"\u201d]\s*,?\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:readout|statement|release|communiqu[e\u00e9])\s+(?:\w+\s+)?"
+    r"(?:said|stated|added|noted|read|concluded|continued|says|states|adds|reads)\.$"
+)
+_QUOTE_MARKS = re.compile(r"[\"\u201c\u201d]")
 
 
 class SentenceLayer:
@@ -30,3 +43,29 @@ class SentenceLayer:
                 rest = span(text, sentence.start + colon.end(), sentence.end)
                 sentence = Sentence(rest.start, rest.end, rest.text, sentence.paragraph)
             doc.sentences.append((number, sentence))
+        _unquote_readouts(doc)
+
+
+def _unquote_readouts(doc: Doc) -> None:
+    """Trims the quotation marks and the attribution off the paragraphs that quote a readout
+    whole (:data:`_DOCUMENT_QUOTED`), when they hold no other quotation mark."""
+    text = doc.text
+    paragraphs: dict[int, list[int]] = {}
+    for index, (_, sentence) in enumerate(doc.sentences):
+        paragraphs.setdefault(sentence.paragraph, []).append(index)
+    for indexes in paragraphs.values():
+        first, last = doc.sentences[indexes[0]][1], doc.sentences[indexes[-1]][1]
+        closing = _DOCUMENT_QUOTED.search(text, last.start, last.end)
+        if closing is None or not _OPENS_QUOTE.match(text, first.start):
+            continue
+        if len(_QUOTE_MARKS.findall(text, first.start, last.end)) != 2:
+            continue
+        for index in indexes:
+            number, sentence = doc.sentences[index]
+            start = sentence.start + 1 if index == indexes[0] else sentence.start
+            end = closing.start() if index == indexes[-1] else sentence.end
+            inner = span(text, start, end)
+            doc.sentences[index] = (
+                number,
+                Sentence(inner.start, inner.end, inner.text, sentence.paragraph),
+            )

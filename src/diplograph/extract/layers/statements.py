@@ -37,7 +37,7 @@ from diplograph.extract.statements import (
     kind_for,
     split_items,
 )
-from diplograph.extract.text import Span, span
+from diplograph.extract.text import POSSESSIVE_END, Span, span
 
 AGREEMENTS = frozenset({"Agreement", "JointCommunique", "Consensus", "Agenda"})
 CITABLE = AGREEMENTS | {"Principle"}
@@ -309,7 +309,9 @@ def _demand(
     elif must:
         group = "action" if must.group("action") is not None else "should"
         action_at = at + must.start(group)
-        target = _actor_at(resolved, at, at + must.start(), last=True)
+        # "Ukraine\u2019s voice must be central": no one asked, not the possessor
+        owned = [r for r in resolved if not POSSESSIVE_END.match(text, r.mention.end)]
+        target = _actor_at(owned, at, at + must.start(), last=True)
     if action_at < 0:
         return None, []
     if target is not None and target in speakers:

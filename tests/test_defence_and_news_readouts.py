@@ -1,0 +1,193 @@
+"""Forms of defence ministries' and prime ministers' readouts, and of news reports that quote a
+readout, on sentences of our own: "spoke on Friday with", "has spoken today by phone to", two
+leaders who "spoke over the phone", abbreviated military ranks, a press secretary who reports, the
+state of "his Australian counterpart," for the posts of the appositive after it, a spokesperson's
+"said:", a possessor before "must", and a paragraph that quotes a readout whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from diplograph.extract.corpus import Article
+from diplograph.extract.model import Extraction
+from diplograph.extract.run import extract_articles
+from diplograph.project import Project
+from diplograph.vocab import ID
+
+PROJECT = Project(Path(__file__).resolve().parents[1])
+PUBLISHED = dt.date(2024, 5, 17)  # a Friday
+DEFENSE = "U.S. Department of Defense"
+NO_10 = "Prime Minister's Office, 10 Downing Street"
+
+
+def _one(text: str, publisher: str = "Press Trust of India") -> Extraction:
+    article = Article("readout", text, PUBLISHED, publisher)
+    return extract_articles(PROJECT, [article]).extractions[0]
+
+
+def _interactions(extraction: Extraction) -> list[tuple[str, list[str], str | None]]:
+    return [
+        (
+            i.kind,
+            [p.iri.removeprefix(ID) for p in i.participants],
+            i.when.start.isoformat() if i.when else None,
+        )
+        for i in extraction.interactions
+    ]
+
+
+def _posts(extraction: Extraction) -> list[tuple[str, str]]:
+    return [(h.person.label, h.post.label) for h in extraction.holdings]
+
+
+def _statements(extraction: Extraction) -> list[tuple[str, str, str, str | None]]:
+    return [
+        (
+            s.kind,
+            s.speaker.label,
+            " / ".join(e.text for e in s.evidence),
+            s.target.label if s.target else None,
+        )
+        for s in extraction.statements
+    ]
+
+
+def test_regression_spoke_on_a_weekday_with_is_a_call() -> None:
+    extraction = _one(
+        "President Ana Ruiz spoke on Thursday with Prime Minister Jorge Salas of Peru."
+    )
+    assert _interactions(extraction) == [("Call", ["ana-ruiz", "jorge-salas"], "2024-05-16")]
+
+
+def test_regression_has_spoken_today_by_phone_to_is_a_phone_call() -> None:
+    extraction = _one(
+        "Amina Rauf, the Prime Minister, has spoken today by phone to Jorge Salas, the President "
+        "of Peru, on the floods."
+    )
+    assert _interactions(extraction) == [("PhoneCall", ["amina-rauf", "jorge-salas"], "2024-05-17")]
+
+
+def test_two_leaders_who_spoke_over_the_phone_held_a_phone_call() -> None:
+    extraction = _one(
+        "Prime Minister Amina Rauf and President Jorge Salas spoke over the phone for 45 minutes "
+        "this evening."
+    )
+    assert _interactions(extraction) == [("PhoneCall", ["amina-rauf", "jorge-salas"], "2024-05-17")]
+
+
+def test_spoke_for_an_hour_with_is_a_call() -> None:
+    extraction = _one("President Ana Ruiz spoke for an hour with Prime Minister Jorge Salas.")
+    assert _interactions(extraction) == [("Call", ["ana-ruiz", "jorge-salas"], None)]
+
+
+def test_regression_an_abbreviated_rank_ends_no_sentence_and_a_press_secretary_takes_no_part() -> (
+    None
+):
+    extraction = _one(
+        "Pentagon Press Secretary Brig. Gen. Ana Ruiz provided the following readout: Secretary "
+        "of Defense Jorge Salas met with Lt. Gen. Amina Rauf of Pakistan in Islamabad today.",
+        DEFENSE,
+    )
+    assert _interactions(extraction) == [("Meeting", ["jorge-salas", "amina-rauf"], "2024-05-17")]
+    # a rank is no post; the publisher's state gives the Secretary of Defense's
+    assert _posts(extraction) == [("Jorge Salas", "Secretary of Defense of United States")]
+
+
+def test_the_state_of_his_counterpart_gives_the_posts_of_the_appositive_after_it() -> None:
+    extraction = _one(
+        "Secretary of Defense Jorge Salas met with his Peruvian counterpart, Deputy Prime "
+        "Minister and Minister of Defence Ana Ruiz, at the Pentagon today.",
+        DEFENSE,
+    )
+    assert _interactions(extraction) == [("Meeting", ["jorge-salas", "ana-ruiz"], "2024-05-17")]
+    assert _posts(extraction) == [
+        ("Jorge Salas", "Secretary of Defense of United States"),
+        ("Ana Ruiz", "Deputy Prime Minister of Peru"),
+        ("Ana Ruiz", "Minister of Defence of Peru"),
+    ]
+    assert {s.speaker.label for s in extraction.statements} <= {"Jorge Salas", "Ana Ruiz"}
+
+
+def test_regression_a_person_named_inside_reported_speech_is_not_one_of_the_two_sides() -> None:
+    # no interaction is found ("the leaders of Peru and Chile" names no one); "the leaders"
+    # were read as the first two people the text named, President Salas among them
+    extraction = _one(
+        "The Prime Minister spoke to the leaders of Peru and Chile this afternoon.\n\n"
+        "The Prime Minister underscored that we must judge President Salas\u2019s regime by its "
+        "actions.\n\nThe leaders agreed to stay in close contact.",
+        NO_10,
+    )
+    assert "Salas" not in {s.speaker.label for s in extraction.statements}
+    assert [s.speaker.label for s in extraction.statements] == ["Prime Minister of United Kingdom"]
+
+
+def test_regression_a_spokespersons_said_colon_is_no_statement() -> None:
+    extraction = _one(
+        "The Prime Minister spoke to Chancellor Ana Ruiz of Austria this afternoon.\n\n"
+        "A spokesperson for the Prime Minister said:\n\n"
+        "The Prime Minister stressed that the sanctions should be ready to come into force.",
+        NO_10,
+    )
+    assert [(kind, quote) for kind, _, quote, _ in _statements(extraction)] == [
+        (
+            "Assertion",
+            "The Prime Minister stressed that the sanctions should be ready to come into force.",
+        )
+    ]
+
+
+def test_regression_the_possessor_before_must_is_not_the_target_of_the_demand() -> None:
+    extraction = _one(
+        "The Prime Minister spoke to President Jorge Salas of Peru this afternoon. The Prime "
+        "Minister stressed that Chile\u2019s voice must be central in any discussions.",
+        NO_10,
+    )
+    demands = [s for s in _statements(extraction) if s[0] == "Demand"]
+    assert demands and all(target is None for *_, target in demands)
+
+
+def test_a_paragraph_quoting_a_readout_whole_is_the_readouts_narration() -> None:
+    extraction = _one(
+        "President Ana Ruiz spoke by telephone with Prime Minister Jorge Salas on Thursday.\n\n"
+        '"She underscored that a ceasefire is essential to protect civilians, and she urged the '
+        'Prime Minister to conclude a deal without delay," the readout stated.'
+    )
+    assert _statements(extraction) == [
+        (
+            "Assertion",
+            "Ana Ruiz",
+            "underscored that a ceasefire is essential to protect civilians",
+            None,
+        ),
+        (
+            "Demand",
+            "Ana Ruiz",
+            "conclude a deal without delay / urged the Prime Minister to conclude a deal "
+            "without delay",
+            "Jorge Salas",
+        ),
+    ]
+
+
+def test_a_quotation_of_a_person_keeps_its_quotation_marks() -> None:
+    # only a document's words are narration: a person's quoted words stay a quotation
+    extraction = _one(
+        "President Ana Ruiz spoke by telephone with Prime Minister Jorge Salas on Thursday.\n\n"
+        '"We will not accept any delay," Ruiz said.'
+    )
+    assert [quote for _, _, quote, _ in _statements(extraction)] == [
+        '"We will not accept any delay," Ruiz said.'
+    ]
+
+
+def test_regression_a_date_before_a_noun_does_not_date_the_call() -> None:
+    # a closing summary line ("Special Rep. X called Y to condemn the March 4 tests") made a
+    # second call, dated by the tests
+    extraction = _one(
+        "On May 10, Special Representative Ana Ruiz called Special Representative Jorge Salas "
+        "of Peru to discuss the missile launches.\n\n"
+        "Special Rep. Ruiz called Special Rep. Salas to condemn the Feb 26 and March 4 tests.",
+        "U.S. Department of State",
+    )
+    assert _interactions(extraction) == [("Call", ["ana-ruiz", "jorge-salas"], "2024-05-10")]
