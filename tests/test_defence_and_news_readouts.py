@@ -191,3 +191,41 @@ def test_regression_a_date_before_a_noun_does_not_date_the_call() -> None:
         "U.S. Department of State",
     )
     assert _interactions(extraction) == [("Call", ["ana-ruiz", "jorge-salas"], "2024-05-10")]
+
+
+def test_regression_the_source_of_a_reported_meeting_is_no_participant_and_no_speaker() -> None:
+    extraction = _one(
+        "Foreign Minister Ana Ruiz and Deputy Foreign Minister Jorge Salas met Chilean Vice "
+        "Foreign Minister Amina Rauf, the Peruvian foreign ministry said."
+    )
+    assert _interactions(extraction) == [
+        ("Meeting", ["ana-ruiz", "jorge-salas", "amina-rauf"], None)
+    ]
+    assert extraction.statements == []
+
+
+def test_regression_the_day_a_source_spoke_does_not_date_what_it_reports() -> None:
+    extraction = _one(
+        "Foreign Minister Ana Ruiz and her Chilean counterpart, Jorge Salas, have held talks on "
+        "the sidelines of the summit in Lima, Peru\u2019s foreign ministry said Friday."
+    )
+    assert _interactions(extraction) == [("Talks", ["ana-ruiz", "jorge-salas"], None)]
+
+
+def test_had_talks_and_held_a_discussion_with_are_talks() -> None:
+    extraction = _one(
+        "On Thursday Minister Ana Ruiz had detailed talks with Defence Minister Jorge Salas.\n\n"
+        "On Friday Minister Ruiz held an in-depth discussion with Foreign Minister Amina Rauf."
+    )
+    assert _interactions(extraction) == [
+        ("Talks", ["ana-ruiz", "jorge-salas"], "2024-05-16"),
+        ("Talks", ["ana-ruiz", "amina-rauf"], "2024-05-17"),
+    ]
+
+
+def test_regression_the_place_of_a_topic_is_not_where_the_talks_took_place() -> None:
+    extraction = _one(
+        "Foreign Minister Ana Ruiz held talks with Foreign Minister Jorge Salas with a focus on "
+        "the situation in Gaza."
+    )
+    assert [i.place for i in extraction.interactions] == [None]

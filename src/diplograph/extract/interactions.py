@@ -116,13 +116,15 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Talks",
         re.compile(
-            r"\bheld\s+(?!(?:in|at|on|by|during|since|under|with|for|last|earlier)\b)"
+            r"\b(?:held|had)\s+(?!(?:in|at|on|by|during|since|under|with|for|last|earlier)\b)"
             r"(?:[\w-]+,?\s+){0,8}?talks?\b"
         ),
     ),
     (
         "Talks",
-        re.compile(r"\b(?:held|hold|continued?|resumed?)\s+(?:\w+\s+){0,2}discussions\s+with\b"),
+        re.compile(
+            r"\b(?:held|had|hold|continued?|resumed?)\s+(?:[\w-]+\s+){0,2}discussions?\s+with\b"
+        ),
     ),
     # planned: "the two ministers will continue their discussions on Friday"
     (
@@ -200,6 +202,17 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+# ", the Chinese foreign ministry said", ", Seoul's foreign ministry said Friday": the source of
+# the report, at the end of the sentence; no participant, and not the date of what it reports.
+ATTRIBUTION = re.compile(
+    r",\s+(?:the\s+)?(?:[A-Z][\w.\u2019'-]*\s+){0,4}(?:[a-z]+\s+){0,2}"
+    r"(?:reported|said|told|announced|added|stated)\b[^,;]*$"
+)
+# A place a topic is in ("the situation in West Asia"), not where the interaction took place.
+_TOPIC_IN = re.compile(
+    r"\b(?:situation|crisis|conflict|war|developments?|peace|security|stability|tensions"
+    r"|violence|events|issues?)\s+in\s+(?:the\s+)?$"
+)
 _WINDOW_END = re.compile(
     r"\b(?:to discuss|to review|to reaffirm|to express|to congratulate|to follow|to affirm|"
     r"to offer|to highlight|to underscore|to emphasize|to continue|to thank|to coordinate|"
@@ -318,7 +331,9 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
     kind, offset = trigger
     at = sentence.start + offset
     stop = _WINDOW_END.search(sentence.text, offset + 3)
-    end = sentence.start + stop.start() if stop else sentence.end
+    source = ATTRIBUTION.search(sentence.text, offset + 3)
+    cut = min((m.start() for m in (stop, source) if m), default=None)
+    end = sentence.start + cut if cut is not None else sentence.end
     participants: list[Actor] = []
     starts: list[int] = []  # where each participant is first named
     subjects = 0
@@ -334,6 +349,8 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
         fronted = not participants and _FRONTED_IN.search(
             sentence.text, begin - sentence.start, item.mention.start - sentence.start
         )
+        if is_place and _TOPIC_IN.search(sentence.text, 0, item.mention.start - sentence.start):
+            continue  # "with a focus on the situation in West Asia": a topic's place
         if is_place and place is None and (item.mention.start > at or fronted):
             place = item.actors[0]
             continue
@@ -427,6 +444,8 @@ def _unknown_place(
     match = _IN_PLACE.search(sentence.text, start, end)
     if match is None or match.group("name").split()[0] in _NOT_PLACES:
         return None
+    if _TOPIC_IN.search(sentence.text, 0, match.start() + 3):
+        return None  # "the situation in Gaza": a topic's place
     at, stop = sentence.start + match.start("name"), sentence.start + match.end("name")
     following = sentence.text[match.end("name") : match.end("name") + 2]
     if following.strip()[:1].isupper() or any(

@@ -15,9 +15,7 @@ from typing import NamedTuple
 
 from diplograph.extract.actors import Actor
 from diplograph.extract.coreference import Resolved
-from diplograph.extract.interactions import (
-    kind_of,
-)
+from diplograph.extract.interactions import ATTRIBUTION, kind_of
 from diplograph.extract.layers.coreference import ROLE_AND, is_person
 from diplograph.extract.layers.doc import Cursor, Doc
 from diplograph.extract.statements import (
@@ -159,12 +157,25 @@ class Clauses:
         home = doc.coref.home
         if home is not None:
             heads = [h for h in heads if not _narrated(h, home)]
+        if len(heads) == 1 and _sourced_interaction(text, sentence, heads[0][2]):
+            heads = []
         clauses: list[Clause] = []
         for number, (who, verb, verb_at, complement_at, start) in enumerate(heads):
             end = heads[number + 1][4] if number + 1 < len(heads) else sentence.end
             end = verb_at + len(_CLAUSE_TAIL.sub("", text[verb_at:end]))
             clauses.append(Clause(who, verb, verb_at, complement_at, start, end))
         at.clauses = clauses
+
+
+def _sourced_interaction(text: str, sentence: Sentence, verb_at: int) -> bool:
+    """Whether the sentence reports an interaction and names its source at the end, the one
+    reporting verb (``verb_at``) being the source's: "A met B, the foreign ministry said" is
+    the interaction, sourced, and no statement of the ministry's or of B's."""
+    source = ATTRIBUTION.search(text, sentence.start, sentence.end)
+    if source is None or verb_at < source.start():
+        return False
+    reported = text[sentence.start : source.start()]
+    return kind_of(reported) is not None and not QUOTED.search(reported)
 
 
 def clause_heads(

@@ -10,6 +10,7 @@ from dataclasses import replace
 from diplograph.extract.actors import Actor
 from diplograph.extract.dates import find_date, nearest, upcoming
 from diplograph.extract.interactions import (
+    ATTRIBUTION,
     CITY_FOR,
     DIALOGUE,
     SPOKESPERSON,
@@ -93,7 +94,7 @@ def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction |
         return None
     article = doc.article
     begin, end = found.dated or (sentence.start, sentence.end)
-    reported = _REPORTED.search(article.text, begin, end)  # ", the newspaper reported Wednesday"
+    reported = ATTRIBUTION.search(article.text, begin, end)  # ", the newspaper reported Wednesday"
     end = reported.start() if reported else end
     when = find_date(article.text, begin, article.published, end, of_nouns=False)
     if when is None and found.dated:
@@ -394,10 +395,6 @@ def _of_named_state(doc: Doc, sentence: Sentence, actor: Actor) -> bool:
 
 
 # A trailing attribution: the day it names is the day of the report, not of the interaction.
-_REPORTED = re.compile(
-    r",\s+(?:the\s+)?(?:[A-Z][\w.\u2019'-]*\s+){0,4}(?:[a-z]+\s+)?"
-    r"(?:reported|said|told|announced|added|stated)\b[^,;]*$"
-)
 
 
 def _joint_states(at: Cursor) -> list[Actor]:
