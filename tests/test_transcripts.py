@@ -86,6 +86,9 @@ def test_a_hand_over_anywhere_in_a_sentence_is_no_statement(hand_over: str) -> N
         "It\u2019s so good to see colleagues around this table again.",
         "It has been a real pleasure to have you all here this week.",
         "We are delighted to have you with us in the capital today.",
+        "Ladies and gentlemen, dear Lena, a very warm welcome once again.",
+        "I bid you a cordial welcome to the capital in this busy week.",
+        "And in an official manner, I warmly welcome you to Valbourg.",
     ],
 )
 def test_courtesies_of_the_occasion_are_no_statement(courtesy: str) -> None:
@@ -179,3 +182,55 @@ def test_two_speakers_before_their_meeting_meet_where_the_title_says() -> None:
     assert meeting.kind == "Meeting"
     assert [p.label for p in meeting.participants] == ["Antony Blinken", "Lena Valdez"]
     assert meeting.when is not None and meeting.when.start == dt.date(2022, 6, 24)
+
+
+def test_how_the_words_came_to_the_transcript_is_not_part_of_the_statement() -> None:
+    turn = "(Via interpreter) We will keep supporting the talks on the corridor."
+    assert _remarks(turn) == [("Commitment", "We will keep supporting the talks on the corridor.")]
+
+
+def test_regression_a_label_by_surname_is_the_person_the_title_names_in_full() -> None:
+    # "FOREIGN MINISTER LE ROUX" was a second person, "le Roux", beside the title's
+    # "Marie-Claire Le Roux": both took part in the meeting
+    extraction = _titled(
+        "SECRETARY BLINKEN: Today we will talk about the grain corridor with Marie-Claire Le "
+        "Roux.\n\nFOREIGN MINISTER LE ROUX: We will keep working together on the corridor.",
+        "Secretary Antony J. Blinken and Freedonian Foreign Minister Marie-Claire Le Roux Before "
+        "Their Meeting",
+    )
+    assert [p.label for p in extraction.interactions[0].participants] == [
+        "Antony Blinken",
+        "Marie-Claire Le Roux",
+    ]
+    assert [s.speaker.label for s in extraction.statements][-1] == "Marie-Claire Le Roux"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Secretary Antony J. Blinken and Freedonian Foreign Minister Lena Valdez at a Joint Press "
+        "Availability",
+        "Secretary Antony J. Blinken Remarks at Top of Meeting with Freedonian Foreign Minister "
+        "Lena Valdez",
+    ],
+)
+def test_a_joint_press_availability_or_the_top_of_a_meeting_is_the_speakers_meeting(
+    title: str,
+) -> None:
+    extraction = _titled(
+        "SECRETARY BLINKEN: Today we will talk about the grain corridor and energy.\n\n"
+        "FOREIGN MINISTER VALDEZ: We will keep working together on the corridor.",
+        title,
+    )
+    assert [(i.kind, sorted(p.label for p in i.participants)) for i in extraction.interactions] == [
+        ("Meeting", ["Antony Blinken", "Lena Valdez"])
+    ]
+    assert {s.speaker.label for s in extraction.statements} == {"Antony Blinken", "Lena Valdez"}
+
+
+def test_regression_a_high_representative_holds_no_post_of_the_publishers_state() -> None:
+    extraction = _one(
+        "SECRETARY BLINKEN: It is a pleasure to work with you.\n\n"
+        "HIGH REPRESENTATIVE VALDEZ: We will keep working together on the corridor."
+    )
+    assert [(h.person.label, h.post.label) for h in extraction.holdings] == []

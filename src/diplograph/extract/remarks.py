@@ -27,7 +27,8 @@ from collections.abc import Iterable
 # "at a meeting with Y", "before his meeting with Y", "during a roundtable with Y": the audience Y,
 # without the conference it was held on the margins of.
 _AUDIENCE = re.compile(
-    r"\b(?:[Aa]t|[Bb]efore|[Aa]fter|[Dd]uring)\s+(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"\b(?:[Aa]t|[Bb]efore|[Aa]fter|[Dd]uring)\s+(?:(?:[Tt]he\s+)?[Tt]op\s+of\s+)?"
+    r"(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|(?<=[Tt]op of ))\s*"
     r"(?:[\w-]+\s+){0,2}?(?:[Mm]eeting|[Rr]oundtable|[Tt]own [Hh]all|[Ss]ession|[Dd]iscussion)"
     r"\s+[Ww]ith\s+(?P<audience>.+?)"
     r"(?:\s+(?:[Oo]n|[Aa]t)\s+the\s+(?:[Mm]argins|[Ss]idelines)\s+of\b.*)?$"
@@ -37,6 +38,11 @@ _THEIR_MEETING = re.compile(
     r"^(?P<audience>.+?)\s+(?:[Bb]efore|[Aa]fter|[Aa]t\s+the\s+[Tt]op\s+of|[Aa]head\s+of)\s+"
     r"[Tt]heir\s+(?:[\w-]+\s+)?(?:[Mm]eeting|[Tt]alks)\b"
 )
+# "A and B at a Joint Press Availability": two who meet and speak to the press together
+_JOINT_PRESS = re.compile(
+    r"^(?P<audience>.+?\s+and\s+.+?)\s+(?:[Aa]t|[Dd]uring|[Aa]fter)\s+(?:[Aa]|[Tt]he|[Tt]heir)\s+"
+    r"[Jj]oint\s+[Pp]ress\s+(?:[Aa]vailability|[Cc]onference|[Ss]tatements?|[Bb]riefing|[Ee]ncounter)"
+)
 _ABBREVIATION = re.compile(r"\s*\([A-Z]+\)")
 # The remarks say which day they are given on: the publication day.
 SAME_DAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight)\b", re.I)
@@ -45,7 +51,8 @@ SAME_DAY = re.compile(r"\b(?:today|this (?:morning|afternoon|evening)|tonight)\b
 def audience(title: str | None) -> str | None:
     """Whom the remarks a transcript's title names are given to, without abbreviations in
     parentheses; None when the title names no meeting with anyone."""
-    match = _AUDIENCE.search(title or "") or _THEIR_MEETING.search(title or "")
+    title = title or ""
+    match = _AUDIENCE.search(title) or _THEIR_MEETING.search(title) or _JOINT_PRESS.search(title)
     if match is None:
         return None
     return _ABBREVIATION.sub("", match.group("audience")).strip() or None

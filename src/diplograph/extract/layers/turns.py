@@ -122,8 +122,15 @@ _COURTESY = re.compile(
     r"|\b(?:glad|happy|delighted|thrilled|pleased|grateful)\s+to\s+"
     r"(?:have you|be here|be back|see (?:you|each of you|all of you|everyone))\b"
     r"|\bwelcom(?:e|ing)\s+(?:you|(?:[A-Z][\w.\u2019'-]*\s+){1,4})back\b"
-    r"|\b(?:our|the) first (?:gathering|time (?:\w+ing )?together)\b",
+    r"|\b(?:our|the) first (?:gathering|time (?:\w+ing )?together)\b"
+    # "A very warm welcome, ladies and gentlemen", "I warmly welcome you to Berlin"
+    r"|\b(?:warm|cordial|hearty|heartfelt)\s+welcome\b|\bwelcome you to\b"
+    r"|\bladies and gentlemen\b",
     re.I,
+)
+# How the words came to the transcript, before them: "(Via interpreter)", "(In English.)"
+_INTERPRETED = re.compile(
+    r"\s*\((?:via|through) (?:an )?interpret(?:er|ation)\.?\)|\s*\(in [A-Z][a-z]+\.?\)", re.I
 )
 # A hand-over anywhere in a turn's sentence ("..., so I'll turn the floor over to him", "they
 # will be happy to tell you more"): the speaker passes the word on and says nothing of substance.
@@ -177,21 +184,49 @@ def label_speaker(doc: Doc, label: str) -> Actor | None:
         return None
     name = normalize(words[-1])
     coref = doc.coref
+    g = doc.gazetteer
+    titles = {normalize(w) for w in (*g.title_words, *g.honorifics)}
+    names = [w for w in words if normalize(w) not in titles]
+    # the name the title gives in full goes before a new person of the label's surname alone
+    full = _named_in_title(doc.article.title or "", names, titles) if names else None
     for iri in reversed(coref.order):
         actor = doc.registry.actors[iri]
         if actor.kind == "Person" and normalize(actor.label).split()[-1:] == [name]:
+            if (
+                full
+                and actor.new
+                and normalize(actor.label).split() == normalize(" ".join(names)).split()
+            ):
+                break
             return actor
     known = doc.registry.find(words[-1].title(), ("Person",))
     if known is not None:
         return known
-    g = doc.gazetteer
-    titles = {normalize(w) for w in (*g.title_words, *g.honorifics)}
-    names = [w for w in words if normalize(w) not in titles]
     if not names or names != words[len(words) - len(names) :]:
         return None  # titles only, or words after the name: no name to go by
-    person = doc.registry.person(" ".join(names), None)
+    person = doc.registry.person(full or " ".join(names), None)
     coref.remember(person)
     return person
+
+
+def _named_in_title(title: str, names: list[str], titles: set[str]) -> str | None:
+    """The full name the title gives the surname of a label ("LE DRIAN" in "... and French
+    Foreign Minister Jean-Yves Le Drian Before Their Meeting": "Jean-Yves Le Drian"), the
+    capitalised words before it back to a title word; None when the title has no more.
+
+    >>> _named_in_title("Minister Ana de la Cruz at a Press Availability", ["DE", "LA", "CRUZ"],
+    ...     {"minister"})
+    'Ana de la Cruz'
+    """
+    surname = re.search(r"\b" + r"\s+".join(re.escape(n) for n in names) + r"\b", title, re.I)
+    if surname is None:
+        return None
+    given: list[str] = []
+    for word in reversed(title[: surname.start()].split()):
+        if not word[:1].isupper() or normalize(word) in titles:
+            break
+        given.insert(0, word)
+    return " ".join([*given, surname.group()]) if given else None
 
 
 def dateline(doc: Doc, label: str, start: int) -> bool:
@@ -234,6 +269,8 @@ def turn(doc: Doc, cursor: Cursor, start: int, speaker: Actor | None) -> None:
     a question, a greeting, thanks or a procedural remark."""
     sentence = cursor.sentence
     text = doc.text
+    interpreted = _INTERPRETED.match(text, start)
+    start = interpreted.end() if interpreted else start
     stage = _STAGE_DIRECTION.search(text, start, sentence.end)  # "(Laughter.)"
     evidence = span(text, start, stage.start() if stage else sentence.end)
     aside = _ASIDE_QUESTION.search(evidence.text)
