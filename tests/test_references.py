@@ -192,6 +192,11 @@ def _found(text: str) -> list[tuple[str, str]]:
             [("Agreement", "Peru-Chile Alliance"), ("Agreement", "Enduring Alliance")],
         ),
         ("attended the Summit of the Andes", [("Summit", "Summit of the Andes")]),
+        # the title of its chair is no part of a meeting's name
+        (
+            "spoke as the Chair of the Lima Foreign Ministers\u2019 Meeting",
+            [("Conference", "Lima Foreign Ministers\u2019 Meeting")],
+        ),
     ],
 )
 def test_cited_items_by_their_head_word(text: str, expected: list[tuple[str, str]]) -> None:

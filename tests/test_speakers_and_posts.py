@@ -220,3 +220,18 @@ def test_a_post_held_in_a_role_as() -> None:
     # a role no organisation or state opens gives no post
     posts = _posts("Secretary Blinken met Ana Ruiz, in her role as host of the forum, in Lima.")
     assert posts == set()
+
+
+def test_regression_a_leader_joined_by_and_to_another_is_not_of_the_others_state() -> None:
+    # "Russian President X and President Y": Y was given Russia (and then its presidency)
+    text = "Peruvian President Lev Petrov and President Ana Ruiz spoke by telephone."
+    first, second = FINDER.find(text, 0, len(text))
+    assert (first.state, second.state) == ("Peru", None)
+
+
+def test_a_second_title_joined_by_and_shares_the_state() -> None:
+    text = (
+        "Peruvian Foreign Minister Lev Petrov and Head of the Presidential Office Ana Ruiz spoke."
+    )
+    first, second = FINDER.find(text, 0, len(text))
+    assert (first.state, second.state) == ("Peru", "Peru")

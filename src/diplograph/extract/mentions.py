@@ -309,7 +309,7 @@ class RuleMentionFinder:
                 continue
             mentions, i = parsed
             found.extend(mentions)
-        return _share_states(text, found)
+        return _share_states(text, found, self.lexicon.gazetteer.leaders)
 
     def _states_before_titles(self, toks: _Tokens) -> None:
         """Reads a known phrase that also names a state ("U.S.") as that state where a title
@@ -892,9 +892,11 @@ def _in_portfolio(toks: list[Token], j: int) -> bool:
     return before[-1:] in (["for"], ["on"]) or before in (["for", "the"], ["on", "the"])
 
 
-def _share_states(text: str, found: list[Mention]) -> list[Mention]:
+def _share_states(text: str, found: list[Mention], leaders: frozenset[str]) -> list[Mention]:
     """A titled person joined by "and" to one of a named state is of that state too: "Ukrainian
-    Foreign Minister Dmytro Kuleba and Head of the Presidential Office Andriy Yermak"."""
+    Foreign Minister Dmytro Kuleba and Head of the Presidential Office Andriy Yermak"; not one
+    with the same title that one person of a state holds ("Russian President Vladimir Putin and
+    President Barack Obama": two presidents, of two states)."""
     shared = list(found)
     for n in range(1, len(shared)):
         before, mention = shared[n - 1], shared[n]
@@ -905,6 +907,7 @@ def _share_states(text: str, found: list[Mention]) -> list[Mention]:
             and before.kind == "person"
             and before.state is not None
             and text[before.end : mention.start] in (" and ", ", and ", ", ")
+            and not set(mention.titles) & set(before.titles) & leaders
         ):
             shared[n] = replace(mention, state=before.state)
     return shared

@@ -253,6 +253,8 @@ def find_references(text: str, start: int = 0, end: int | None = None) -> list[C
                 cut = index + 1
         while cut < len(words) and words[cut] in _LEADING:
             cut += 1
+        if cut + 2 < len(words) and words[cut] in _TITLES and words[cut + 1] == "of":
+            cut += 3 if words[cut + 2] == "the" else 2  # "Chair of the G7 ... Meeting": the meeting
         if cut >= len(words):
             continue
         kind = _classify(words[cut:], low)
