@@ -37,6 +37,8 @@ _KEEP_PERIOD = re.compile(
 )
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI)$")
 _PARTICLE_NAME = re.compile(r"^[a-z]+-[A-Z]")  # "al-Busaidi"
+# An apostrophe that transliterates a letter (ayin, hamza) before a particle name: "Shia' al-Sudani"
+_AYIN = re.compile(r"[\u2019'](?= (?:al|el)-[A-Z])")
 _NOT_NAMES = frozenset(
     normalize(word)
     for word in [
@@ -246,6 +248,11 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
         begin, finish = match.span()
+        if _AYIN.match(text, finish, end):  # "Shia' al-Sudani": the mark is part of the name
+            found.append(_token(text[begin : finish + 1], begin, finish + 1))
+            continue
+        if found and found[-1].end > begin:
+            continue  # the mark a name above took in
         if word[-1] != "." and "'" not in word and "\u2019" not in word:
             found.append(Token(word, begin, finish, normalize(word)))  # most words: as they are
             continue

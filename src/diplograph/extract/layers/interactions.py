@@ -360,6 +360,8 @@ class Interactions:
         named_trip = find_visit_by(sentence, at.resolved)
         if named_trip is not None:
             add_visit_by(doc, named_trip)
+        if found is None and doc.extraction.interactions:
+            _add_joiners(doc, at, reported)
         if doc.main is None and not coref.group:
             # no interaction found yet: "the two sides", "they" are the readout's principal
             # and counterpart, the people it first names together; not one named inside the
@@ -394,7 +396,59 @@ def _of_named_state(doc: Doc, sentence: Sentence, actor: Actor) -> bool:
     return side is None or side.kind != "State" or actor.nationality == side.iri
 
 
-# A trailing attribution: the day it names is the day of the report, not of the interaction.
+# Someone who joins an interaction the text has reported: "King Abdullah also joined the call",
+# "The leaders were joined by X", "to invite him to join the meeting". The noun names the
+# interaction's kind; the joiners are the persons before "joined" (or between "invite" and "to
+# join"), or after "joined by".
+_JOINED = re.compile(
+    r"\b(?P<invite>invit(?:ed?|ing)\b[^.;]{0,60}?\bto\s+)?join(?:ed)?\s+(?:the|their|this|today['\u2019]s)\s+"
+    r"(?:(?:phone|telephone|video|virtual|trilateral|bilateral)\s+)?"
+    r"(?P<noun>call|conversation|meeting|talks|discussions?|session)\b"
+    r"|\b(?:was|were)\s+(?:also\s+)?joined\s+(?P<by>by)\b"
+)
+_INVITED_PRONOUN = re.compile(r"\b(?:him|her)\s+to\s+$")
+_JOINED_KINDS = {
+    "call": ("Call", "PhoneCall", "VideoCall"),
+    "conversation": ("Call", "PhoneCall", "VideoCall"),
+    "meeting": ("Meeting",),
+    "session": ("Meeting", "Talks"),
+    "talks": ("Talks", "Meeting"),
+    "discussion": ("Meeting", "Talks", "Call", "PhoneCall", "VideoCall"),
+    "discussions": ("Talks", "Meeting", "Call", "PhoneCall", "VideoCall"),
+}
+
+
+def _add_joiners(doc: Doc, at: Cursor, reported: int | None) -> None:
+    """Adds to the latest interaction of the kind the sentence names the persons it says joined
+    it; nothing inside reported speech, or when none is of that kind."""
+    sentence = at.sentence
+    match = _JOINED.search(sentence.text)
+    if match is None or (reported is not None and sentence.start + match.start() >= reported):
+        return
+    begin, end = sentence.start + match.start(), sentence.start + match.end()
+    if match.group("by"):
+        kinds: tuple[str, ...] = ("Meeting", "Talks", "Call", "PhoneCall", "VideoCall")
+        persons = [r for r in at.resolved if r.mention.start >= end]
+    else:
+        kinds = _JOINED_KINDS[match.group("noun").lower()]
+        if match.group("invite"):
+            persons = [r for r in at.resolved if begin <= r.mention.start < end]
+            if not persons and _INVITED_PRONOUN.search(match.group("invite")):
+                # "took the opportunity of King Abdullah's visit to invite him to join": the
+                # person last named before, not the sentence's subject
+                before = [r for r in at.resolved[1:] if r.mention.end <= begin and is_person(r)]
+                persons = before[-1:]
+        else:
+            persons = [r for r in at.resolved if r.mention.end <= begin]
+    joiners = [a for r in persons if is_person(r) for a in r.actors[:1]]
+    joined = next((i for i in reversed(doc.extraction.interactions) if i.kind in kinds), None)
+    if joined is None or joined.kind == "Visit":
+        return
+    for joiner in joiners:
+        if joiner not in joined.participants:
+            joined.participants.append(joiner)
+    if joined is doc.main:
+        doc.coref.group = list(joined.participants)
 
 
 def _joint_states(at: Cursor) -> list[Actor]:
