@@ -16,6 +16,7 @@ the event code of each (CAMEO 1.1b3, PLOVER), where the verb decides appeal from
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 VERBS = (
     "underscored|emphasized|emphasised|reiterated|stressed|noted|highlighted|affirmed|reaffirmed|said|"
@@ -165,10 +166,35 @@ CONCERN_VERBS = frozenset({"expressed", "voiced", "raised", "conveyed", "registe
 JOINT_AGREEMENT = frozenset({"welcomed", "agreed", "concurred", "confirmed", "shared"})
 _COMMITMENT_CUE = re.compile(
     r"\bcommitment\b|\bcommitted\b|\b(?:unwavering|steadfast|continued|ironclad|full) support\b"
-    r"|\bthat the United States"
-    r"(?:,?(?: and)? (?:its |our )?(?:[Aa]llies|partners))*"
-    r" (?:will|would|stands|remains|is|are|continues)\b"
 )
+
+
+# Whom a side's commitment is told ("told President X that the UK would always stand with"):
+# a name or a pronoun before "that".
+_TOLD = r"(?:(?:him|her|them|[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,4})\s+(?=that\b))?"
+
+
+@lru_cache(maxsize=512)
+def _own_side(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Cues of the speaker's side (named by ``names``, or "we", "his government") binding itself:
+    (restated: "that the UK stands / will / is ...", anywhere in the complement; ready: "the UK
+    stood ready to", at its start; continuing: "that the UK would continue / keep / always stand",
+    at its start)."""
+    named = "|".join(re.escape(n.rstrip(".")) for n in sorted(names, key=len, reverse=True))
+    own = rf"(?:the\s+)?(?:{named})\.?(?:\s+government)?" if named else "(?!)"
+    allies = r"(?:,?(?: and)? (?:its |our )?(?:[Aa]llies|partners))*"
+    return (
+        re.compile(rf"\bthat {own}{allies} (?:will|would|stands|stood|remains|is|are|continues)\b"),
+        re.compile(
+            rf"^\s*(?:that\s+)?{own} (?:will|would|stands ready|stood ready|remains ready)\b"
+        ),
+        re.compile(
+            rf"^\s*{_TOLD}(?:that\s+)?(?:{own}|we|(?:his|her|its|their|our) government){allies}"
+            r" (?:will|would) (?:always )?(?:continue|remain|keep|stand)\b"
+        ),
+    )
+
+
 _IMPORTANCE = re.compile(
     r"^\s*(?:that\s+)?the\s+(?:\w+\s+)?(?:importance|value|need|significance|urgency)\b"
 )
@@ -189,11 +215,6 @@ EMPHASIS = frozenset({"underscored", "emphasized", "emphasised", "stressed", "un
 _RESOLVE = re.compile(
     r"^\s*(?:(?:his|her|their|its|our|the|U\.S\.|firm|strong)\s+)*"
     r"(?:(?:resolve|determination)\s+to|(?:\w+\s+){0,2}commitment\s+to)\b"
-)
-# The speaker's state standing ready, reported without "that" ("reiterated the United States
-# stood ready to help").
-_STANDS_READY = re.compile(
-    r"^\s*(?:that\s+)?the United States (?:will|would|stands ready|stood ready|remains ready)\b"
 )
 # Looking forward to something: an intent (CAMEO 030), stated, not a commitment or a proposal.
 _LOOKS_FORWARD = re.compile(r"\blook(?:s|ed|ing)? forward to\b")
@@ -241,12 +262,11 @@ SHOULD_ACTS = r"(?:stop|cease|halt|refrain|abandon|correct|respect)"
 CUES: list[tuple[str, re.Pattern[str]]] = [
     (
         "Commitment",
-        # the speaker's side binds itself ("said the United States would continue to support")
+        # the speaker is committed: "is committed to", "pledged"; its side binding itself is
+        # _own_side's
         re.compile(
             r"\b(?:is|are|remains?|was|were) (?:\w+ )?committed to\b|\bpledged?\b"
             r"|^\s*(?:stands?|remains?) ready to\b"  # "... and stands ready to help"
-            r"|^\s*(?:that\s+)?(?:the United States|we|his government|her government)"
-            r" (?:will|would) (?:continue|remain)\b"
         ),
     ),
     ("Commitment", AID_COMMITTED),
@@ -400,10 +420,10 @@ def base_verb(verb: str) -> str:
     return PARTICIPLES.get(verb) or PRESENT.get(verb, verb)
 
 
-def kind_for(verb: str, content: str, joint: bool = False) -> str:
+def kind_for(verb: str, content: str, joint: bool = False, own: tuple[str, ...] = ()) -> str:
     """The kind of a statement from its reporting verb and its complement (``content``, what
     follows the verb), then from cues in what was said; ``joint`` when several speakers of
-    different sides say it together.
+    different sides say it together; ``own`` the names of the speakers' sides (``own_names``).
 
     >>> kind_for("reiterated", " the U.S. commitment to the alliance")
     'Commitment'
@@ -423,13 +443,19 @@ def kind_for(verb: str, content: str, joint: bool = False) -> str:
     ('Proposal', 'Assertion')
     >>> kind_for("offered", " steadfast solidarity with the people of the city")
     'Assertion'
-    >>> kind_for("emphasized", " that the United States and its allies are resolved to help")
+    >>> kind_for("emphasized", " that the United States and its allies are resolved to help",
+    ...          own=("United States",))
     'Commitment'
+    >>> uk = ("UK", "United Kingdom")
+    >>> help = " the UK would continue to help"
+    >>> kind_for("said", help, own=uk), kind_for("said", help)
+    ('Commitment', 'Assertion')
     """
     verb = base_verb(verb)
     if joint and verb in JOINT_AGREEMENT:
         return "AgreementStatement"
     head = content[:120]
+    restated, ready, continuing = _own_side(own)
     if verb == "looks forward to" or _LOOKS_FORWARD_HEAD.search(head):
         return "Assertion"  # "noted she looks forward to working with": an intent stated
     if verb in AID_VERBS and _NEW_AID.search(content):
@@ -454,9 +480,10 @@ def kind_for(verb: str, content: str, joint: bool = False) -> str:
             return "Assertion"  # "reiterated their condolences", "the importance of"
         if restating and (
             _COMMITMENT_CUE.search(head)
+            or restated.search(head)
             or _READINESS.search(head)
             or _OWN_STANCE.search(head)
-            or _STANDS_READY.search(head)
+            or ready.search(head)
         ):
             # "reaffirmed readiness to impose costs", "reiterated our shared priority to",
             # "reaffirmed support for": binds its side (a fact restated stays an assertion)
@@ -467,8 +494,10 @@ def kind_for(verb: str, content: str, joint: bool = False) -> str:
             return "Assertion"  # "expressed / highlighted readiness to": an intent stated
         if _WARNING_CUE.search(content):
             return "Warning"
-        if verb in RESTATING and _COMMITMENT_CUE.search(head):
+        if verb in RESTATING and (_COMMITMENT_CUE.search(head) or restated.search(head)):
             return "Commitment"
+    if continuing.search(content):
+        return "Commitment"  # "said the United States would continue to support"
     for kind, cue in CUES:
         if cue.search(content):
             return kind

@@ -314,7 +314,13 @@ def according_to(text: str, sentence: Sentence, resolved: list[Resolved]) -> lis
 
 
 def gapped_objects(
-    text: str, verb: str, start: int, content: str, joint: bool, evidence: Span
+    text: str,
+    verb: str,
+    start: int,
+    content: str,
+    joint: bool,
+    evidence: Span,
+    own: tuple[str, ...] = (),
 ) -> list[tuple[int, str, tuple[str, Span]]]:
     """A reporting verb with two coordinated objects of different kinds ("reiterated the
     importance of X and support for Y": an assertion and a commitment), as one clause per
@@ -326,7 +332,7 @@ def gapped_objects(
     if cut is None:
         return []
     first, second = content[: cut.start()], content[cut.end() :]
-    kinds = kind_for(verb, first, joint), kind_for(verb, second, joint)
+    kinds = kind_for(verb, first, joint, own), kind_for(verb, second, joint, own)
     if kinds[0] == kinds[1]:
         return []
     object_end = start + len(content.rstrip(" .;,"))

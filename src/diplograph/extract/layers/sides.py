@@ -37,6 +37,21 @@ def side(doc: Doc, speaker: Actor) -> Actor | None:
     return None
 
 
+def own_names(doc: Doc, *speakers: Actor) -> tuple[str, ...]:
+    """The names the sides of ``speakers`` go by in the text, for the cues of a side binding
+    itself ("said the UK would continue to"): each side's label and, for a state, its gazetteer
+    names ("UK", "U.K.", "British": "the British government will")."""
+    names: set[str] = set()
+    for speaker in speakers:
+        own = side(doc, speaker)
+        if own is None:
+            continue
+        names.add(own.label)
+        if own.kind == "State":
+            names.update(doc.gazetteer.states.get(own.label, ()))
+    return tuple(sorted(names))
+
+
 class Sides:
     """Adds each statement's side (``on_behalf_of``), by the holdings of the whole article."""
 

@@ -21,7 +21,7 @@ from diplograph.extract.layers.clauses import (
 )
 from diplograph.extract.layers.coreference import is_person
 from diplograph.extract.layers.doc import Cursor, Doc, unique
-from diplograph.extract.layers.sides import side
+from diplograph.extract.layers.sides import own_names, side
 from diplograph.extract.model import Statement
 from diplograph.extract.statements import (
     _DEMAND_ACTION,
@@ -132,7 +132,9 @@ def statements(doc: Doc, cursor: Cursor) -> Actor | None:
         if split:
             clauses = [(0, content[: split.start()]), (split.end(), content[split.end() :])]
         joint = len({(side(doc, a) or a).iri for a in who}) > 1
-        gapped = gapped_objects(text, verb, content_start, content, joint, evidence)
+        gapped = gapped_objects(
+            text, verb, content_start, content, joint, evidence, own_names(doc, *who)
+        )
         if gapped and not split:
             clauses = [(offset, clause) for offset, clause, _ in gapped]
         for speaker in who:
@@ -140,7 +142,9 @@ def statements(doc: Doc, cursor: Cursor) -> Actor | None:
                 if gapped and not split:
                     kind, evidence = next((k, e) for o, _, (k, e) in gapped if o == offset)
                 else:
-                    kind = kind_for(verb if offset == 0 else "", clause, joint)
+                    kind = kind_for(
+                        verb if offset == 0 else "", clause, joint, own_names(doc, speaker)
+                    )
                 add_statement(
                     doc,
                     cursor,

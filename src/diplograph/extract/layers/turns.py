@@ -9,6 +9,7 @@ from diplograph.extract.actors import Actor
 from diplograph.extract.coreference import Coreference
 from diplograph.extract.dates import find_date
 from diplograph.extract.layers.doc import Cursor, Doc, local, unique
+from diplograph.extract.layers.sides import own_names
 from diplograph.extract.layers.statements import add_statement
 from diplograph.extract.mentions import MentionFinder
 from diplograph.extract.model import Interaction
@@ -297,11 +298,11 @@ def turn(doc: Doc, cursor: Cursor, start: int, speaker: Actor | None) -> None:
     first = _FIRST_PERSON_VERB.search(evidence.text)
     if first is not None:  # "We call on Russia to ...": the speaker's own reporting verb
         verb, at = _SPEAKER_VERBS[first.group("verb")], evidence.start + first.end()
-        kind = kind_for(verb, text[at : evidence.end])
+        kind = kind_for(verb, text[at : evidence.end], own=own_names(doc, speaker))
     elif _FIRST_PERSON_WILL.search(evidence.text) and not _NEGATED_WILL.search(evidence.text):
         kind = "Commitment"  # "We will keep ...", "my government is committed to ...""
     else:
-        kind = kind_for("", evidence.text)
+        kind = kind_for("", evidence.text, own=own_names(doc, speaker))
     add_statement(
         doc,
         cursor,
