@@ -197,6 +197,18 @@ def _found(text: str) -> list[tuple[str, str]]:
             "spoke as the Chair of the Lima Foreign Ministers\u2019 Meeting",
             [("Conference", "Lima Foreign Ministers\u2019 Meeting")],
         ),
+        # regression: "the Non-Proliferation and Disarmament Initiative" was cut at "and"
+        (
+            "strengthen the Andean Security and Mining Initiative",
+            [("Initiative", "Andean Security and Mining Initiative")],
+        ),
+        # two names after "and" stay two
+        (
+            "the Lima Trade Agreement and Quito Water Agreement",
+            [("Agreement", "Lima Trade Agreement"), ("Agreement", "Quito Water Agreement")],
+        ),
+        ("the Chile and Peru Accord", [("Agreement", "Chile and Peru Accord")]),
+        ("between Chile and Peru", []),
     ],
 )
 def test_cited_items_by_their_head_word(text: str, expected: list[tuple[str, str]]) -> None:

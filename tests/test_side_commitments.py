@@ -41,7 +41,7 @@ def test_the_speakers_own_state_binding_itself_is_a_commitment(sentence: str) ->
 
 
 def test_regression_the_us_will_continue_to_is_a_commitment_when_restated() -> None:
-    # "reaffirmed that the U.S. will continue to" was an assertion: only "the United States" was read
+    # "reaffirmed that the U.S. will continue to" was an assertion: "the United States" only
     sentence = "The Secretary reaffirmed that the U.S. will continue to support Ukraine."
     text = (
         "Secretary Blinken spoke today with Ukrainian Foreign Minister Dmytro Kuleba. " + sentence

@@ -121,8 +121,11 @@ _WORD = rf"[A-Za-z0-9{_Q}'&]*(?:(?:\.[A-Za-z]+)+\.?)?"
 # "U.S.-ROK", "United States \u2013 Australia" (an en dash between spaces joins the two names too)
 _TOKEN = rf"(?:[A-Z]{_WORD}(?:(?:[-{_D}]| {_D} )[A-Za-z0-9]{_WORD})*|\d{{4}})"
 # "Roadmap for a New Era", "Summit of the Americas"; "the" only after a connector (in "the
-# Alliance the Unbreakable Alliance", a comma left out, the two are two names)
-_CONNECT = r"(?:\s+(?:of|for(?:\s+a)?|on|in|to|de)(?:\s+the)?)*\s+"
+# Alliance the Unbreakable Alliance", a comma left out, the two are two names); "and" before two
+# more capitalised words ("the Non-Proliferation and Disarmament Initiative"), never after a
+# head ("the X Agreement and Y Agreement" are two)
+_AND = r"\s+and" + "".join(rf"(?<!\b{head} and)" for head in HEADS) + r"(?=\s+[A-Z][\w-]*\s+[A-Z])"
+_CONNECT = rf"(?:\s+(?:of|for(?:\s+a)?|on|in|to|de)(?:\s+the)?|{_AND})*\s+"
 _NAME = re.compile(
     rf"(?P<name>{_TOKEN}(?:{_CONNECT}{_TOKEN})*)"
     rf"(?:\s+(?P<low>{'|'.join(sorted(LOWER_HEADS, key=len, reverse=True))})\b)?"
