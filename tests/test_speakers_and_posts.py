@@ -235,3 +235,18 @@ def test_a_second_title_joined_by_and_shares_the_state() -> None:
     )
     first, second = FINDER.find(text, 0, len(text))
     assert (first.state, second.state) == ("Peru", "Peru")
+
+
+def test_regression_a_known_label_with_a_state_adjective_gave_a_post_named_by_it() -> None:
+    # "Chinese President Xi Jinping" is a label of a known person (data/actors.ttl): its title was
+    # read as "Chinese President", minted as the post "Chinese President of People's Republic
+    # of China", where a new name's title drops the state's adjective
+    text = (
+        "Chinese President Xi Jinping met French President Emmanuel Macron. "
+        "Chinese President Hu Jintao met French President Emmanuel Macron."
+    )
+    assert _posts(text) == {
+        ("Xi Jinping", "President of the People's Republic of China"),
+        ("Hu Jintao", "President of the People's Republic of China"),
+        ("Emmanuel Macron", "President of France"),
+    }

@@ -17,7 +17,7 @@ person Maas ('Foreign Minister',) Germany
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple, Protocol
 
@@ -541,13 +541,16 @@ class RuleMentionFinder:
         states: list[tuple[int, str]] = []
         organizations: list[str] = []
         title_words: list[Token] = []
+        inside: dict[int, Phrase] = {}  # the state and organisation phrases inside the label
         while j < end - 1:
             inner = self._inner_phrase(toks, j, end - 1)
             if inner is not None and inner[1] == "state" and not _in_portfolio(toks, j):
                 states.append((len(title_words), inner[2]))
+                inside[j] = inner
                 j += inner[0]
             elif inner is not None and inner[1] == "organization":
                 organizations.append(inner[2])
+                inside[j] = inner
                 j += inner[0]
             elif self._is_title(toks[j]) or (
                 title_words and toks[j].norm in self.connectors | {"of", "for", "the"}
@@ -565,7 +568,8 @@ class RuleMentionFinder:
             or toks[j - 1] is not title_words[-1]
         ):
             return Mention("known", s, e, text[s:e], known=iri)
-        titles, state_titles = self._titles(text, toks, start, j)
+        # "Chinese President Xi Jinping", a label: its title is "President", as for a new name
+        titles, state_titles = self._titles(text, toks, start, j, inside)
         name = text[toks[j].start : toks[end - 1].end]
         organization = organizations[0] if organizations else None
         state = self._state(states, title_words)
@@ -781,15 +785,21 @@ class RuleMentionFinder:
         return j
 
     def _titles(
-        self, text: str, toks: _Tokens, start: int, end: int
+        self,
+        text: str,
+        toks: _Tokens,
+        start: int,
+        end: int,
+        inside: Mapping[int, Phrase] | None = None,
     ) -> tuple[tuple[str, ...], tuple[bool, ...]]:
         """The title words between ``start`` and ``end``, without states and honorifics, split at
-        "and"; and per title whether its own words name a state and no organisation."""
+        "and"; and per title whether its own words name a state and no organisation. ``inside``:
+        the phrases at these positions when a longer one (a known label) covers them."""
         parts: list[list[str]] = [[]]
         named: list[set[str]] = [set()]  # per part, the kinds of the phrases it names
         j = start
         while j < end:
-            phrase = toks.phrase_at[j]
+            phrase = inside.get(j, toks.phrase_at[j]) if inside else toks.phrase_at[j]
             if phrase and phrase[1] in ("state", "organization"):
                 named[-1].add(phrase[1])
             if phrase and phrase[1] == "state":
