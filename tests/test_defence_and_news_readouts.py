@@ -229,3 +229,41 @@ def test_regression_the_place_of_a_topic_is_not_where_the_talks_took_place() -> 
         "the situation in Gaza."
     )
     assert [i.place for i in extraction.interactions] == [None]
+
+
+def test_leaders_who_held_a_summit_met() -> None:
+    extraction = _one(
+        "Peruvian President Ana Ruiz and Chilean President Jorge Salas held a summit in Lima "
+        "on Thursday, agreeing to reopen their border."
+    )
+    assert _interactions(extraction) == [("Meeting", ["ana-ruiz", "jorge-salas"], "2024-05-16")]
+
+
+def test_regression_a_news_datelines_day_dated_the_meeting() -> None:
+    # "LIMA, May 17 (Reuters) - ... held talks ... on Thursday" was dated May 17, the report's day
+    extraction = _one(
+        "LIMA, May 17 (Reuters) - Peruvian President Ana Ruiz held talks with Chilean President "
+        "Jorge Salas in Lima on Thursday."
+    )
+    assert _interactions(extraction) == [("Talks", ["ana-ruiz", "jorge-salas"], "2024-05-16")]
+    assert extraction.interactions[0].evidence[0].text.startswith("Peruvian President")
+    without_day = _one(
+        "LIMA (AP) \u2014 Peruvian President Ana Ruiz held talks with Chilean President Jorge "
+        "Salas on Thursday."
+    )
+    assert _interactions(without_day) == [("Talks", ["ana-ruiz", "jorge-salas"], "2024-05-16")]
+
+
+def test_regression_an_organisation_in_the_topic_before_the_trigger_took_part() -> None:
+    # "A and his US counterpart B discussed Sweden's NATO membership bid in a phone call": NATO
+    # was a participant of the call
+    extraction = _one(
+        "Peruvian Foreign Minister Ana Ruiz and her Chilean counterpart Jorge Salas discussed "
+        "the Organization of American States' budget in a phone call on Tuesday."
+    )
+    assert _interactions(extraction) == [("PhoneCall", ["ana-ruiz", "jorge-salas"], "2024-05-14")]
+    with_whom = _one(
+        "Peruvian Foreign Minister Ana Ruiz discussed with Chilean Foreign Minister Jorge Salas "
+        "the border in a phone call on Tuesday."
+    )
+    assert _interactions(with_whom) == [("PhoneCall", ["ana-ruiz", "jorge-salas"], "2024-05-14")]

@@ -185,7 +185,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Meeting",
         re.compile(
-            r"\b(?:held|hosted|convened)\s+(?:an?\s+)?(?:\w+\s+){0,2}(?:meeting|conversation|dialogue)\b"
+            r"\b(?:held|hosted|convened)\s+(?:an?\s+)?(?:\w+\s+){0,2}"
+            r"(?:meeting|conversation|dialogue|summit)\b"  # "held a summit in Tokyo"
         ),
     ),
     # "held a Japan-Australia Foreign Ministers\u2019 Meeting with B", as ministries write it
@@ -340,11 +341,14 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
     place: Actor | None = None
     clauses = list(_CLAUSE_START.finditer(sentence.text, 0, offset))
     begin = sentence.start + clauses[-1].end() if clauses else sentence.start
+    topic = _TOPIC_BEFORE.search(sentence.text, begin - sentence.start, offset)
     for item in resolved:
         if item.mention.end > end:
             break
         if item.mention.start < begin:
             continue  # "A welcomed B's travel, where B will meet C": not A
+        if topic and sentence.start + topic.end() <= item.mention.start < at:
+            continue  # "A and B discussed Sweden's NATO bid in a phone call": a topic's
         is_place = bool(item.actors) and item.actors[0].kind == "Place"
         fronted = not participants and _FRONTED_IN.search(
             sentence.text, begin - sentence.start, item.mention.start - sentence.start
@@ -401,6 +405,13 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
     if place is None:
         found.place_name = _unknown_place(sentence, resolved, offset, place_end - sentence.start)
     return found
+
+
+# The topic named before the trigger ("A and B discussed X in a phone call"): what follows the
+# topic verb is no participant, unless "with" names one ("discussed with B in a call").
+_TOPIC_BEFORE = re.compile(
+    r"\b(?:discussed|reviewed|exchanged views on|talked about|spoke about)\b(?!\s+with\b)"
+)
 
 
 # ", and with B": the next of several meetings the sentence lists, each with its date and place.

@@ -16,6 +16,15 @@ _BOILERPLATE = re.compile(
     r"(?:\s+for\s+[^:.]{1,60}?)?\s+said:)"
 )
 _ATTRIBUTION_END = re.compile(r":\s+(?=\S)")
+# A news agency's dateline opening a paragraph: "TOKYO, March 24 (Reuters) - ", "BEIJING, April 6
+# (Xinhua) -- ", "WASHINGTON (AP) \u2014 ". Its day is the report's, not the event's, its place the
+# reporter's: the sentence starts after it.
+_NEWS_DATELINE = re.compile(
+    r"^[A-Z][\w.'\u2019-]*(?:[ -][A-Z][\w.'\u2019-]*){0,3}"
+    r"(?P<day>,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s+\d{4})?)?"
+    r"\s*(?P<agency>\([A-Z][\w.&' -]{0,30}\))?"
+    r"\s*(?:-{1,2}|[\u2013\u2014])\s+(?=\S)"
+)
 # A paragraph that quotes a readout whole, as news reports do: '"President X urged ... . He
 # stressed ...," the readout stated.' Its sentences are the readout's narration, not a speaker's
 # words: read without the quotation marks and the report's attribution.
@@ -41,6 +50,10 @@ class SentenceLayer:
                 if colon is None:
                     continue
                 rest = span(text, sentence.start + colon.end(), sentence.end)
+                sentence = Sentence(rest.start, rest.end, rest.text, sentence.paragraph)
+            dateline = _NEWS_DATELINE.match(sentence.text)
+            if dateline and (dateline.group("day") or dateline.group("agency")):
+                rest = span(text, sentence.start + dateline.end(), sentence.end)
                 sentence = Sentence(rest.start, rest.end, rest.text, sentence.paragraph)
             doc.sentences.append((number, sentence))
         _unquote_readouts(doc)
