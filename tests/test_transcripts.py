@@ -218,7 +218,7 @@ def test_a_joint_press_availability_or_the_top_of_a_meeting_is_the_speakers_meet
     title: str,
 ) -> None:
     extraction = _titled(
-        "SECRETARY BLINKEN: Today we will talk about the grain corridor and energy.\n\n"
+        "SECRETARY BLINKEN: We are grateful for the grain corridor and its energy.\n\n"
         "FOREIGN MINISTER VALDEZ: We will keep working together on the corridor.",
         title,
     )
@@ -234,3 +234,80 @@ def test_regression_a_high_representative_holds_no_post_of_the_publishers_state(
         "HIGH REPRESENTATIVE VALDEZ: We will keep working together on the corridor."
     )
     assert [(h.person.label, h.post.label) for h in extraction.holdings] == []
+
+
+def test_a_long_speaker_label_with_a_suffix_names_the_person() -> None:
+    # "SECRETARY OF DEFENSE LLOYD J. AUSTIN III:" (eight words, "OF", a suffix) opened no turn
+    extraction = _titled(
+        "SECRETARY OF DEFENSE ANA M. RUIZ III: Minister Petrov, it is great to see you again. "
+        "Our two countries share a common vision for a stable region.",
+        "Secretary of Defense Ana M. Ruiz III Remarks Welcoming Freedonian Minister of Defence "
+        "Lev Petrov to the Pentagon",
+    )
+    assert [(s.speaker.label, s.evidence[0].text) for s in extraction.statements] == [
+        ("Ana Ruiz III", "Our two countries share a common vision for a stable region.")
+    ]
+    # the remarks welcoming a visitor are their meeting
+    assert [sorted(p.label for p in i.participants) for i in extraction.interactions] == [
+        ["Ana Ruiz III", "Lev Petrov"]
+    ]
+
+
+def test_a_label_of_a_name_and_a_post_opens_a_turn() -> None:
+    extraction = _one(
+        "Ana Ruiz, Minister for Foreign Affairs: Thanks very much for being here. We will "
+        "work very closely with our neighbours on food security.\n\n"
+        "I\u2019m happy to take questions."
+    )
+    assert [(s.speaker.label, s.kind) for s in extraction.statements] == [
+        ("Ana Ruiz", "Commitment")
+    ]
+
+
+def test_a_title_before_bilateral_meeting_names_its_two_speakers_meeting_and_its_place() -> None:
+    extraction = _titled(
+        "PRESIDENT RUIZ: Welcome back to Valbourg. We are going to continue working on the "
+        "energy challenges we face.\n\nPRESIDENT PETROV: Our alliance is stronger than ever.",
+        "Remarks by President Ana Ruiz and President Lev Petrov of Freedonia Before Bilateral "
+        "Meeting",
+    )
+    meeting = extraction.interactions[0]
+    assert sorted(p.label for p in meeting.participants) == ["Ana Ruiz", "Lev Petrov"]
+    assert meeting.place is not None and meeting.place.label == "Valbourg"
+    assert [(s.speaker.label, s.kind) for s in extraction.statements] == [
+        ("Ana Ruiz", "Commitment"),
+        ("Lev Petrov", "Assertion"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "courtesy",
+    [
+        "It\u2019s always great spending time together.",
+        "So Lev, good to see you.",
+        "We appreciate you being here in Valbourg.",
+        "I\u2019m very much looking forward today to pursuing those.",
+        "And I\u2019m looking forward to not only a good discussion, but to our dinner.",
+        "Today, we\u2019ll discuss a range of issues, including our trade.",
+        "We\u2019ll also talk about our growing cooperation with Japan.",
+    ],
+)
+def test_courtesies_and_the_topics_ahead_are_no_statements(courtesy: str) -> None:
+    assert _remarks(courtesy) == []
+
+
+def test_looking_forward_to_a_named_event_is_a_statement() -> None:
+    turn = "We are very much looking forward to the leaders meeting in June."
+    assert _remarks(turn) == [("Assertion", turn)]
+
+
+def test_posts_the_title_gives_the_labelled_speakers_are_held_at_their_labels() -> None:
+    extraction = _titled(
+        "FOREIGN MINISTER PETROV: We value our friendship.\n\n"
+        "SECRETARY BLINKEN: We could ask for no better partner.",
+        "Secretary Antony J. Blinken and Peruvian Foreign Minister Lev Petrov Before Their Meeting",
+    )
+    petrov = [h for h in extraction.holdings if h.person.label == "Lev Petrov"]
+    assert [(h.post.label, h.evidence.text) for h in petrov] == [
+        ("Foreign Minister of Peru", "FOREIGN MINISTER PETROV")
+    ]

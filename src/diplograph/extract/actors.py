@@ -40,6 +40,7 @@ SCHEMA_PUBLISHER = "https://schema.org/publisher"
 ARTICLE = ID + "article/"
 GROUP = ID + "group/"  # unnamed groups of people, one article each
 _ROMAN = re.compile(r"^[IVX]+$")  # "Lloyd J. Austin III"
+_SUFFIXES = frozenset({"II", "III", "IV"})
 _INITIAL = re.compile(r"^(?:[A-Z]\.|Dr\.?|Jr\.?|Sr\.?|Mr\.?|Ms\.?)$")
 ORGANIZATION_KINDS = (
     "Organization",
@@ -129,15 +130,24 @@ def canonical_name(name: str) -> str:
     'Hayashi Yoshimasa'
     >>> canonical_name("Teodoro L Locsin"), canonical_name("S Jaishankar")
     ('Teodoro Locsin', 'Jaishankar')
-    >>> canonical_name("Lloyd J. Austin III")
-    'Lloyd Austin III'
+    >>> canonical_name("Lloyd J. Austin III"), canonical_name("LLOYD J. AUSTIN III")
+    ('Lloyd Austin III', 'Lloyd Austin III')
+    >>> canonical_name("XI JINPING")
+    'Xi Jinping'
     """
     words = [w for w in name.replace(",", " ").split() if not _INITIAL.match(w)]
     if len(words) > 2 or (len(words) == 2 and not name.isupper()):
         # an initial without its period: "S Jaishankar", "Teodoro L Locsin"
         words = [w for w in words if not (len(w) == 1 and w.isupper())] or words
     if name.isupper() and any(len(w) > 1 for w in words):
-        words = [w.lower() if w.lower() in _PARTICLES else _capitalized(w) for w in words]
+        words = [
+            w.lower()
+            if w.lower() in _PARTICLES
+            else w
+            if i and w in _SUFFIXES  # "AUSTIN III", not "XI JINPING"'s "Xi"
+            else _capitalized(w)
+            for i, w in enumerate(words)
+        ]
     elif len(words) > 1:
         words = [
             _capitalized(w)

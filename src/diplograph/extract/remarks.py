@@ -17,6 +17,13 @@ A title of two speakers "Before Their Meeting" names both: their meeting is the 
 
 >>> audience("Secretary Jane Smith and Freedonian Foreign Minister Lev Petrov Before Their Meeting")
 'Secretary Jane Smith and Freedonian Foreign Minister Lev Petrov'
+>>> audience("Remarks by President Smith and President Petrov Before Bilateral Meeting | Valbourg")
+'President Smith and President Petrov'
+
+Remarks welcoming a visitor name the visitor.
+
+>>> audience("Secretary Smith Remarks Welcoming Freedonian Minister Lev Petrov to the Pentagon")
+'Freedonian Minister Lev Petrov'
 """
 
 from __future__ import annotations
@@ -35,8 +42,15 @@ _AUDIENCE = re.compile(
 )
 # "A and B Before Their Meeting", "A and B at the Top of Their Bilateral Meeting": A and B
 _THEIR_MEETING = re.compile(
-    r"^(?P<audience>.+?)\s+(?:[Bb]efore|[Aa]fter|[Aa]t\s+the\s+[Tt]op\s+of|[Aa]head\s+of)\s+"
-    r"[Tt]heir\s+(?:[\w-]+\s+)?(?:[Mm]eeting|[Tt]alks)\b"
+    r"^(?:Remarks by\s+)?(?P<audience>.+?\s+and\s+.+?)\s+"
+    r"(?:[Bb]efore|[Aa]fter|[Aa]t\s+the\s+[Tt]op\s+of|[Aa]head\s+of)\s+"
+    r"(?:[Tt]heir\s+|[Aa]\s+|[Tt]he\s+)?(?:[\w-]+\s+)?(?:[Mm]eeting|[Tt]alks)\b(?!\s+with\b)"
+)
+# "Secretary Smith Remarks Welcoming Foreign Minister Petrov to the Pentagon": whom the host
+# welcomes, without where.
+_WELCOMING = re.compile(
+    r"\b[Rr]emarks\s+(?:[Ww]elcoming|[Oo]n\s+[Ww]elcoming)\s+(?P<audience>.+?)"
+    r"(?:\s+(?:to|at|in)\s+(?:the\s+)?[A-Z].*)?$"
 )
 # "A and B at a Joint Press Availability": two who meet and speak to the press together
 _JOINT_PRESS = re.compile(
@@ -52,7 +66,12 @@ def audience(title: str | None) -> str | None:
     """Whom the remarks a transcript's title names are given to, without abbreviations in
     parentheses; None when the title names no meeting with anyone."""
     title = title or ""
-    match = _AUDIENCE.search(title) or _THEIR_MEETING.search(title) or _JOINT_PRESS.search(title)
+    match = (
+        _AUDIENCE.search(title)
+        or _THEIR_MEETING.search(title)
+        or _JOINT_PRESS.search(title)
+        or _WELCOMING.search(title)
+    )
     if match is None:
         return None
     return _ABBREVIATION.sub("", match.group("audience")).strip() or None

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 
-from diplograph.extract.actors import Actor
+from diplograph.extract.actors import Actor, canonical_name
 from diplograph.extract.coreference import Coreference
 from diplograph.extract.dates import find_date
+from diplograph.extract.interactions import SPOKESPERSON
 from diplograph.extract.layers.doc import Cursor, Doc, local, unique
+from diplograph.extract.layers.holdings import add_holding
 from diplograph.extract.layers.sides import own_names
 from diplograph.extract.layers.statements import add_statement
 from diplograph.extract.mentions import MentionFinder
@@ -17,28 +19,41 @@ from diplograph.extract.remarks import SAME_DAY, audience, header_place
 from diplograph.extract.statements import (
     kind_for,
 )
-from diplograph.extract.text import normalize, sentences, span
+from diplograph.extract.text import Span, normalize, sentences, span
 
 # A transcript's speaker label at the start of a paragraph ("SECRETARY BLINKEN: ", "Q: "); labels
 # that name no speaker of statements; greetings, thanks and procedural remarks of a turn.
 # (letters of any script: "FOREIGN MINISTER \u00c7AVU\u015eO\u011eLU:"; a label is in capitals,
 # :func:`speaker_label`)
 SPEAKER_LABEL = re.compile(
-    r"(?P<label>[^\W\d_](?:[^\W\d_]|[\u2019'.-])*(?: [^\W\d_](?:[^\W\d_]|[\u2019'.-])*){0,4}):"
+    r"(?P<label>[^\W\d_](?:[^\W\d_]|[\u2019'.-])*(?: [^\W\d_](?:[^\W\d_]|[\u2019'.-])*){0,7}):"
     r"\s+(?=\S)"
+)
+# A label as Australian and British ministers' transcripts write it: the speaker's name, a comma
+# and the post ("Penny Wong, Minister for Foreign Affairs: Thanks ...").
+_NAME_POST_LABEL = re.compile(
+    r"(?P<label>[A-Z][\w\u2019'.-]+(?: [A-Z][\w\u2019'.-]+){1,3},"
+    r"(?: (?:[A-Z][\w-]*|for|of|and|the|on)){1,8}):\s+(?=\S)"
 )
 
 
 def speaker_label(text: str, at: int) -> re.Match[str] | None:
-    """The speaker label at offset ``at`` of ``text``: words in capitals and a colon.
+    """The speaker label at offset ``at`` of ``text``: words in capitals and a colon, or a name,
+    a comma and a post.
 
     >>> speaker_label("FOREIGN MINISTER \u00c7AVU\u015eO\u011eLU: Thank you.", 0).group("label")
     'FOREIGN MINISTER \u00c7AVU\u015eO\u011eLU'
+    >>> speaker_label("SECRETARY OF DEFENSE LLOYD J. AUSTIN III: Welcome.", 0).group("label")
+    'SECRETARY OF DEFENSE LLOYD J. AUSTIN III'
+    >>> speaker_label("Ana Ruiz, Minister for Foreign Affairs: Thanks.", 0).group("label")
+    'Ana Ruiz, Minister for Foreign Affairs'
     >>> speaker_label("Note: the minister spoke.", 0) is None
     True
     """
     match = SPEAKER_LABEL.match(text, at)
-    return match if match is not None and match.group("label").isupper() else None
+    if match is not None and match.group("label").isupper():
+        return match
+    return _NAME_POST_LABEL.match(text, at)
 
 
 _NOT_SPEAKERS = frozenset(
@@ -64,6 +79,9 @@ _PROCEDURAL = re.compile(
     r"|i[\u2019']?m (?:very )?(?:pleased|delighted|honored|happy) to (?:introduce|welcome|turn)"
     r"|please join me\b"
     r"|i look forward to (?:our|the|this) (?:session|meeting|conversation|discussion)"
+    # "Welcome back to Washington.", "I'm happy to take questions."
+    r"|welcome (?:back )?to\b"
+    r"|i[\u2019']?m (?:very )?(?:happy|glad|pleased) to take (?:\w+ )?questions"
     r"|(?:let me|i[\u2019']ll|i will) (?:turn|stop|start|begin|hand|open)|please\b)",
     re.I,
 )
@@ -105,6 +123,9 @@ _FIRST_PERSON_VERB = re.compile(
 _FIRST_PERSON_WILL = re.compile(
     _FIRST_PERSON + r"(?:will|(?:are|am|is|remain) (?:\w+ly )?(?:committed|determined) to)\b"
     r"|\b(?:I|[Ww]e)[\u2019']ll\b"
+    # "we're going to continue working on": the side binds itself, as with "will"
+    r"|\b(?:I|[Ww]e)(?:[\u2019'](?:re|m)| are| am)\s+going\s+to\s+"
+    r"(?:continue|keep|stand|make sure)\b"
     r"|\b(?:I|[Ww]e)(?:[\u2019'](?:re|m)| are| am)\s+(?:(?!not\b|never\b)\w+\s+){0,2}here\s+"
     r"(?:\w+\s+){0,2}"
     r"to\s+(?:make sure|ensure)\b"
@@ -126,7 +147,23 @@ _COURTESY = re.compile(
     r"|\b(?:our|the) first (?:gathering|time (?:\w+ing )?together)\b"
     # "A very warm welcome, ladies and gentlemen", "I warmly welcome you to Berlin"
     r"|\b(?:warm|cordial|hearty|heartfelt)\s+welcome\b|\bwelcome you to\b"
-    r"|\bladies and gentlemen\b",
+    r"|\bladies and gentlemen\b"
+    # "It's always great spending time together", "So Hakan, good to see you", "We appreciate
+    # you being here": pleasure at the meeting itself
+    r"|\b(?:good|great|nice|wonderful)\s+(?:to\s+see\s+you|(?:spending|to spend)\s+time)\b"
+    r"|\bappreciate\s+(?:you|your)\s+(?:being|coming)\s+(?:here|to)\b"
+    # looking forward to the talks about to begin ("I'm very much looking forward today to
+    # pursuing those", "to a good discussion"): a courtesy; a named event to come is no courtesy
+    r"|\blooking\s+forward\s+(?:\w+\s+){0,2}to\s+(?:not only\s+)?"
+    r"(?:pursuing\b|(?:a|an|our|this|today[\u2019']s)\s+(?:\w+\s+)?"
+    r"(?:discussions?|conversation|meeting|talks|exchange)\b)",
+    re.I,
+)
+# The topics the speakers will take up ("Today, we'll discuss ...", "We'll also talk about ..."):
+# a topic, as a readout's "discussed", not a statement.
+_TOPIC_AHEAD = re.compile(
+    r"^(?:(?:and|so|now|today|later|also)\b[,\s]+)*(?:I|[Ww]e)(?:[\u2019']ll| will| are going to|"
+    r"[\u2019']re going to)\s+(?:also\s+)?(?:discuss|talk about|review|exchange views on|cover)\b",
     re.I,
 )
 # How the words came to the transcript, before them: "(Via interpreter)", "(In English.)"
@@ -175,19 +212,30 @@ def line_start(text: str, at: int) -> bool:
     return at == 0 or text[at - 1] == "\n"
 
 
+_CONNECTORS = frozenset({"of", "for", "the", "and"})  # "SECRETARY OF DEFENSE ..."
+_SUFFIX = re.compile(r"^(?:II|III|IV|JR\.?|SR\.?|Jr\.?|Sr\.?)$")
+
+
 def label_speaker(doc: Doc, label: str) -> Actor | None:
     """The person a transcript's speaker label names ("SECRETARY BLINKEN", "MINISTER LEE"):
     one the article has named, else one the registry knows by that name, else a person of
     the name the label gives after its titles ("AMBASSADOR THOMAS-GREENFIELD"); nobody for a
     question, the moderator or a label of titles only."""
+    named, comma, _ = label.partition(",")
+    if comma:  # "Penny Wong, Minister for Foreign Affairs": the name before the post
+        person = doc.registry.find(named, ("Person",)) or doc.registry.person(named, None)
+        doc.coref.remember(person)
+        return person
     words = label.split()
     if words[0] in _NOT_SPEAKERS:
         return None
+    while len(words) > 1 and _SUFFIX.match(words[-1]):
+        words.pop()  # "LLOYD J. AUSTIN III": the surname is AUSTIN
     name = normalize(words[-1])
     coref = doc.coref
     g = doc.gazetteer
     titles = {normalize(w) for w in (*g.title_words, *g.honorifics)}
-    names = [w for w in words if normalize(w) not in titles]
+    names = [w for w in words if normalize(w) not in titles | _CONNECTORS]
     # the name the title gives in full goes before a new person of the label's surname alone
     full = _named_in_title(doc.article.title or "", names, titles) if names else None
     for iri in reversed(coref.order):
@@ -289,6 +337,7 @@ def turn(doc: Doc, cursor: Cursor, start: int, speaker: Actor | None) -> None:
             not thanks and _THANKS.search(evidence.text),
             _COURTESY.search(evidence.text),
             _HAND_OVER.search(evidence.text),
+            _TOPIC_AHEAD.match(evidence.text),
         )
     ):
         return
@@ -316,6 +365,15 @@ def turn(doc: Doc, cursor: Cursor, start: int, speaker: Actor | None) -> None:
     )
 
 
+# Where the speakers are, as the first turn says it: "Welcome back to Washington", "you being
+# here in Karuizawa" (a capitalised name: a state, city or town), within the first turn's words.
+_HERE = re.compile(
+    r"\b(?:[Ww]elcome(?: back)? to|(?:being|be|are|am|[\u2019']re|[\u2019']m) (?:back )?here in)\s+"
+    r"(?:the\s+)?(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\b"
+)
+_HERE_WITHIN = 600
+
+
 class Remarks:
     """Adds the meeting at which a transcript's remarks are given, as its main interaction: the
     labelled speakers and the audience the title names (the people it names, else a group),
@@ -328,6 +386,41 @@ class Remarks:
     def __call__(self, doc: Doc) -> None:
         if doc.first_label is not None and doc.speakers:
             self._remarks(doc, doc.speakers, doc.first_label)
+            self._label_posts(doc)
+
+    def _label_posts(self, doc: Doc) -> None:
+        """The posts the title gives the labelled speakers ("... and Japanese Foreign Minister
+        Yoshimasa Hayashi Before Their Meeting": Foreign Minister of Japan), as held where the
+        text first labels them ("FOREIGN MINISTER HAYASHI:"), when the title names the post's
+        state or organisation and the text gives them no post."""
+        title = doc.article.title or ""
+        held = {h.person.iri for h in doc.extraction.holdings}
+        for mention in self.finder.find(title, 0, len(title)):
+            if mention.kind not in ("person", "known") or not mention.titles or not mention.name:
+                continue
+            where = (
+                doc.registry.organization(mention.organization)
+                if mention.organization
+                else doc.registry.state(mention.state)
+                if mention.state
+                else None
+            )
+            # the speaker of the title's name, by surname (the title mints no one)
+            surname = normalize(canonical_name(mention.name)).split()[-1:]
+            person = next(
+                (s for s in doc.speakers if normalize(s.label).split()[-1:] == surname), None
+            )
+            if where is None or person is None or person.iri in held:
+                continue
+            label = _first_label(doc, person)
+            if label is None:
+                continue
+            for words in mention.titles:
+                if SPOKESPERSON.search(words):
+                    continue
+                post = doc.registry.post(words, person, where)
+                if post is not None:
+                    add_holding(doc, person, post, label, (words,))
 
     def _remarks(self, doc: Doc, speakers: list[Actor], first_label: int) -> None:
         """The meeting of ``speakers`` with the audience the title names."""
@@ -349,6 +442,9 @@ class Remarks:
             return
         text = article.text
         place_label = header_place(text[:first_label], doc.gazetteer.places)
+        if place_label is None:  # "Welcome back to Washington", "you being here in Karuizawa"
+            here = _HERE.search(text, first_label, first_label + _HERE_WITHIN)
+            place_label = here.group("place") if here else None
         place = doc.registry.place(place_label) if place_label else None
         day = SAME_DAY.search(text, first_label)
         when = find_date(text, day.start(), article.published, day.end()) if day else None
@@ -366,6 +462,20 @@ class Remarks:
             )
         )
         doc.extraction.interactions.insert(0, event)
+
+
+def _first_label(doc: Doc, person: Actor) -> Span | None:
+    """The first speaker label of the text that names ``person`` (its mention before a colon at
+    the start of a sentence)."""
+    for (_, sentence), resolved in zip(doc.sentences, doc.resolved, strict=True):
+        for item in resolved[:1]:
+            if (
+                item.mention.start == sentence.start
+                and person in item.actors
+                and doc.text.startswith(":", item.mention.end)
+            ):
+                return span(doc.text, item.mention.start, item.mention.end)
+    return None
 
 
 class Turns:
