@@ -267,3 +267,35 @@ def test_regression_an_organisation_in_the_topic_before_the_trigger_took_part() 
         "the border in a phone call on Tuesday."
     )
     assert _interactions(with_whom) == [("PhoneCall", ["ana-ruiz", "jorge-salas"], "2024-05-14")]
+
+
+def test_a_planned_trip_to_a_state_is_a_visit_hosted_by_it() -> None:
+    extraction = _one(
+        "Peruvian President Ana Ruiz met Chilean President Jorge Salas in Lima on Thursday. "
+        "Peruvian Foreign Minister Elena Vidal will travel to Chile next month."
+    )
+    trip = extraction.interactions[-1]
+    assert (trip.kind, [p.iri.removeprefix(ID) for p in trip.participants]) == (
+        "Visit",
+        ["elena-vidal", "chile"],
+    )
+    assert trip.place is None and [h.label for h in trip.hosts] == ["Chile"]
+    assert extraction.interactions[0].part_of is None  # the meeting is no part of a later trip
+
+
+def test_regression_a_red_line_that_must_not_be_crossed_asks_no_named_actor() -> None:
+    # "Xi told Biden that Taiwan is ... the first red line that must not be crossed": Taiwan was
+    # the target of a demand
+    extraction = _one(
+        "Peruvian President Ana Ruiz met Chilean President Jorge Salas in Lima on Thursday. "
+        "Ruiz told Salas that the Mantaro Valley is the first red line that must not be crossed."
+    )
+    assert [(s.kind, s.target) for s in extraction.statements] == [("Demand", None)]
+
+
+def test_a_dateline_with_a_region_is_trimmed() -> None:
+    extraction = _one(
+        "CUSCO, Peru (AP) \u2014 Peruvian President Ana Ruiz held talks with Chilean President "
+        "Jorge Salas on Thursday."
+    )
+    assert extraction.interactions[0].evidence[0].text.startswith("Peruvian President")

@@ -581,3 +581,21 @@ def test_scoring_is_deterministic_and_fast(corpus: dict[str, Article]) -> None:
         runs.append([(a.id, _counts(a), a.misses) for s in scores for a in s.articles])
     assert time.perf_counter() - started < 10
     assert runs[0] == runs[1]
+
+
+def test_a_trip_to_a_state_is_scored_with_its_host_as_the_gold_place(tmp_path: Path) -> None:
+    # the gold names a country as a visit's place; the model holds it as the host (dip:place is a
+    # city or region): "will travel to Japan" is right with place Japan, wrong with none
+    articles = {a.id: a for a in read_jsonl(FIXTURES / "corpus.jsonl")}
+    article = articles["gold-fixture-meeting"]
+    data = json.loads((FIXTURES / "test" / "gold-fixture-meeting.json").read_text("utf-8"))
+    data["interactions"][0].update(type="Visit", participants=["blinken", "japan"], place="Japan")
+    path = tmp_path / "gold-fixture-meeting.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    gold = load_gold(path, article)
+    extraction = _meeting_extraction(article, place=None)
+    trip = extraction.interactions[0]
+    trip.kind, trip.participants, trip.hosts, trip.visitors = "Visit", [BLINKEN, JAPAN], [], []
+    assert _counts(score_article(gold, extraction, REGISTRY))[PLACE] == (0, 1, 1)
+    trip.hosts, trip.visitors = [JAPAN], [BLINKEN]
+    assert _counts(score_article(gold, extraction, REGISTRY))[PLACE] == (1, 0, 0)

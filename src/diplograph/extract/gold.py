@@ -935,6 +935,10 @@ def _score_interactions(
     for interaction in _interactions(extraction):
         tokens = frozenset(actors.token(p) for p in interaction.participants)
         place = interaction.place.label if interaction.place is not None else None
+        if place is None and interaction.kind == "Visit" and len(interaction.hosts) == 1:
+            # a trip to a state: the model's host is the gold's country of the visit
+            host = interaction.hosts[0]
+            place = host.label if host.kind == "State" else None
         found.append(
             _Found(
                 interaction.kind,

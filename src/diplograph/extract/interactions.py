@@ -879,7 +879,11 @@ def find_visit(sentence: Sentence, resolved: list[Resolved]) -> list[tuple[Actor
         places: list[Actor] = []
         at, end = sentence.start + match.end(), 0
         for later in resolved[index + 1 :]:
-            if later.mention.start != at or not later.actors or later.actors[0].kind != "Place":
+            if (
+                later.mention.start != at
+                or not later.actors
+                or later.actors[0].kind not in ("Place", "State")
+            ):
                 break
             places.append(later.actors[0])
             end = later.mention.end

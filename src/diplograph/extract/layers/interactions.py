@@ -257,20 +257,27 @@ def add_visit(
 ) -> None:
     """The trip of ``visit`` (visitor, destination, words), hosted by the destination's state, and
     the meetings of the visitor it is the setting of."""
-    visitor, place, where = visit
-    host_label = doc.gazetteer.places.get(place.label)
+    visitor, destination, where = visit
+    # a state destination is the host ("will travel to China"); a city's host is its state
+    host_label = (
+        destination.label
+        if destination.kind == "State"
+        else doc.gazetteer.places.get(destination.label)
+    )
     if not host_label:
         return
     host = doc.registry.state(host_label)
     if host.iri == visitor.nationality:
         return
-    key = unique(f"visit-{local(visitor)}-{local(place)}", doc.keys)
+    place = destination if destination.kind == "Place" else None
+    key = unique(f"visit-{local(visitor)}-{local(destination)}", doc.keys)
     evidence = [span(doc.text, where.start, where.end)]
     trip = Interaction(
         key, "Visit", [visitor, host], evidence, place=place, hosts=[host], visitors=[visitor]
     )
-    why = f"The host, {host.label}, is inferred from the destination, {place.label}."
-    trip.inferred = [("host", why), ("participant", why)]
+    if place is not None:
+        why = f"The host, {host.label}, is inferred from the destination, {place.label}."
+        trip.inferred = [("host", why), ("participant", why)]
     if sentence is not None:  # "... planned visit to Washington on August 30"
         published = doc.article.published
         when = find_date(doc.text, where.end, published, sentence.end)
@@ -284,6 +291,7 @@ def add_visit(
             other.part_of = trip
             if (
                 other.place is None
+                and place is not None
                 and sentence is not None
                 and other.evidence[0].start
                 in (

@@ -17,10 +17,11 @@ _BOILERPLATE = re.compile(
 )
 _ATTRIBUTION_END = re.compile(r":\s+(?=\S)")
 # A news agency's dateline opening a paragraph: "TOKYO, March 24 (Reuters) - ", "BEIJING, April 6
-# (Xinhua) -- ", "WASHINGTON (AP) \u2014 ". Its day is the report's, not the event's, its place the
-# reporter's: the sentence starts after it.
+# (Xinhua) -- ", "NUSA DUA, Indonesia (AP) \u2014 ". Its day is the report's, not the event's,
+# its place the reporter's: the sentence starts after it.
 _NEWS_DATELINE = re.compile(
     r"^[A-Z][\w.'\u2019-]*(?:[ -][A-Z][\w.'\u2019-]*){0,3}"
+    r"(?:,\s+[A-Z][a-z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?(?=[,\s]))?"  # ", Indonesia"
     r"(?P<day>,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s+\d{4})?)?"
     r"\s*(?P<agency>\([A-Z][\w.&' -]{0,30}\))?"
     r"\s*(?:-{1,2}|[\u2013\u2014])\s+(?=\S)"

@@ -60,6 +60,11 @@ _OWN_SUBJECT = re.compile(
 _SPLIT_CLAUSE = re.compile(r",?\s+and\s+(?=(?:looks? forward to|(?:stands?|remains?) ready to)\b)")
 
 
+# A relative pronoun right before "must": its subject is the noun before it, not an actor named
+# earlier in the clause.
+_RELATIVE_END = re.compile(r"\b(?:that|which)\s+$")
+
+
 def _attacked(text: str, item: Resolved) -> bool:
     """Whether the actor ``item`` names is what a criticised act was done to (:data:`_VICTIM`)."""
     return _VICTIM.search(text, max(0, item.mention.start - 16), item.mention.start) is not None
@@ -315,7 +320,9 @@ def _demand(
         action_at = at + must.start(group)
         # "Ukraine\u2019s voice must be central": no one asked, not the possessor
         owned = [r for r in resolved if not POSSESSIVE_END.match(text, r.mention.end)]
-        target = _actor_at(owned, at, at + must.start(), last=True)
+        if not _RELATIVE_END.search(text, at, at + must.start()):
+            # "the first red line that must not be crossed": the line, no actor, must not
+            target = _actor_at(owned, at, at + must.start(), last=True)
     if action_at < 0:
         return None, []
     if target is not None and target in speakers:
