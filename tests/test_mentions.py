@@ -458,18 +458,8 @@ CASES: list[tuple[str, list[Row]]] = [
                 None,
                 (16, 42),
             ),
-            (
-                "name",
-                56,
-                88,
-                "the Global Strategic Partnership",
-                "Strategic Partnership",
-                (),
-                None,
-                None,
-                None,
-                None,
-            ),
+            # "the Global Strategic Partnership": a body's name, no name of a person (it was
+            # one, "Strategic Partnership", as "the Joint Action Group" was a person)
         ],
     ),
     (

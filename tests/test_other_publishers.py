@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from diplograph.extract.corpus import Article
 from diplograph.extract.model import Extraction
 from diplograph.extract.run import extract_articles
@@ -293,3 +295,106 @@ def test_regression_a_name_with_an_apostrophe_before_al_is_one_person() -> None:
         "Karim Shia' al-Hadi",
         "Prime Minister of Iraq",
     )
+
+
+# Governments' own readouts: the Pentagon's "conducted a call with", a foreign ministry's "held
+# a Japan-U.S. Foreign Ministers' telephone talk with", Downing Street's "welcomed the President
+# of X, Name, to Downing Street"; a body's name is no person; a speaker of no stated side binds
+# the publisher's state; "set out", "responded that", "updated on" report; horror is a criticism.
+NO_10 = "Prime Minister's Office, 10 Downing Street"
+
+
+@pytest.mark.parametrize(
+    ("publisher", "sentence", "kind"),
+    [
+        (
+            "U.S. Department of Defense",
+            "Secretary of Defense Ana Ruiz conducted a call with her Peruvian counterpart, "
+            "Minister of Defense Jorge Salas, March 4 to discuss the border.",
+            "Call",
+        ),
+        (
+            "Ministry of Foreign Affairs of Japan",
+            "On May 17, Ms. RUIZ Ana, Minister for Foreign Affairs of Japan, held a Japan-Peru "
+            "Foreign Ministers\u2019 telephone talk with Mr. Jorge Salas, Minister of Foreign "
+            "Affairs of Peru.",
+            "PhoneCall",
+        ),
+        (
+            NO_10,
+            "Prime Minister Ana Ruiz welcomed the President of Peru, Jorge Salas, to Downing "
+            "Street this morning.",
+            "Meeting",
+        ),
+    ],
+)
+def test_governments_own_forms_of_a_call_or_meeting(
+    publisher: str, sentence: str, kind: str
+) -> None:
+    extraction = _one(sentence, publisher)
+    assert [(i.kind, len(i.participants)) for i in extraction.interactions] == [(kind, 2)]
+
+
+def test_regression_a_bodys_name_after_a_title_word_was_a_person() -> None:
+    # "the Joint Action Group on Energy Security has met": a person "Action Group" took part
+    extraction = _one(
+        "Prime Minister Ana Ruiz welcomed the President of Peru, Jorge Salas, to Downing Street "
+        "this morning. Since then, the Joint Action Group on Energy Security has met.",
+        NO_10,
+    )
+    assert _interactions(extraction) == [("Meeting", ["ana-ruiz", "jorge-salas"])]
+    assert "Action Group" not in {m.item.label for m in extraction.mentions}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # a speaker whose side the text does not state, in Downing Street's readout: the UK's
+        ("The Prime Minister confirmed that the UK would continue providing aid.", "Commitment"),
+        (
+            "Prime Minister Ana Ruiz reiterated the UK\u2019s unwavering military, economic and "
+            "political support for Peru.",
+            "Commitment",
+        ),
+        ("Prime Minister Ana Ruiz expressed her horror at the attacks on civilians.", "Criticism"),
+        ("President Salas set out how the support is protecting the border.", "Assertion"),
+        ("The Prime Minister also updated on the Lima Summit this autumn.", "Assertion"),
+    ],
+)
+def test_downing_street_forms_of_statements(sentence: str, kind: str) -> None:
+    extraction = _one(
+        "Prime Minister Ana Ruiz spoke to President Jorge Salas of Peru today. " + sentence, NO_10
+    )
+    assert [(s.kind, s.evidence[0].text) for s in extraction.statements] == [(kind, sentence)]
+
+
+def test_regression_a_criticism_took_its_target_from_the_next_clause() -> None:
+    # "expressed his outrage at the Kremlin's brutal tactics and underscored continued U.S.
+    # support for Ukraine's sovereignty": the criticism was aimed at Ukraine
+    extraction = _one(
+        "Secretary Blinken spoke today with Ukrainian Foreign Minister Dmytro Kuleba. The "
+        "Secretary expressed his outrage at the Kremlin\u2019s brutal tactics and underscored "
+        "continued U.S. support for Ukraine\u2019s sovereignty.",
+        "U.S. Department of State",
+    )
+    assert [(s.kind, s.target.label if s.target else None) for s in extraction.statements] == [
+        ("Criticism", "Russia"),  # the Kremlin is Russia's government
+        ("Commitment", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "President Putin met with his advisers at the Kremlin.",
+        "President Zelenskyy met with his Polish counterpart.",
+    ],
+)
+def test_regression_one_named_person_meeting_others_was_given_the_principal(sentence: str) -> None:
+    # one participant named: the readout's principal was added as the other, also for "his
+    # advisers" and for a counterpart of another named state
+    extraction = _one(
+        "Secretary Blinken spoke today with Ukrainian Foreign Minister Dmytro Kuleba. " + sentence,
+        "U.S. Department of State",
+    )
+    assert _interactions(extraction) == [("Call", ["antony-blinken", "dmytro-kuleba"])]

@@ -52,16 +52,17 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Call",
         re.compile(
-            r"\b(?:held|had|holds)\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?"
-            r"(?:phone call|telephone call|call)\b"
+            r"\b(?:held|had|holds|conducted|made)\s+(?:an?\s+|his\s+|her\s+|their\s+)?(?:\w+\s+)?"
+            r"(?:phone call|telephone call|call)\b"  # "conducted a call with", as the Pentagon
         ),
     ),
     # "held a telephone conversation with", as foreign ministries write it
     (
         "Call",
         re.compile(
-            r"\b(?:held|had|holds|has|conducted)\s+(?:an?\s+)?(?:\w+\s+)?(?:phone|telephone)\s+"
-            r"(?:conversation|talks?)\b"
+            # "held a Japan-U.S. Foreign Ministers' telephone talk with"
+            r"\b(?:held|had|holds|has|conducted)\s+(?:an?\s+)?(?:[\w.\u2019'-]+\s+){0,4}?"
+            r"(?:phone|telephone)\s+(?:conversation|talks?)\b"
         ),
     ),
     # "A spoke to President B": a call, as British and Commonwealth readouts write it; not a
@@ -199,7 +200,10 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         # "welcomed Minister O\u2019Brien to Washington", not "welcomed Blinken\u2019s trip to"
         re.compile(
             r"\bwelcomed\b(?=\s+(?:[A-Z][\w.-]*(?:[\u2019'][A-Z][\w.-]*)?\s+){2,}"
-            r"[^.\u2019']*?\bto\b)"
+            r"[^.\u2019']*?\bto\b"
+            # "welcomed the President of the United States, Joe Biden, to Downing Street"
+            r"|\s+the\s+(?:[A-Z][\w.-]*\s+){1,3}(?:of\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,3}"
+            r"[A-Z][\w.-]*)?,\s+(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*,\s+to\b)"
         ),
     ),
 ]

@@ -36,6 +36,26 @@ _KEEP_PERIOD = re.compile(
     rf"^(?:[A-Z]|[A-Z](?:\.[A-Z])+|D\.C|U\.S|U\.K|U\.N|{NAME_ABBREVIATIONS})\.$"
 )
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI)$")
+# The last words of a body's name, never of a person's ("Joint Action Group", "Steering Committee")
+_BODY_HEADS = frozenset(
+    {
+        "group",
+        "committee",
+        "council",
+        "commission",
+        "agency",
+        "initiative",
+        "forum",
+        "program",
+        "programme",
+        "partnership",
+        "mechanism",
+        "alliance",
+        "summit",
+        "conference",
+        "dialogue",
+    }
+)
 _PARTICLE_NAME = re.compile(r"^[a-z]+-[A-Z]")  # "al-Busaidi"
 # An apostrophe that transliterates a letter (ayin, hamza) before a particle name: "Shia' al-Sudani"
 _AYIN = re.compile(r"[\u2019'](?= (?:al|el)-[A-Z])")
@@ -470,6 +490,8 @@ class RuleMentionFinder:
             title_span = (title_span[0] if title_span else after[4][0], end)
             titles, state_titles = (*titles, *more), (*state_titles, *more_states)
             e = toks[j - 1].end
+        if name_end > name_start and toks[name_end - 1].norm in _BODY_HEADS:
+            return None  # "the Joint Action Group": a body, no person "Action Group"
         if name_end > name_start:
             name = text[toks[name_start].start : toks[name_end - 1].end]
             # "Mr. Yoshimasa Hayashi": an honorific names a person, though no post ("the

@@ -32,6 +32,8 @@ VERBS = (
     # foreign ministries' verbs of joint readouts ("the two ministers concurred to ...")
     r"concurred|confirmed(?= (?:to|that|their|the importance)\b)|mentioned(?= that\b)|"
     "commented|"
+    # "responded that", "set out how ...", "updated on the summit" (Downing Street's readouts)
+    r"responded(?= that\b)|set out(?= (?:how|that|what|the|his|her|their)\b)|updated(?= on\b)|"
     r"encouraged|committed(?= to\b)|pledged|"
     "promised|vowed|condemned|criticized|denounced|warned|proposed|previewed|announced|"
     "suggested|offered|agreed|emphasizing|stressing|noting|underscoring|reiterating|reaffirming|"
@@ -200,7 +202,8 @@ _IMPORTANCE = re.compile(
 )
 _OWN_STANCE = re.compile(
     r"^\s*(?:that\s+)?(?:(?:the|our|his|her|their|its|U\.S\.|United States[\u2019']?s?)\s+)?"
-    r"(?:[\w.\u2019'-]+\s+){0,3}(?:support|priority|priorities|focus|pledge|intention)\b"
+    # "the UK's unwavering military, economic and political support"
+    r"(?:[\w.\u2019'-]+,?\s+){0,6}?(?:support|priority|priorities|focus|pledge|intention)\b"
 )
 _READINESS = re.compile(r"\b(?:readiness|willingness|resolve|determination)\b")
 # Readiness as the object of a verb that does not restate it ("expressed readiness to").
@@ -251,7 +254,9 @@ _REJECTION_CUE = re.compile(
     r"^\s*(?:the\s+)?(?:U\.S\.|United States[\u2019']?s?|\w+[\u2019']s)?\s*rejection\b"
 )
 _OPPOSITION_CUE = re.compile(r"^\s*(?:\w+\s+){0,2}opposition to\b")
-_CONCERN_CUE = re.compile(r"^\s*(?:[\w.\u2019']+\s+){0,2}concerns?\b")
+_CONCERN_CUE = re.compile(
+    r"^\s*(?:[\w.\u2019']+\s+){0,2}(?:concerns?|horror|outrage|dismay|alarm)\b"
+)
 _WARNING_CUE = re.compile(
     r"\bwould (?:face|result in|be met with|impose)\b|\bwill be held (?:to account|accountable)\b"
     r"|\b(?:severe|swift|serious|massive) "

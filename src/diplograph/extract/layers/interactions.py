@@ -73,6 +73,8 @@ def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction |
             return None  # "He is scheduled to meet with diplomats and senior leaders"
         own = participants[0].nationality
         if own is None and participants[0] is not main.participants[0]:
+            if not _of_named_state(doc, sentence, main.participants[0]):
+                return None  # "Zelenskyy met with his Polish counterpart": not the principal
             # whose side the one named is on is unknown: the readout's principal met them
             participants.append(main.participants[0])
         else:
@@ -391,7 +393,12 @@ class Interactions:
 
 
 # Participants the sentence names in lower case, whom no rule reads ("meet with diplomats")
-_UNNAMED_WITH = re.compile(r"\bwith\s+(?!(?:the|his|her|their|its|our|him|them)\b)[a-z]")
+_UNNAMED_WITH = re.compile(
+    r"\bwith\s+(?:(?!(?:the|his|her|their|its|our|him|them)\b)[a-z]"
+    # "met with his advisers": people of his own, not a counterpart
+    r"|(?:his|her|their|its|our)\s+(?!(?:\w+\s+)?counterparts?\b)(?:\w+\s+)?"
+    r"(?:advisers|advisors|aides|staff|team|cabinet|officials|ministers|generals|commanders)\b)"
+)
 # "spoke to his Russian counterpart": the counterpart of the state the adjective names
 _STATE_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?P<state>[A-Z][\w-]*)\s+counterparts?\b")
 

@@ -43,7 +43,9 @@ def own_names(doc: Doc, *speakers: Actor) -> tuple[str, ...]:
     names ("UK", "U.K.", "British": "the British government will")."""
     names: set[str] = set()
     for speaker in speakers:
-        own = side(doc, speaker)
+        # a speaker of no known side in a government's readout ("Prime Minister Rishi Sunak" in
+        # Downing Street's): the publisher's state is the one whose binding the text can report
+        own = side(doc, speaker) or doc.coref.home
         if own is None:
             continue
         names.add(own.label)

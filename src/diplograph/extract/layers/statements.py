@@ -220,12 +220,13 @@ def add_statement(
     target_inferred = False
     if kind == "Criticism":
         own = speaker.nationality
+        until = at + len(clause)  # the clause's own words: not the next clause's Ukraine
         states = [
             r.actors[0]
             for r in resolved
             if r.actors
             and r.actors[0].kind == "State"
-            and r.mention.start >= at
+            and at <= r.mention.start < until
             and r.actors[0].iri != own
             and r.actors[0] not in sides
             and not _attacked(text, r)
@@ -236,7 +237,7 @@ def add_statement(
                 for r in resolved
                 if r.actors
                 and r.actors[0].kind in ("Organization", "GovernmentBody", "PartyBody")
-                and r.mention.start >= at
+                and at <= r.mention.start < until
                 and r.actors[0] not in sides
                 and not _attacked(text, r)
                 and r.actors[0] is not doc.registry.state_of(speaker)
