@@ -299,3 +299,54 @@ def test_a_dateline_with_a_region_is_trimmed() -> None:
         "Jorge Salas on Thursday."
     )
     assert extraction.interactions[0].evidence[0].text.startswith("Peruvian President")
+
+
+def test_unnamed_officials_of_listed_states_meet_and_hold_their_posts() -> None:
+    extraction = _one(
+        "LIMA \u2013 The foreign ministers of Peru and Chile held a brief meeting in Lima on "
+        "Thursday, the ministry said. The two ministers agreed to continue their talks."
+    )
+    assert _interactions(extraction) == [
+        (
+            "Meeting",
+            [
+                "official/readout-foreign-minister-of-peru",
+                "official/readout-foreign-minister-of-chile",
+            ],
+            "2024-05-16",
+        )
+    ]
+    assert _posts(extraction) == [
+        ("Foreign Minister of Peru", "Foreign Minister of Peru"),
+        ("Foreign Minister of Chile", "Foreign Minister of Chile"),
+    ]
+    assert sorted(s.speaker.label for s in extraction.statements) == [
+        "Foreign Minister of Chile",
+        "Foreign Minister of Peru",
+    ]
+
+
+def test_the_top_diplomats_of_the_two_nations_are_the_two_not_their_states() -> None:
+    # a news report's lede without a day, its second paragraph with the day and the city: one
+    # meeting, dated and placed
+    extraction = _one(
+        "Foreign Minister Ana Ruiz and her Chilean counterpart, Jorge Salas, have held talks on "
+        "the sidelines of the Andean summit, the ministry said Friday. The top diplomats of the "
+        "two nations held a meeting in Lima on Thursday, according to the ministry."
+    )
+    assert _interactions(extraction) == [("Talks", ["ana-ruiz", "jorge-salas"], "2024-05-16")]
+    assert extraction.interactions[0].place is not None
+    assert extraction.interactions[0].place.label == "Lima"
+
+
+def test_a_meeting_held_again_is_another_meeting() -> None:
+    extraction = _one(
+        "Foreign Minister Ana Ruiz and her Chilean counterpart, Jorge Salas, held talks in Quito. "
+        "The two ministers met again in Lima on Thursday."
+    )
+    assert [
+        (i.kind, i.when.start.isoformat() if i.when else None) for i in extraction.interactions
+    ] == [
+        ("Talks", None),
+        ("Meeting", "2024-05-16"),
+    ]

@@ -100,7 +100,9 @@ class Coreference:
             # "he" or "she" is a person: not the state a sentence opened with
             return [a for a in previous_subject if a.kind == "Person"][:1]
         if kind == "group":
-            if mention.text.split()[-1].lower() in ("countries", "governments", "nations"):
+            # the group's head noun: "diplomats" in "the top diplomats of the two nations"
+            head = mention.text.lower().split(" of ")[0].split()[-1]
+            if head in ("countries", "governments", "nations"):
                 return self._states_of(self.group)  # "the two countries": the sides' states
             return list(self.group)
         if kind == "state" and mention.state:

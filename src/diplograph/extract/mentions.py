@@ -127,6 +127,14 @@ PRONOUNS = {"he": "he", "she": "she", "they": "they", "both": "they"}
 GROUPS = (
     "the two leaders",
     "the two sides",
+    # news agencies' words for the two ("The top diplomats of the two nations held a meeting")
+    "the top diplomats of the two nations",
+    "the top diplomats of the two countries",
+    "the two top diplomats",
+    "the top diplomats",
+    "the two presidents",
+    "the two prime ministers",
+    "the two heads of state",
     # the sides' states ("The two countries will convene ..."): :meth:`Coreference.resolve`
     "the two countries",
     "the two governments",

@@ -54,7 +54,64 @@ class Resolve:
             ):
                 subject = resolved[0].actors
             resolved.append(Resolved(mention, doc.coref.resolve(mention, subject, state)))
-        at.resolved = at.taking_part = resolved
+        at.resolved = at.taking_part = _officials_of_states(doc, at, resolved)
+
+
+# Unnamed officials of states a sentence opens with: "The foreign ministers of Iran and Saudi
+# Arabia held a brief meeting": one official per state, labelled by the post (tests/gold/README.md:
+# unnamed officials are Person actors labelled by their post).
+_OFFICIALS_OF = re.compile(
+    r"\b[Tt]he\s+(?P<title>foreign ministers|defen[cs]e ministers|finance ministers|leaders"
+    r"|presidents|prime ministers|heads of state|heads of government|top diplomats)"
+    r"\s+of\s+(?:the\s+)?$"
+)
+_OFFICIAL_TITLES = {
+    "foreign ministers": "Foreign Minister",
+    "defense ministers": "Defense Minister",
+    "defence ministers": "Defence Minister",
+    "finance ministers": "Finance Minister",
+    "leaders": "Leader",
+    "presidents": "President",
+    "prime ministers": "Prime Minister",
+    "heads of state": "Head of State",
+    "heads of government": "Head of Government",
+    "top diplomats": "Foreign Minister",
+}
+_LOWER_WORD = re.compile(r"\b[a-z]")
+_STATE_LIST = re.compile(r"(?:,\s+|\s+and\s+|,\s+and\s+)(?:the\s+)?$")
+
+
+def _officials_of_states(doc: Doc, at: Cursor, resolved: list[Resolved]) -> list[Resolved]:
+    """``resolved`` with a mention of the officials before each list of two or more states after
+    "the foreign ministers of" that opens the sentence (the states' own mentions stay, after it);
+    an object ("met with the foreign ministers of A, B and C") stays the group it is."""
+    text, out = doc.text, list(resolved)
+    for index, item in enumerate(resolved):
+        if item.mention.kind != "state" or not item.actors:
+            continue
+        head = _OFFICIALS_OF.search(
+            text, max(at.sentence.start, item.mention.start - 40), item.mention.start
+        )
+        if head is None or _LOWER_WORD.search(text, at.sentence.start, head.start()):
+            continue  # a subject only: "met with the foreign ministers of A, B and C" is a group
+        states = [item.actors[0]]
+        end = item.mention.end
+        for later in resolved[index + 1 :]:
+            if later.mention.kind != "state" or not later.actors:
+                break
+            if not _STATE_LIST.fullmatch(text, end, later.mention.start):
+                break
+            states.append(later.actors[0])
+            end = later.mention.end
+        if len(states) < 2:
+            continue
+        title = _OFFICIAL_TITLES[head.group("title").lower()]
+        officials = [
+            doc.registry.official(f"{title} of {s.label}", doc.article.id, s) for s in states
+        ]
+        mention = Mention("role", head.start(), end, text[head.start() : end], titles=(title,))
+        out.insert(out.index(item), Resolved(mention, officials))
+    return out
 
 
 def _two_people(coref: Coreference, mention: Mention) -> list[Mention]:

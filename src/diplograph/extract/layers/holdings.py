@@ -84,6 +84,9 @@ def holdings(doc: Doc, resolved: list[Resolved]) -> None:
     _posts_before_appositive(doc, resolved)
     for item in resolved:
         m = item.mention
+        if m.kind == "role" and len(item.actors) > 1:
+            _officials_posts(doc, item)  # "the foreign ministers of Iran and Saudi Arabia"
+            continue
         if m.kind in ("person", "known", "name") and m.title_span is None and item.actors:
             appositive_post(doc, item)
         if is_person(item):
@@ -136,6 +139,21 @@ def holdings(doc: Doc, resolved: list[Resolved]) -> None:
                     else m.title_span[0]
                 )
                 add_holding(doc, person, post, span(doc.text, start, m.end), (title,))
+
+
+def _officials_posts(doc: Doc, item: Resolved) -> None:
+    """The post of each unnamed official a list of states gives ("the foreign ministers of A and
+    B": the Foreign Minister of A and of B), held where the list names them; a leader holds no
+    post by that word."""
+    title = item.mention.titles[0] if item.mention.titles else ""
+    if not title or title == "Leader":
+        return
+    evidence = span(doc.text, item.mention.start, item.mention.end)
+    for official in item.actors:
+        state = doc.registry.actors.get(official.nationality or "")
+        post = doc.registry.post(title, official, state) if state is not None else None
+        if post is not None:
+            add_holding(doc, official, post, evidence, (title,))
 
 
 def counterpart_state(doc: Doc, resolved: list[Resolved], m: Mention) -> Actor | None:

@@ -135,12 +135,32 @@ def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction |
         if planned_one and when is None
         else doc.index.same(participants, interaction.kind, when)
     )
+    if other is None and when is not None and not planned_one:
+        other = _told_undated(doc, interaction)
     if other is not None:
         # the same interaction told again ("@StateDeptSpox: A called B ..."): one
         doc.index.add_evidence(other, evidence)
         return other
     doc.extraction.interactions.append(interaction)
     return interaction
+
+
+_AGAIN = re.compile(r"\b(?:again|once more|a second time)\b")
+
+
+def _told_undated(doc: Doc, told: Interaction) -> Interaction | None:
+    """The undated in-person interaction of the same participants that ``told`` (dated) tells
+    again with its day and place, which it takes: a news report's lede "A and B held talks on
+    the sidelines of X" and its second paragraph "the two met in Lima on Thursday"."""
+    if told.kind not in ("Meeting", "Talks") or _AGAIN.search(told.evidence[0].text):
+        return None  # "met again on Thursday": another meeting
+    for kind in ("Meeting", "Talks"):
+        undated = doc.index.same(told.participants, kind, None)
+        if undated is not None and undated.when is None and not undated.inferred:
+            undated.when, undated.when_span = told.when, told.when_span
+            undated.place = undated.place or told.place
+            return undated
+    return None
 
 
 def add_dialogue(doc: Doc, match: re.Match[str]) -> None:
