@@ -350,3 +350,45 @@ def test_a_meeting_held_again_is_another_meeting() -> None:
         ("Talks", None),
         ("Meeting", "2024-05-16"),
     ]
+
+
+def test_his_trip_to_a_city_is_the_trip_of_the_person_named_last_before_his() -> None:
+    extraction = _one(
+        "Foreign Minister Ana Ruiz held phone talks with Chilean Foreign Minister Jorge Salas on "
+        "Friday. Ruiz shared the outcome of her recent trip to Beijing, where she held talks with "
+        "her Chinese counterpart, Wang Yi. Salas noted that President Elena Vidal looks forward "
+        "to her visit to Peru next month."
+    )
+    trips = [
+        (i.visitors[0].label, i.hosts[0].label)
+        for i in extraction.interactions
+        if i.kind == "Visit"
+    ]
+    assert trips == [("Ana Ruiz", "People's Republic of China"), ("Elena Vidal", "Peru")]
+    talks = next(i for i in extraction.interactions if i.kind == "Talks")
+    assert talks.place is not None and talks.place.label == "Beijing"
+
+
+def test_regression_the_summit_at_next_weeks_meeting_took_part() -> None:
+    # "The two will meet at next week's G20 meeting in Rio": the G20 was a participant
+    extraction = _one(
+        "Foreign Minister Ana Ruiz held phone talks with Chilean Foreign Minister Jorge Salas on "
+        "Friday. The two will meet at next week's G20 meeting in Rio."
+    )
+    assert [i.participants for i in extraction.interactions][-1] == list(
+        extraction.interactions[0].participants
+    )
+
+
+def test_a_trip_told_twice_is_one_and_his_after_an_object_is_the_subjects() -> None:
+    extraction = _one(
+        "Foreign Minister Ana Ruiz spoke by phone with Chilean Foreign Minister Jorge Salas on "
+        "Friday, following Ruiz\u2019s visit to China earlier this week. Ruiz used the call to "
+        "share the outcome of her recent trip to Beijing. Ruiz explained to Salas that her visit "
+        "to China was significant."
+    )
+    trips = [i for i in extraction.interactions if i.kind == "Visit"]
+    assert [(t.visitors[0].label, t.hosts[0].label) for t in trips] == [
+        ("Ana Ruiz", "People's Republic of China")
+    ]
+    assert trips[0].place is not None and trips[0].place.label == "Beijing"

@@ -241,7 +241,10 @@ _CLAUSE_START = re.compile(r"\b(?:where|during which)\s+|;\s*")
 _SEPARATE = re.compile(r"meetings\b|(?:met|spoke|talked)\s+separately\b")
 # The titles of who reports for a government ("Spokesperson", "Press Secretary"): no actor of it.
 SPOKESPERSON = re.compile(r"\bSpokes(?:person|man|woman)\b|\bPress Secretary\b", re.I)
-_LOCATIVE = re.compile(r"\b(?:at|to|in|from)\s+(?:the\s+)?$")
+# where, not who: "at the Department of State", "at next week's G20 meeting"
+_LOCATIVE = re.compile(
+    r"\b(?:at|to|in|from)\s+(?:the\s+|(?:this|next|last)\s+(?:week|month|year)[\u2019']s\s+)?$"
+)
 _SPOKE_TO = re.compile(r"\b(?:spoke|speaks|talked|spoken)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$")
 _OF_TITLE = re.compile(r"\b[A-Z][\w-]*\s+(?:of|for)\s+(?:the\s+)?$")
 _VISIT = re.compile(
@@ -896,6 +899,42 @@ def find_visit(sentence: Sentence, resolved: list[Resolved]) -> list[tuple[Actor
         if places:
             where = Span(item.mention.start, end, "")
             return [(item.actors[0], place, where) for place in places]
+    return _own_trip(sentence, resolved)
+
+
+# "Cho shared the outcome of his recent trip to Beijing": the trip of the person the sentence
+# opens with, whom "his" refers to.
+_HIS_TRIP = re.compile(
+    r"\b(?:his|her)\s+(?:(?:recent|latest|last|first|upcoming|planned|official|state)\s+)*"
+    r"(?:trip|visit|travel)\s+to\s+(?:the\s+)?$"
+)
+
+
+_OBJECT_OF = re.compile(r"\b(?:to|with)\s+(?:\w+\s+){0,2}$")
+
+
+def _own_trip(sentence: Sentence, resolved: list[Resolved]) -> list[tuple[Actor, Actor, Span]]:
+    """The trip "his trip to X" names, of the person named last before "his", not as an object
+    ("noted President Biden looks forward to his visit to Israel": Biden's, not the Secretary's);
+    none without one."""
+    for item in resolved:
+        if not item.actors or item.actors[0].kind not in ("Place", "State"):
+            continue
+        head = _HIS_TRIP.search(sentence.text, 0, item.mention.start - sentence.start)
+        if head is None:
+            continue
+        # not one after "to" or "with" ("Cho explained to Blinken that his visit": Cho's)
+        before = [
+            r.actors[0]
+            for r in resolved
+            if r.mention.end <= sentence.start + head.start()
+            and len(r.actors) == 1
+            and r.actors[0].kind == "Person"
+            and not _OBJECT_OF.search(sentence.text, 0, r.mention.start - sentence.start)
+        ]
+        if before:
+            where = Span(sentence.start + head.start(), item.mention.end, "")
+            return [(before[-1], item.actors[0], where)]
     return []
 
 

@@ -292,8 +292,14 @@ def add_visit(
     if host.iri == visitor.nationality:
         return
     place = destination if destination.kind == "Place" else None
-    key = unique(f"visit-{local(visitor)}-{local(destination)}", doc.keys)
     evidence = [span(doc.text, where.start, where.end)]
+    for told in doc.extraction.interactions:
+        if told.kind == "Visit" and told.visitors == [visitor] and told.hosts == [host]:
+            # "Cho's visit to China" and then "his recent trip to Beijing": one trip
+            told.place = told.place or place
+            doc.index.add_evidence(told, evidence)
+            return
+    key = unique(f"visit-{local(visitor)}-{local(destination)}", doc.keys)
     trip = Interaction(
         key, "Visit", [visitor, host], evidence, place=place, hosts=[host], visitors=[visitor]
     )
