@@ -392,3 +392,40 @@ def test_a_trip_told_twice_is_one_and_his_after_an_object_is_the_subjects() -> N
         ("Ana Ruiz", "People's Republic of China")
     ]
     assert trips[0].place is not None and trips[0].place.label == "Beijing"
+
+
+def test_talks_scheduled_to_continue_are_planned_talks_of_the_two() -> None:
+    extraction = _one(
+        "Foreign Minister Ana Ruiz met Chilean Foreign Minister Jorge Salas in Lima on Friday. "
+        "They are scheduled to continue their talks on Saturday morning."
+    )
+    assert _interactions(extraction) == [
+        ("Meeting", ["ana-ruiz", "jorge-salas"], "2024-05-17"),
+        ("Talks", ["ana-ruiz", "jorge-salas"], "2024-05-18"),  # the Saturday after
+    ]
+
+
+def test_a_and_bs_previous_meeting_is_another_meeting_of_the_two() -> None:
+    extraction = _one(
+        "Foreign Minister Ana Ruiz met Chilean Foreign Minister Jorge Salas in Lima on Friday. "
+        "Following Ruiz and Salas\u2019s previous meeting in March, the two agreed to open a "
+        "consulate."
+    )
+    assert _interactions(extraction) == [
+        ("Meeting", ["ana-ruiz", "jorge-salas"], "2024-05-17"),
+        ("Meeting", ["ana-ruiz", "jorge-salas"], None),
+    ]
+    assert extraction.interactions[1].place is None
+
+
+def test_their_last_meeting_with_a_day_is_the_earlier_day_and_following_it_is_none() -> None:
+    earlier = _one(
+        "Foreign Minister Ana Ruiz met Chilean Foreign Minister Jorge Salas on Friday. Since "
+        "their last meeting in Santiago on May 3, trade has grown."
+    )
+    same = _one(
+        "Foreign Minister Ana Ruiz met Chilean Foreign Minister Jorge Salas on Friday. "
+        "Following their meeting, the two agreed to open a consulate."
+    )
+    assert _interactions(earlier)[1] == ("Meeting", ["ana-ruiz", "jorge-salas"], "2024-05-03")
+    assert len(same.interactions) == 1

@@ -131,7 +131,8 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Talks",
         re.compile(
-            r"\b(?:will|plans? to)\s+(?:\w+\s+)?(?:continue|resume|hold)\s+"
+            r"\b(?:will|plans? to|(?:is|are)\s+(?:set|due|scheduled|expected)\s+to)\s+"
+            r"(?:\w+\s+)?(?:continue|resume|hold)\s+"
             r"(?:their|these|the|further|more)\s+(?:\w+\s+)?(?:discussions|talks|consultations)\b"
         ),
     ),
@@ -658,7 +659,7 @@ _NAMED_EVENT = re.compile(rf"(?P<date>{_EVENT_DATE})\s+{_EVENT_NOUN}(?:(?P<prep>
 # "A and B's planned meeting April 6 with C", "the upcoming call with A": an event the text marks as
 # planned or recent, dated after its noun or not at all.
 _MARKED_EVENT = re.compile(
-    r"(?:\b(?P<mark>planned|upcoming|forthcoming|proposed|recent)\s+"
+    r"(?:\b(?P<mark>planned|upcoming|forthcoming|proposed|recent|previous|last)\s+"
     # "following their meeting in Madrid on June 3": another meeting of theirs, before or after
     r"|\b(?P<framed>following|after|since|ahead\s+of|before|prior\s+to|building\s+on)\s+"
     r"(?:their|our)\s+(?:(?:last|previous|next|first)\s+)?)"
@@ -699,6 +700,7 @@ class NamedEvent:
     of_group: bool  # "their ... meeting": the participants of the interaction in scope take part
     place: Actor | None = None
     past: bool = False  # "recent", "following their meeting": a date is the latest such day
+    earlier: bool = False  # "their previous meeting": another one than the meeting in scope
     groups: list[Span] = field(default_factory=list)  # "with Russian counterparts": unnamed
     # "between the Armenian and Azerbaijani Foreign Ministers": officials by post, and the
     # adjective of their state
@@ -733,10 +735,6 @@ def find_named_events(sentence: Sentence, resolved: list[Resolved]) -> list[Name
         possessor = _POSSESSOR.search(text, before, match.start())
         framed = match.groupdict().get("framed")
         of_group = bool(possessor and possessor.group("their")) or bool(framed)
-        if match.group("prep") is None and not of_group:
-            continue  # "A's planned meeting" names no one else
-        if possessor and possessor.group("own"):
-            people += opening_person(sentence, resolved)  # "The Secretary shared his recent talks"
         if possessor and possessor.group("chain"):
             chain = (sentence.start + possessor.start(), sentence.start + possessor.end())
             people += [
@@ -746,6 +744,10 @@ def find_named_events(sentence: Sentence, resolved: list[Resolved]) -> list[Name
                 for a in r.actors
                 if a.kind == "Person" and a not in people
             ]
+        if match.group("prep") is None and not of_group and len(people) < 2:
+            continue  # "A's planned meeting" names no one else; "A and B's last meeting" does
+        if possessor and possessor.group("own"):
+            people += opening_person(sentence, resolved)  # "The Secretary shared his recent talks"
         for item in resolved:
             inside = begin <= item.mention.start and item.mention.end <= end
             if inside and item.mention.kind in ("person", "known", "role", "name"):
@@ -774,8 +776,9 @@ def find_named_events(sentence: Sentence, resolved: list[Resolved]) -> list[Name
             ),
             None,
         )
-        past = framed in _BEFORE_NOW or match.groupdict().get("mark") == "recent"
-        event = NamedEvent(kind, people, date, where, of_group, place, past, groups)
+        earlier = match.groupdict().get("mark") in ("previous", "last")
+        past = earlier or framed in _BEFORE_NOW or match.groupdict().get("mark") == "recent"
+        event = NamedEvent(kind, people, date, where, of_group, place, past, earlier, groups)
         event.officials = officials
         found.append(event)
     return found

@@ -241,7 +241,8 @@ def add_named_event(doc: Doc, named: NamedEvent) -> None:
         and named.place is None
         and main is not None
         and main.kind == named.kind
-        and set(main.participants) <= set(participants)
+        and not named.earlier
+        and {p.iri for p in main.participants} <= {p.iri for p in participants}
     ):
         return  # "following their meeting, they ...": the meeting in scope, not another
     key = unique(f"{named.kind.lower()}-" + "-".join(local(p) for p in participants[:4]), doc.keys)
