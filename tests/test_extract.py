@@ -587,6 +587,20 @@ def test_a_jsonl_line_without_a_field_names_file_and_line(tmp_path: Path) -> Non
     assert result.stderr.strip().splitlines() == [f"error: {corpus}:2: missing field 'text'"]
 
 
+def test_regression_a_null_creator_title_or_url_is_absent_and_a_number_is_refused(
+    tmp_path: Path,
+) -> None:
+    # other publishers' JSON Lines write null for a field they lack: it was refused as no string
+    corpus = tmp_path / "c.jsonl"
+    good = {"id": "a", "text": "Hi.", "published": "2022-06-24", "publisher": "Reuters"}
+    corpus.write_text(json.dumps({**good, "creator": None, "title": None, "url": None}) + "\n")
+    [article] = read_jsonl(corpus)
+    assert (article.creator, article.title, article.url) == (None, None, None)
+    corpus.write_text(json.dumps({**good, "creator": 3}) + "\n")
+    with pytest.raises(DiplographError, match=r"c\.jsonl:1: field 'creator' is not a string$"):
+        read_jsonl(corpus)
+
+
 def test_a_failing_article_is_reported_and_the_others_come_out(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

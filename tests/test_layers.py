@@ -338,8 +338,8 @@ def test_the_sentence_pass_runs_its_steps_in_the_order_of_the_layers() -> None:
         Participants,
         Interactions,
         OnePartyEvents,
+        Clauses,  # before Turns: a turn's sentence that reports others is left to Statements
         Turns,
-        Clauses,
         Statements,
         Subject,
     ]

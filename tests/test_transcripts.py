@@ -311,3 +311,43 @@ def test_posts_the_title_gives_the_labelled_speakers_are_held_at_their_labels() 
     assert [(h.post.label, h.evidence.text) for h in petrov] == [
         ("Foreign Minister of Peru", "FOREIGN MINISTER PETROV")
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "kind"),
+    [
+        ("I urged Peru to release the detained journalists without delay.", "Demand"),
+        ("I raised our serious concerns about the detention of two reporters.", "Criticism"),
+        ("We strongly condemned the attack on the convoy near Kherson.", "Criticism"),
+        ("I rejected the claim that the fishing fleet had entered Chilean waters.", "Rejection"),
+    ],
+)
+def test_first_person_past_reporting_verbs_give_their_kind(said: str, kind: str) -> None:
+    """Regression: a speaker telling what it said in the meeting ("I urged", "I raised our
+    concerns") was an Assertion; only the present ("I urge") gave the kind."""
+    assert [k for k, _ in _remarks(said)] == [kind]
+
+
+def test_we_agreed_in_a_meeting_is_the_agreement_of_its_participants() -> None:
+    extraction = _one(
+        "Remarks\n\nSECRETARY BLINKEN: Foreign Minister Ana Ruiz and I met this morning in Lima. "
+        "We agreed to open a new consulate in Cusco next year."
+    )
+    agreed = [s for s in extraction.statements if s.kind == "AgreementStatement"]
+    assert [s.speaker.label for s in agreed] == ["Antony Blinken", "Ana Ruiz"]
+    assert {s.evidence[0].text for s in agreed} == {
+        "We agreed to open a new consulate in Cusco next year."
+    }
+
+
+def test_a_label_in_title_case_opens_a_turn_and_others_reported_in_it_are_theirs() -> None:
+    """A ministry's transcript labels its speakers in title case ("Spokesperson Ana Ruiz:");
+    what a spokesperson reports of others ("Minister Salas pointed out that ...") is theirs."""
+    extraction = _one(
+        "Regular Press Conference\n\nReporter: Can you share details of the talks?\n\n"
+        "Spokesperson Ana Ruiz: Foreign Minister Jorge Salas held talks with Chilean Foreign "
+        "Minister Elena Vidal in Lima. Minister Salas pointed out that the border must stay "
+        "open to trade. We will release more information in due course."
+    )
+    said = [(s.speaker.label, s.kind) for s in extraction.statements]
+    assert said == [("Jorge Salas", "Demand"), ("Ana Ruiz", "Commitment")]

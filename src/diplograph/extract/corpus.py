@@ -128,7 +128,7 @@ def read_jsonl(path: Path) -> list[Article]:
             if not isinstance(row.get(field), str) or not row[field].strip():
                 raise DiplographError(f"{where}: missing field {field!r}")
         for field in ("title", "url", "creator"):
-            if field in row and not isinstance(row[field], str):
+            if row.get(field) is not None and not isinstance(row[field], str):  # null: absent
                 raise DiplographError(f"{where}: field {field!r} is not a string")
         identifier = import_id(row["id"], where)
         if identifier in seen:

@@ -2,8 +2,8 @@
 direction: its mentions resolved (:class:`~.coreference.Resolve`), the posts they give
 (:class:`~.holdings.Holdings`), who takes part (:class:`~.participants.Participants`), the
 interactions it reports (:class:`~.interactions.Interactions`) and the events it names by one
-party (:class:`~.one_party.OnePartyEvents`), a transcript's turn (:class:`~.turns.Turns`), its
-reporting clauses (:class:`~.clauses.Clauses`), its statements
+party (:class:`~.one_party.OnePartyEvents`), its reporting clauses (:class:`~.clauses.Clauses`),
+a transcript's turn (:class:`~.turns.Turns`), its statements
 (:class:`~.statements.Statements`), and the subject it leaves to the next sentence
 (:class:`~.coreference.Subject`).
 
@@ -43,8 +43,8 @@ class Discourse:
                 Participants(),
                 Interactions(),
                 OnePartyEvents(),
-                Turns(),
                 Clauses(),
+                Turns(),
                 Statements(),
                 Subject(),
             )

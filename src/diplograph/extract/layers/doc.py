@@ -108,6 +108,9 @@ class Cursor:
     resolved: list[Resolved] = field(default_factory=list)
     taking_part: list[Resolved] = field(default_factory=list)
     clauses: list[Clause] = field(default_factory=list)
+    # a sentence of a transcript's turn that reports what others said ("Qin Gang pointed out
+    # that ..." in a spokesperson's answer): its statements are its clauses', not the speaker's
+    reported: bool = False
 
 
 class Step(Protocol):

@@ -351,7 +351,7 @@ class Statements:
 
     def __call__(self, doc: Doc, at: Cursor) -> None:
         said = None
-        if doc.turn is None:
+        if doc.turn is None or at.reported:
             said = statements(doc, at)
         if said is not None:
             doc.last_speaker = (at.sentence.paragraph, said)

@@ -37,9 +37,10 @@ _NAME_POST_LABEL = re.compile(
 )
 
 
-def speaker_label(text: str, at: int) -> re.Match[str] | None:
-    """The speaker label at offset ``at`` of ``text``: words in capitals and a colon, or a name,
-    a comma and a post.
+def speaker_label(text: str, at: int, titles: frozenset[str] = frozenset()) -> re.Match[str] | None:
+    """The speaker label at offset ``at`` of ``text``: words in capitals and a colon, a name, a
+    comma and a post, or capitalised words ending in title words (of ``titles``) and a name
+    ("Spokesperson Wang Wenbin: ", "NATO Secretary General Jens Stoltenberg: ").
 
     >>> speaker_label("FOREIGN MINISTER \u00c7AVU\u015eO\u011eLU: Thank you.", 0).group("label")
     'FOREIGN MINISTER \u00c7AVU\u015eO\u011eLU'
@@ -49,11 +50,35 @@ def speaker_label(text: str, at: int) -> re.Match[str] | None:
     'Ana Ruiz, Minister for Foreign Affairs'
     >>> speaker_label("Note: the minister spoke.", 0) is None
     True
+    >>> titles = frozenset({"Spokesperson", "Secretary", "General"})
+    >>> speaker_label("NATO Secretary General Ana Ruiz: Good afternoon.", 0, titles).group("label")
+    'NATO Secretary General Ana Ruiz'
+    >>> speaker_label("Key Points: the minister spoke.", 0, titles) is None
+    True
     """
     match = SPEAKER_LABEL.match(text, at)
-    if match is not None and match.group("label").isupper():
+    if match is not None and (
+        match.group("label").isupper() or titled_name(match.group("label"), titles)
+    ):
         return match
     return _NAME_POST_LABEL.match(text, at)
+
+
+def titled_name(label: str, titles: frozenset[str]) -> str | None:
+    """The name after the title words of a label in capitalised words ("Spokesperson Wang
+    Wenbin": "Wang Wenbin"), one to four words; None when the label has no title word before a
+    name or a word in lower case.
+
+    >>> titled_name("NATO Spokesperson Ana Ruiz", frozenset({"Spokesperson"}))
+    'Ana Ruiz'
+    """
+    words = label.split()
+    if any(not w[:1].isupper() for w in words if w not in _CONNECTORS):
+        return None
+    last = max((i for i, w in enumerate(words) if w in titles), default=None)
+    if last is None or not 1 <= len(words) - last - 1 <= 4:
+        return None
+    return " ".join(words[last + 1 :])
 
 
 _NOT_SPEAKERS = frozenset(
@@ -106,11 +131,23 @@ FIRST_PERSON_VERBS = {
     "reaffirm": "reaffirmed",
     "reiterate": "reiterated",
 }
-# "My government condemns", "our country calls on": the same verbs in the third person.
-_SPEAKER_VERBS = FIRST_PERSON_VERBS | {
-    " ".join([verb.split()[0] + "s", *verb.split()[1:]]): past
-    for verb, past in FIRST_PERSON_VERBS.items()
-}
+# "My government condemns", "our country calls on": the same verbs in the third person; "I
+# urged China", "we agreed to", "I raised our concerns about": a speaker telling what it said in
+# a meeting, in the past (the complement decides the kind, as in a readout).
+_SPEAKER_VERBS = (
+    FIRST_PERSON_VERBS
+    | {
+        " ".join([verb.split()[0] + "s", *verb.split()[1:]]): past
+        for verb, past in FIRST_PERSON_VERBS.items()
+    }
+    | {past: past for past in FIRST_PERSON_VERBS.values()}
+    | {
+        past: past
+        for past in ("raised", "pressed", "encouraged", "conveyed", "committed", "insisted")
+    }
+)
+# "We agreed": the speaker and the other participants of the meeting the speaker is in
+_WE_AGREED = re.compile(r"\b[Ww]e\s+(?:(?:also|again|\w+ly)\s+)?agreed\b")
 _FIRST_PERSON = r"\b(?:I|[Ww]e|[Mm]y (?:country|government)|[Oo]ur (?:country|government))\s+"
 _FIRST_PERSON_VERB = re.compile(
     _FIRST_PERSON
@@ -229,6 +266,16 @@ def label_speaker(doc: Doc, label: str) -> Actor | None:
     words = label.split()
     if words[0] in _NOT_SPEAKERS:
         return None
+    titled = None if label.isupper() else titled_name(label, doc.gazetteer.title_words)
+    if titled is not None:  # "Spokesperson Wang Wenbin"
+        surname = normalize(titled).split()[-1:]
+        for iri in reversed(doc.coref.order):
+            actor = doc.registry.actors[iri]
+            if actor.kind == "Person" and normalize(actor.label).split()[-1:] == surname:
+                return actor
+        person = doc.registry.find(titled, ("Person",)) or doc.registry.person(titled, None)
+        doc.coref.remember(person)
+        return person
     while len(words) > 1 and _SUFFIX.match(words[-1]):
         words.pop()  # "LLOYD J. AUSTIN III": the surname is AUSTIN
     name = normalize(words[-1])
@@ -343,6 +390,14 @@ def turn(doc: Doc, cursor: Cursor, start: int, speaker: Actor | None) -> None:
         return
     if not _LOWER_WORD.search(evidence.text):
         return  # "Yankees, Giants, Knicks.": names without a verb say nothing
+    if _reports_others(cursor, speaker, evidence.text):
+        cursor.reported = True
+        return
+    if any(  # "Minister Salas held talks with ...": the speaker narrates others' meeting
+        speaker not in i.participants and any(e.start >= sentence.start for e in i.evidence)
+        for i in doc.extraction.interactions
+    ):
+        return
     verb, at = "", evidence.start
     first = _FIRST_PERSON_VERB.search(evidence.text)
     if first is not None:  # "We call on Russia to ...": the speaker's own reporting verb
@@ -352,16 +407,35 @@ def turn(doc: Doc, cursor: Cursor, start: int, speaker: Actor | None) -> None:
         kind = "Commitment"  # "We will keep ...", "my government is committed to ...""
     else:
         kind = kind_for("", evidence.text, own=own_names(doc, speaker))
-    add_statement(
-        doc,
-        cursor,
-        speaker,
-        kind,
-        at,
-        text[at : evidence.end],
-        verb,
-        False,
-        evidence,
+    together: list[Actor] = []
+    main = doc.main
+    we_agreed = first is not None and _WE_AGREED.match(evidence.text, first.start())
+    if we_agreed and main is not None and speaker in main.participants:
+        together = [p for p in main.participants if p.kind == "Person"]
+    for each in together or [speaker]:
+        add_statement(
+            doc, cursor, each, kind, at, text[at : evidence.end], verb, False, evidence, together
+        )
+
+
+_FIRST_PERSON_ANY = re.compile(r"\b(?:I|[Ww]e|[Mm]y|[Oo]ur|[Mm]e|[Uu]s)\b")
+
+
+def _reports_others(cursor: Cursor, speaker: Actor, said: str) -> bool:
+    """Whether a sentence of ``speaker``'s turn only reports what others said ("State Councilor
+    Qin Gang pointed out that ...", "Secretary Blinken said that ..."): reporting clauses, each
+    of people or states that are not the speaker, and no first person of the speaker's."""
+    clauses = cursor.clauses
+    return (
+        bool(clauses)
+        and all(
+            c.verb
+            and c.speakers
+            and speaker not in c.speakers
+            and all(a.kind in ("Person", "State") for a in c.speakers)
+            for c in clauses
+        )
+        and _FIRST_PERSON_ANY.search(said) is None
     )
 
 
@@ -484,7 +558,7 @@ class Turns:
 
     def __call__(self, doc: Doc, at: Cursor) -> None:
         text, sentence = doc.text, at.sentence
-        label = speaker_label(text, sentence.start)
+        label = speaker_label(text, sentence.start, doc.gazetteer.title_words)
         if label and dateline(doc, label.group("label"), sentence.start):
             label = None
         if label and line_start(text, sentence.start):
