@@ -398,3 +398,56 @@ def test_regression_one_named_person_meeting_others_was_given_the_principal(sent
         "U.S. Department of State",
     )
     assert _interactions(extraction) == [("Call", ["antony-blinken", "dmytro-kuleba"])]
+
+
+def _trips(extraction: Extraction) -> list[tuple[str, str, str | None]]:
+    return [
+        (i.visitors[0].label, i.hosts[0].label, i.when.start.isoformat() if i.when else None)
+        for i in extraction.interactions
+        if i.kind == "Visit"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trip"),
+    [
+        # as foreign ministries write it, with the formal name of the state
+        (
+            "Foreign Minister Ana Ruiz paid an official visit to the Republic of Cyprus from "
+            "9-11 May 2024.",
+            ("Ana Ruiz", "Cyprus", "2024-05-09"),
+        ),
+        ("Foreign Minister Ana Ruiz will make a two-day working visit to Chile.", None),
+        (
+            "Foreign Minister Ana Ruiz, who is on a five-day visit to Chile, met President "
+            "Elena Vidal.",
+            ("Ana Ruiz", "Chile", None),
+        ),
+        (
+            "Foreign Minister Ana Ruiz, who is visiting Santiago to attend the forum, held a "
+            "meeting with Foreign Minister Jorge Salas.",
+            ("Ana Ruiz", "Chile", None),
+        ),
+        # planned: a weekday ahead of the report's Friday
+        (
+            "Foreign Minister Ana Ruiz is scheduled to travel to Santiago on Thursday.",
+            ("Ana Ruiz", "Chile", "2024-05-23"),
+        ),
+        ("Foreign Minister Ana Ruiz is expected to travel to Chile next week.", None),
+    ],
+)
+def test_trips_as_ministries_and_news_report_them(
+    sentence: str, trip: tuple[str, str, str | None] | None
+) -> None:
+    expected = trip or ("Ana Ruiz", "Chile", None)
+    assert _trips(_one(sentence)) == [expected]
+
+
+def test_a_phone_call_with_quoted_words_before_it_and_a_meeting_expected() -> None:
+    call = _one(
+        "Chilean President Elena Vidal said she has had a \u201clong and meaningful\u201d phone "
+        "call with Peruvian President Jorge Salas."
+    )
+    meeting = _one("Foreign Minister Ana Ruiz was expected to meet Foreign Minister Jorge Salas.")
+    assert _interactions(call) == [("PhoneCall", ["elena-vidal", "jorge-salas"])]
+    assert _interactions(meeting) == [("Meeting", ["ana-ruiz", "jorge-salas"])]

@@ -56,6 +56,14 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:phone call|telephone call|call)\b"  # "conducted a call with", as the Pentagon
         ),
     ),
+    # "has had a \"long and meaningful\" phone call with", as news reports quote it
+    (
+        "Call",
+        re.compile(
+            r"\b(?:held|had|has\s+had|have\s+had)\s+an?\s+(?:[\w\"\u201c\u201d\u2019'-]+,?\s+){1,4}?"
+            r"(?:phone|telephone)\s+call\b"
+        ),
+    ),
     # "held a telephone conversation with", as foreign ministries write it
     (
         "Call",
@@ -151,7 +159,12 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("Meeting", re.compile(r"\bagreed\s+to\s+meet\b")),  # planned
-    ("Meeting", re.compile(r"\b(?:is|are)\s+(?:also\s+)?(?:set|due|scheduled)\s+to\s+meet\b")),
+    (
+        "Meeting",
+        re.compile(
+            r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:set|due|scheduled|expected)\s+to\s+meet\b"
+        ),
+    ),
     # planned: "looked forward to meeting again soon", "... to meeting in person", "looked
     # forward to hosting the Foreign Minister in Washington soon"
     ("Meeting", re.compile(r"\blook(?:s|ed|ing)?\s+forward\s+to\s+meeting\b(?!\s+with\b)")),
@@ -251,8 +264,16 @@ _OF_TITLE = re.compile(r"\b[A-Z][\w-]*\s+(?:of|for)\s+(?:the\s+)?$")
 _VISIT = re.compile(
     r"[\u2019']s\s+(?:\w+\s+)?(?:trip|visit|travel)\s+to\s+"
     # "A traveled to X", "A will travel to X", "A visited X", "A arrived in X", "A then traveled"
-    r"|\s+(?:(?:will|plans to|is to)\s+)?(?:(?:then|later|also|subsequently)\s+)?"
-    r"(?:travel(?:l?ed|s)?\s+to|visit(?:ed|s)?|arrived\s+in)"
+    # "A, who is on a five-day visit to X", "A, who is visiting X"
+    r"|,?\s+(?:who\s+)?(?:is|was)\s+(?:currently\s+)?(?:on\s+(?:an?|his|her)\s+"
+    r"(?:[\w-]+\s+){0,3}visit\s+to|visiting)\s+(?:the\s+)?"
+    # "A is expected to travel to X", "A is scheduled to visit X"
+    r"|\s+(?:(?:will|plans to|(?:is|are|was|were)\s+"
+    r"(?:to|(?:also\s+)?(?:expected|scheduled|set|due)\s+to))\s+)?"
+    r"(?:(?:then|later|also|subsequently)\s+)?"
+    r"(?:travel(?:l?ed|s)?\s+to|visit(?:ed|s)?|arrived\s+in"
+    # "A paid an official visit to X", "A will make a two-day working visit to X"
+    r"|(?:paid|pays|pay|made|makes|make)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}visit\s+to)"
     r"\s+(?:the\s+)?"
 )
 
@@ -273,7 +294,7 @@ _VIRTUAL = TRIGGERS[0][1]
 PLANNED = re.compile(r"\b(?:will|plans? to)\s+(?:(?:also|again|\w+ly)\s+)?$")
 _PLANNED_TRIGGER = re.compile(
     r"(?:will|plans? to|agreed to meet|look(?:s|ed|ing)? forward"
-    r"|(?:is|are)\s+(?:also\s+)?(?:set|due|scheduled)\s+to)\b"
+    r"|(?:is|are|was|were)\s+(?:also\s+)?(?:set|due|scheduled|expected)\s+to)\b"
 )
 
 
@@ -889,6 +910,8 @@ def find_visit(sentence: Sentence, resolved: list[Resolved]) -> list[tuple[Actor
         places: list[Actor] = []
         at, end = sentence.start + match.end(), 0
         for later in resolved[index + 1 :]:
+            if later.mention.start == at - 4 and later.mention.text.startswith("the "):
+                at -= 4  # "visit to the Republic of Cyprus": the state's mention has "the"
             if (
                 later.mention.start != at
                 or not later.actors

@@ -200,6 +200,11 @@ class MentionFinder(Protocol):
     ) -> list[Mention]: ...
 
 
+# The formal names of a state before its short name; a label with one of them is formal already.
+_FORMS = ("Republic", "Kingdom", "State", "Federal Republic", "Commonwealth")
+_FORMAL = re.compile(r"\b(?:Republic|Kingdom|State|Commonwealth|Federation|Union|Emirates)\b")
+
+
 @dataclass
 class Lexicon:
     """Phrases the rules know, as tuples of normalised tokens."""
@@ -224,6 +229,14 @@ class Lexicon:
                 found = lexicon.phrases.get(key)
                 if found is not None and found[0] == "known":
                     lexicon.known_states.setdefault(key, label)
+        for label in gazetteer.states:
+            # "the Republic of Cyprus", "the Kingdom of Spain": the formal name of a state the
+            # gazetteer names shortly, unless it names another ("Republic of Korea")
+            if _FORMAL.search(label) is None:
+                for formal in (f"{form} of {label}" for form in _FORMS):
+                    key = tuple(t.norm for t in tokens(formal, 0, len(formal)))
+                    if key not in lexicon.phrases:
+                        lexicon.add(formal, "state", label)
         for label, names in gazetteer.organizations.items():
             for name in (label, *names):
                 lexicon.add(name, "organization", label)

@@ -33,6 +33,9 @@ from diplograph.extract.text import POSSESSIVE_END, Sentence, Span, normalize, s
 
 # A trip the text reports as made ("traveled to", "visited", "arrived in"), not planned.
 _PAST_TRIP = re.compile(r"\b(?:travell?ed|visited|arrived)\b")
+_PLANNED_TRIP = re.compile(
+    r"\b(?:will|plans?\s+to|(?:is|are|was|were)\s+(?:to|(?:also\s+)?(?:expected|scheduled|set|due)\s+to))\s"
+)
 
 
 def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction | None:
@@ -313,7 +316,11 @@ def add_visit(
         if when is not None and when.offset - where.end <= 20:
             # "traveled to X on June 18": the latest June 18, as for any interaction
             past = _PAST_TRIP.search(doc.text, where.start, where.end)
-            trip.when = when if past else nearest(when, published)
+            ahead = _PLANNED_TRIP.search(doc.text, where.start, where.end)
+            # "is scheduled to travel to X on Thursday": the next Thursday
+            trip.when = (
+                when if past else upcoming(when, published) if ahead else nearest(when, published)
+            )
             trip.when_span = span(doc.text, when.offset, when.offset + len(when.expression))
     for other in doc.extraction.interactions:
         if visitor in other.participants and other.kind in ("Meeting", "Talks"):
