@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from diplograph.extract.corpus import Article
 from diplograph.extract.model import Extraction
 from diplograph.extract.run import extract_articles
@@ -429,3 +431,47 @@ def test_their_last_meeting_with_a_day_is_the_earlier_day_and_following_it_is_no
     )
     assert _interactions(earlier)[1] == ("Meeting", ["ana-ruiz", "jorge-salas"], "2024-05-03")
     assert len(same.interactions) == 1
+
+
+def _said(extraction: Extraction) -> list[tuple[str, str]]:
+    return [(s.speaker.label, s.kind) for s in extraction.statements]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # the act a "said" reports, as news retells a meeting
+        ("Ruiz said she had raised concerns about the detention of two reporters.", "Criticism"),
+        ("Ruiz told Salas that Peru opposed any unilateral change to the border.", "Criticism"),
+        ("Ruiz said the two sides had agreed to resume flights.", "AgreementStatement"),
+        # news verbs of criticism, warning and rejection
+        ("Ruiz accused Chile of blocking the river talks.", "Criticism"),
+        ("Ruiz threatened to recall the ambassador from Santiago.", "Warning"),
+        ("Ruiz dismissed the proposal as unworkable.", "Rejection"),
+    ],
+)
+def test_news_reporting_forms_give_their_kind(sentence: str, kind: str) -> None:
+    extraction = _one(
+        "Foreign Minister Ana Ruiz met Chilean Foreign Minister Jorge Salas. " + sentence
+    )
+    assert _said(extraction) == [("Ana Ruiz", kind)]
+
+
+def test_regression_threatened_by_is_no_warning() -> None:
+    extraction = _one(
+        "Foreign Minister Ana Ruiz met Chilean Foreign Minister Jorge Salas. Ruiz expressed "
+        "solidarity with the countries threatened by the drought."
+    )
+    assert _said(extraction) == [("Ana Ruiz", "Assertion")]
+
+
+def test_an_untitled_name_before_a_reporting_verb_is_a_speaker() -> None:
+    extraction = _one(
+        "Foreign Minister Ana Ruiz met Chilean Foreign Minister Jorge Salas. Ministry "
+        "spokeswoman Lucia Paredes welcomed the meeting. Paredes accused Bolivia of delay."
+    )
+    assert _said(extraction) == [("Lucia Paredes", "Assertion"), ("Lucia Paredes", "Criticism")]
+    assert [p.label for p in extraction.interactions[0].participants] == [
+        "Ana Ruiz",
+        "Jorge Salas",
+    ]

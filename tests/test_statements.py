@@ -132,10 +132,11 @@ def test_the_kind_comes_from_the_clause() -> None:
         "Commitment",  # "underlined the U.S. commitment to": binds its side
         "Assertion",  # "stressed the need for": the verb decides
         "Criticism",  # "raised concerns over" another state's conduct
+        "Warning",  # "cautioned that", a news verb of warning
         "Warning",  # "made clear that ... would face severe consequences"
         "Proposal",
         "Rejection",
-    ]  # "cautioned" is no reporting verb of the list; "reviewed" is a topic, no statement
+    ]  # "reviewed" is a topic, no statement
 
 
 def test_offered_sentiments_and_a_side_resolved_to_act() -> None:

@@ -43,6 +43,10 @@ VERBS = (
     r"(?:condolences|sympathies|congratulations|greetings|thanks|gratitude|an invitation))|"
     # reporting verbs of news prose beyond readouts ("X stated", "Y says", "Z warns")
     "stated|declared|asserted|argued|maintained|remarked|observed|indicated|"
+    # news verbs of criticism, warning and rejection, not passive ("was dismissed")
+    r"(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bfeel )"
+    r"(?:(?:accused|threatened|dismissed|blamed|slammed|cautioned|rebuffed|criticised)(?! by\b)"
+    r"|confronted(?= (?:[A-Z]|the|his|her)\b))|accusing|saying(?= (?:that|it|he|she|they|the)\b)|"
     "says|notes|stresses|emphasizes|adds|warns|insists|rejects|proposes|reaffirms|reiterates|"
     "underscores|"
     "(?:is|are|remains|remain) (?:firmly |fully |deeply )?committed|condemns|welcomes|urges|"
@@ -83,8 +87,21 @@ VERB_KINDS = {
     **dict.fromkeys(("committed", "pledged", "promised", "vowed"), "Commitment"),
     # "The United States will continue to support ...": the speaker binds its side
     **dict.fromkeys(("will continue to", "will work to", "will"), "Commitment"),
-    **dict.fromkeys(("condemned", "criticized", "denounced"), "Criticism"),
-    "warned": "Warning",
+    **dict.fromkeys(
+        (
+            "condemned",
+            "criticized",
+            "criticised",
+            "denounced",
+            "accused",
+            "blamed",
+            "slammed",
+            "confronted",
+        ),
+        "Criticism",
+    ),
+    **dict.fromkeys(("warned", "threatened", "cautioned"), "Warning"),
+    **dict.fromkeys(("dismissed", "rebuffed"), "Rejection"),
     **dict.fromkeys(("proposed", "suggested", "offered"), "Proposal"),
     **dict.fromkeys(("agreed", "concurred"), "AgreementStatement"),
     **dict.fromkeys(("opposed", "deplored"), "Criticism"),
@@ -121,6 +138,8 @@ PARTICIPLES = {
     "acknowledging": "acknowledged",
     "affirming": "affirmed",
     "pledging": "pledged",
+    "accusing": "accused",
+    "saying": "said",
 }
 # Reporting verbs in a purpose clause of an interaction ("spoke with X to reaffirm ..."), and
 # their past forms.
@@ -425,6 +444,20 @@ def base_verb(verb: str) -> str:
     return PARTICIPLES.get(verb) or PRESENT.get(verb, verb)
 
 
+# A verb of saying whose complement reports a speech act of the speaker's or the sides' ("said
+# he had raised concerns", "told Xi that the United States opposed", "said the two sides had
+# agreed"), as news reports retell a meeting: the inner act's verb gives the kind.
+_SAYING = frozenset({"said", "told", "added", "stated", "explained"})
+_INNER_ACT = re.compile(
+    r"\s*(?:(?:[A-Z][\w.\u2019'-]*\s+){1,3}that\s+)?(?:that\s+)?"
+    r"(?:he|she|they|we|I|both\s+sides|the\s+two\s+(?:sides|leaders|men|ministers|countries)"
+    r"|(?:the\s+)?[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,2})\s+"
+    r"(?:(?:had|has|have)\s+)?(?:also\s+|again\s+|strongly\s+)?"
+    r"(?P<verb>agreed|raised|asked|urged|warned|pressed|called\s+on|called\s+for|demanded"
+    r"|condemned|rejected|proposed|pledged|opposed)\b"
+)
+
+
 def kind_for(verb: str, content: str, joint: bool = False, own: tuple[str, ...] = ()) -> str:
     """The kind of a statement from its reporting verb and its complement (``content``, what
     follows the verb), then from cues in what was said; ``joint`` when several speakers of
@@ -455,8 +488,17 @@ def kind_for(verb: str, content: str, joint: bool = False, own: tuple[str, ...] 
     >>> help = " the UK would continue to help"
     >>> kind_for("said", help, own=uk), kind_for("said", help)
     ('Commitment', 'Assertion')
+    >>> kind_for("said", " he had raised concerns about the detentions")
+    'Criticism'
+    >>> kind_for("told", " Kim that the United States opposed any unilateral change")
+    'Criticism'
+    >>> kind_for("said", " the two sides had agreed to resume talks")
+    'AgreementStatement'
     """
     verb = base_verb(verb)
+    inner = _INNER_ACT.match(content) if verb in _SAYING else None
+    if inner is not None:  # "said he had raised concerns about": the act the speaker reports
+        return kind_for(inner.group("verb"), content[inner.end() :], joint, own)
     if joint and verb in JOINT_AGREEMENT:
         return "AgreementStatement"
     head = content[:120]

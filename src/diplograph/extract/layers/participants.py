@@ -21,6 +21,7 @@ from diplograph.extract.layers.holdings import (
     counterpart_state,
 )
 from diplograph.extract.mentions import Kind, Mention
+from diplograph.extract.statements import NOT_STATEMENTS, VERBS
 from diplograph.extract.text import Sentence, Span, span
 
 _BEFORE_BARE_NAME = re.compile(r"\b(?:with|including|and)\s+$")
@@ -61,6 +62,31 @@ def bare_name(
         doc.coref.remember(person)
         return Resolved(m, [person])
     return item
+
+
+# A reporting verb right after a name ("John Kirby welcomed the call", "Maria Zakharova, the
+# ministry's spokeswoman, said"), or "said" right before it (", said Maria Zakharova").
+_SPEAKS_AFTER = re.compile(
+    r"(?:,\s+(?:the\s+|a\s+)?[^,.;]{3,60},)?\s+(?:(?:also|later|earlier|again|on\s+\w+day)\s+)?"
+    rf"(?:{VERBS})\b"
+)
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)\s+$")
+
+
+def speaker_name(doc: Doc, item: Resolved) -> Resolved:
+    """An untitled full name the text gives a reporting verb ("spokesman John Kirby welcomed
+    the call", ", said Maria Zakharova") is a person, as news reports name their sources."""
+    m, text = item.mention, doc.text
+    if m.kind != "name" or item.actors or m.name is None or len(m.name.split()) < 2:
+        return item
+    after = _SPEAKS_AFTER.match(text, m.end)
+    if not (after and after.group().split()[-1] not in NOT_STATEMENTS) and not (
+        _SAID_BEFORE.search(text, max(0, m.start - 8), m.start)
+    ):
+        return item
+    person = doc.registry.person(m.name, None)
+    doc.coref.remember(person)
+    return Resolved(m, [person])
 
 
 def official(doc: Doc, item: Resolved) -> Resolved:
@@ -153,6 +179,7 @@ class Participants:
     with an appositive ("with Jose Ramos, the Foreign Minister of Peru,")."""
 
     def __call__(self, doc: Doc, at: Cursor) -> None:
+        at.resolved = [speaker_name(doc, item) for item in at.resolved]
         if kind_of(at.sentence.text) is None:
             return
         resolved = [bare_name(doc, item, at.resolved, at.sentence) for item in at.resolved]
