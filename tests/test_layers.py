@@ -30,7 +30,7 @@ from diplograph.extract.layers.sides import Sides
 from diplograph.extract.layers.stances import Stances
 from diplograph.extract.layers.statements import Statements
 from diplograph.extract.layers.tokens import TokenLayer
-from diplograph.extract.layers.turns import Remarks, Turns
+from diplograph.extract.layers.turns import Labels, Remarks, Turns
 from diplograph.extract.mentions import Mention, Token
 from diplograph.extract.pipeline import Extractor
 from diplograph.extract.statements import SPEECH
@@ -334,6 +334,7 @@ def test_a_transcripts_turns_are_its_labelled_speakers_statements_and_remarks_me
 def test_the_sentence_pass_runs_its_steps_in_the_order_of_the_layers() -> None:
     assert [type(step) for step in Discourse().steps] == [
         Resolve,
+        Labels,  # the turn a label opens, before the sentence's interactions ("I'll travel")
         Holdings,
         Participants,
         Interactions,

@@ -351,3 +351,21 @@ def test_a_label_in_title_case_opens_a_turn_and_others_reported_in_it_are_theirs
     )
     said = [(s.speaker.label, s.kind) for s in extraction.statements]
     assert said == [("Jorge Salas", "Demand"), ("Ana Ruiz", "Commitment")]
+
+
+def test_the_speakers_own_meetings_and_trips_in_the_first_person() -> None:
+    """Regression: "I" took part in nothing: "I have just concluded the Dialogue with X",
+    "Minister X and I had a meeting", "I'll travel to A and B" (on the label's own line)."""
+    extraction = _one(
+        "Press Conference\n\nSECRETARY BLINKEN: Good evening. I have just concluded the third "
+        "Peru-United States Strategic Dialogue with Foreign Minister Ana Ruiz. Minister Ruiz and "
+        "I had a very productive meeting this morning.\n\nQ: Where next?\n\n"
+        "SECRETARY BLINKEN: I\u2019ll travel to Chile and Argentina later this week."
+    )
+    assert [(i.kind, [p.label for p in i.participants]) for i in extraction.interactions] == [
+        ("Talks", ["Antony Blinken", "Ana Ruiz"]),
+        ("Visit", ["Antony Blinken", "Chile"]),
+        ("Visit", ["Antony Blinken", "Argentina"]),
+    ]
+    # the sentences that narrate the speaker's meetings are no statements of it
+    assert [s.evidence[0].text for s in extraction.statements] == []

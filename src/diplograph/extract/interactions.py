@@ -135,6 +135,14 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:held|had|hold|continued?|resumed?)\s+(?:[\w-]+\s+){0,2}discussions?\s+with\b"
         ),
     ),
+    # "concluded the sixth Peru-Chile Strategic Dialogue with B": a session of talks with B
+    (
+        "Talks",
+        re.compile(
+            r"\b(?:concluded|held|had|hosted|co-chaired|chaired)\s+(?:the|a|an|our|their)\s+"
+            r"(?:[\w-]+\s+){0,6}?(?:Dialogue|Consultations|dialogue|consultations)\s+with\b"
+        ),
+    ),
     # planned: "the two ministers will continue their discussions on Friday"
     (
         "Talks",
@@ -200,7 +208,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "Meeting",
         re.compile(
-            r"\b(?:held|hosted|convened)\s+(?:an?\s+)?(?:\w+\s+){0,2}"
+            r"\b(?:held|had|hosted|convened)\s+(?:an?\s+)?(?:\w+\s+){0,2}"
             r"(?:meeting|conversation|dialogue|summit)\b"  # "held a summit in Tokyo"
         ),
     ),

@@ -1,5 +1,6 @@
 """The sentence pass: each sentence in text order, through the steps that add its layers in one
-direction: its mentions resolved (:class:`~.coreference.Resolve`), the posts they give
+direction: its mentions resolved (:class:`~.coreference.Resolve`), the speaker a transcript's
+label gives (:class:`~.turns.Labels`), the posts they give
 (:class:`~.holdings.Holdings`), who takes part (:class:`~.participants.Participants`), the
 interactions it reports (:class:`~.interactions.Interactions`) and the events it names by one
 party (:class:`~.one_party.OnePartyEvents`), its reporting clauses (:class:`~.clauses.Clauses`),
@@ -25,12 +26,12 @@ from diplograph.extract.layers.interactions import Interactions
 from diplograph.extract.layers.one_party import OnePartyEvents
 from diplograph.extract.layers.participants import Participants
 from diplograph.extract.layers.statements import Statements
-from diplograph.extract.layers.turns import Turns
+from diplograph.extract.layers.turns import Labels, Turns
 
 
 class Discourse:
     """Adds ``doc.resolved``, ``doc.clauses`` and the holdings, interactions and statements of
-    every sentence, running ``steps`` (by default the nine the module names, in order) over
+    every sentence, running ``steps`` (by default the ten the module names, in order) over
     each sentence."""
 
     def __init__(self, steps: Sequence[Step] | None = None) -> None:
@@ -39,6 +40,7 @@ class Discourse:
             if steps is not None
             else (
                 Resolve(),
+                Labels(),
                 Holdings(),
                 Participants(),
                 Interactions(),

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from diplograph.extract.actors import Actor
+from diplograph.extract.coreference import Resolved
 from diplograph.extract.dates import find_date, nearest, upcoming
 from diplograph.extract.interactions import (
     ATTRIBUTION,
@@ -28,8 +29,32 @@ from diplograph.extract.layers.clauses import reported_from
 from diplograph.extract.layers.coreference import is_person, regroup
 from diplograph.extract.layers.doc import Cursor, Doc, local, unique
 from diplograph.extract.layers.participants import group_actor
+from diplograph.extract.mentions import Mention
 from diplograph.extract.model import Interaction
 from diplograph.extract.text import POSSESSIVE_END, Sentence, Span, normalize, span
+
+# "I" as the subject of a transcript's interaction: "I met ...", "X and I had a meeting", "I have
+# just concluded the Dialogue with X"
+_I_SUBJECT = re.compile(r"(?:^|\band\s+|,\s+)I\s+(?:(?:have|had|also|just|then|will)\s+)*$")
+
+
+# "I'll travel to X", "I will visit X", "I traveled to X": the turn's speaker's trip
+_I_TRAVEL = re.compile(
+    r"\bI(?:[\u2019']ll)?(?=\s+(?:(?:will|then|also|later)\s+)*(?:travel|visit|arrived))"
+)
+
+
+def _with_speaker(doc: Doc, sentence: Sentence, resolved: list[Resolved]) -> list[Resolved]:
+    """The sentence's resolved mentions, with the turn's speaker where a transcript's "I" sets
+    out on a trip."""
+    speaker = doc.turn[0] if doc.turn is not None else None
+    match = _I_TRAVEL.search(sentence.text) if speaker is not None else None
+    if speaker is None or match is None:
+        return resolved
+    start, end = sentence.start + match.start(), sentence.start + match.end()
+    me = Resolved(Mention("pronoun", start, end, match.group()), [speaker])
+    return sorted([*resolved, me], key=lambda r: r.mention.start)
+
 
 # A trip the text reports as made ("traveled to", "visited", "arrived in"), not planned.
 _PAST_TRIP = re.compile(r"\b(?:travell?ed|visited|arrived)\b")
@@ -380,6 +405,13 @@ class Interactions:
     def __call__(self, doc: Doc, at: Cursor) -> None:
         text, sentence, coref = doc.text, at.sentence, doc.coref
         found = find_interaction(sentence, at.taking_part)
+        speaker = doc.turn[0] if doc.turn is not None else None
+        if found is not None and speaker is not None and speaker not in found.participants:
+            trigger = kind_of(sentence.text)
+            if trigger and _I_SUBJECT.search(sentence.text, 0, trigger[1]):
+                # "Minister Ruiz and I had a very productive meeting": the turn's speaker
+                found.participants.insert(0, speaker)
+                found.subjects += 1
         reported = reported_from(text, sentence, at.resolved)
         if found is not None and reported is not None:
             trigger = kind_of(sentence.text)
@@ -399,7 +431,7 @@ class Interactions:
             add_named_event(doc, named)
         for match in DIALOGUE.finditer(text, sentence.start, sentence.end):
             add_dialogue(doc, match)
-        for trip in find_visit(sentence, at.resolved):
+        for trip in find_visit(sentence, _with_speaker(doc, sentence, at.resolved)):
             add_visit(doc, trip, sentence)
         named_trip = find_visit_by(sentence, at.resolved)
         if named_trip is not None:

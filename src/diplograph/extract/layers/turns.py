@@ -8,7 +8,7 @@ import re
 from diplograph.extract.actors import Actor, canonical_name
 from diplograph.extract.coreference import Coreference
 from diplograph.extract.dates import find_date
-from diplograph.extract.interactions import SPOKESPERSON
+from diplograph.extract.interactions import SPOKESPERSON, kind_of
 from diplograph.extract.layers.doc import Cursor, Doc, local, unique
 from diplograph.extract.layers.holdings import add_holding
 from diplograph.extract.layers.sides import own_names
@@ -393,9 +393,12 @@ def turn(doc: Doc, cursor: Cursor, start: int, speaker: Actor | None) -> None:
     if _reports_others(cursor, speaker, evidence.text):
         cursor.reported = True
         return
-    if any(  # "Minister Salas held talks with ...": the speaker narrates others' meeting
-        speaker not in i.participants and any(e.start >= sentence.start for e in i.evidence)
-        for i in doc.extraction.interactions
+    if any(  # "Minister Salas held talks with ...", "X and I had a meeting": a narrated meeting
+        any(e.start >= sentence.start for e in i.evidence) for i in doc.extraction.interactions
+    ) or (
+        kind_of(evidence.text) is not None
+        and _FIRST_PERSON_VERB.search(evidence.text) is None
+        and _FIRST_PERSON_WILL.search(evidence.text) is None
     ):
         return
     verb, at = "", evidence.start
@@ -512,7 +515,7 @@ class Remarks:
         ]
         listeners = people or [doc.registry.group(heard_by, article.id)]
         participants = [*speakers, *(p for p in listeners if p not in speakers)]
-        if len(participants) < 2 or doc.index.same(participants, "Meeting", None):
+        if len(participants) < 2:
             return
         text = article.text
         place_label = header_place(text[:first_label], doc.gazetteer.places)
@@ -520,6 +523,10 @@ class Remarks:
             here = _HERE.search(text, first_label, first_label + _HERE_WITHIN)
             place_label = here.group("place") if here else None
         place = doc.registry.place(place_label) if place_label else None
+        told = doc.index.same(participants, "Meeting", None)
+        if told is not None:  # "Secretary Blinken and I had a meeting": where the header says
+            told.place = told.place or place
+            return
         day = SAME_DAY.search(text, first_label)
         when = find_date(text, day.start(), article.published, day.end()) if day else None
         first = next(s for s in sentences(text) if s.end > first_label)
@@ -552,20 +559,34 @@ def _first_label(doc: Doc, person: Actor) -> Span | None:
     return None
 
 
-class Turns:
+def _label_at(doc: Doc, start: int) -> re.Match[str] | None:
+    """The speaker label that opens the sentence at ``start``, at the start of its line; none
+    for a news dateline."""
+    label = speaker_label(doc.text, start, doc.gazetteer.title_words)
+    if label is None or dateline(doc, label.group("label"), start):
+        return None
+    return label if line_start(doc.text, start) else None
+
+
+class Labels:
     """In a transcript: whose turn a speaker label at the start of a line opens (``doc.turn``,
-    ``doc.speakers``, ``doc.first_label``), and the statement of each sentence of a turn."""
+    ``doc.speakers``, ``doc.first_label``), before the sentence's interactions are read ("I'll
+    travel to X" of the label's sentence is the new speaker's)."""
 
     def __call__(self, doc: Doc, at: Cursor) -> None:
-        text, sentence = doc.text, at.sentence
-        label = speaker_label(text, sentence.start, doc.gazetteer.title_words)
-        if label and dateline(doc, label.group("label"), sentence.start):
-            label = None
-        if label and line_start(text, sentence.start):
+        label = _label_at(doc, at.sentence.start)
+        if label is not None:
             doc.turn = (label_speaker(doc, label.group("label")),)
-            doc.first_label = sentence.start if doc.first_label is None else doc.first_label
+            doc.first_label = at.sentence.start if doc.first_label is None else doc.first_label
             if doc.turn[0] is not None and doc.turn[0] not in doc.speakers:
                 doc.speakers.append(doc.turn[0])
+
+
+class Turns:
+    """In a transcript: the statement of each sentence of a turn (:class:`Labels` opens it)."""
+
+    def __call__(self, doc: Doc, at: Cursor) -> None:
         if doc.turn is not None:  # the speaker label's turn goes on
-            start = label.end() if label else sentence.start
+            label = _label_at(doc, at.sentence.start)
+            start = label.end() if label else at.sentence.start
             turn(doc, at, start, doc.turn[0])
