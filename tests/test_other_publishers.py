@@ -451,3 +451,27 @@ def test_a_phone_call_with_quoted_words_before_it_and_a_meeting_expected() -> No
     meeting = _one("Foreign Minister Ana Ruiz was expected to meet Foreign Minister Jorge Salas.")
     assert _interactions(call) == [("PhoneCall", ["elena-vidal", "jorge-salas"])]
     assert _interactions(meeting) == [("Meeting", ["ana-ruiz", "jorge-salas"])]
+
+
+def test_a_courtesy_call_on_a_leader_and_the_ministers_initials() -> None:
+    """As India's Ministry of External Affairs writes: "EAM" is the External Affairs Minister
+    named before; "called on President X" is a meeting (its second verb's object, "the greetings
+    of Prime Minister Y", takes no part), "called on X to act" a demand."""
+    extraction = _one(
+        "External Affairs Minister Ana Ruiz paid an official visit to Chile from 9-11 May 2024."
+        "\n\nEAM called on President Elena Vidal on 10 May 2024 and conveyed the greetings of "
+        "Prime Minister Jorge Salas. EAM called on Bolivia to reopen the border crossing."
+    )
+    assert _interactions(extraction) == [
+        ("Visit", ["ana-ruiz", "chile"]),
+        ("Meeting", ["ana-ruiz", "elena-vidal"]),
+    ]
+    assert [(s.speaker.label, s.kind) for s in extraction.statements][-1] == ("Ana Ruiz", "Demand")
+
+
+def test_the_body_of_an_appositive_post_in_lower_case_takes_no_part() -> None:
+    extraction = _one(
+        "Foreign Minister Ana Ruiz met Counselor Li Wei, director of the Chinese Communist "
+        "Party's Central Foreign Affairs Commission office, in Lima."
+    )
+    assert [p.label for p in extraction.interactions[0].participants] == ["Ana Ruiz", "Li Wei"]

@@ -111,6 +111,14 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("Meeting", re.compile(r"\bsat down\s+(?:\w+\s+)?with\b")),
+    # "called on President X at the Kremlin", a courtesy call in person; not "called on X to act"
+    (
+        "Meeting",
+        re.compile(
+            r"\bcalled\s+on\b(?=\s+(?:H\.E\.\s+)?(?:the\s+)?[A-Z])"
+            r"(?![^.;]{0,80}?\bto\s+(?!the\b|a\b|an\b|his\b|her\b)[a-z]+)"
+        ),
+    ),
     # "A received B in Beijing", not "received B's letter"
     (
         "Meeting",
@@ -245,6 +253,9 @@ _WINDOW_END = re.compile(
     r"to offer|to highlight|to underscore|to emphasize|to continue|to thank|to coordinate|"
     r"regarding|about|where|during which|concerning|on the (?:margins|sidelines)|ahead of|"
     r"following|after)\b|[;:]"
+    # "called on X and conveyed the greetings of Y": a second verb's object takes no part
+    r"|\band\s+(?:also\s+)?(?:conveyed|expressed|discussed|reviewed|handed|extended|thanked"
+    r"|delivered|briefed|invited)\b"
 )
 # The event an interaction took place at, and where: "on the sidelines of the G7 Summit in Elmau".
 _SETTING = re.compile(
@@ -268,7 +279,13 @@ _LOCATIVE = re.compile(
     r"\b(?:at|to|in|from)\s+(?:the\s+|(?:this|next|last)\s+(?:week|month|year)[\u2019']s\s+)?$"
 )
 _SPOKE_TO = re.compile(r"\b(?:spoke|speaks|talked|spoken)\s+(?:[\w-]+\s+){0,3}?to\s+(?:the\s+)?$")
-_OF_TITLE = re.compile(r"\b[A-Z][\w-]*\s+(?:of|for)\s+(?:the\s+)?$")
+_OF_TITLE = re.compile(
+    r"(?:\b[A-Z][\w-]*\s+(?:of|for)\s+(?:the\s+)?"
+    # "director of the Communist Party's Central Foreign Affairs Commission office"
+    r"|\b(?:director|head|chief|chair|secretary|minister|president|envoy|ambassador"
+    r"|spokesperson|spokesman|spokeswoman)\s+(?:of|for)\s+(?:the\s+)?"
+    r"(?:(?:[A-Z][\w.-]*\s+){0,4}[A-Z][\w.-]*[\u2019']s\s+)?)$"
+)
 _VISIT = re.compile(
     r"[\u2019']s\s+(?:\w+\s+)?(?:trip|visit|travel)\s+to\s+"
     # "A traveled to X", "A will travel to X", "A visited X", "A arrived in X", "A then traveled"

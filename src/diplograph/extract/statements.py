@@ -21,7 +21,10 @@ from functools import lru_cache
 VERBS = (
     "underscored|emphasized|emphasised|reiterated|stressed|noted|highlighted|affirmed|reaffirmed|said|"
     "conveyed|expressed|explained|added|pointed out|recognized|acknowledged|welcomed|praised|"
-    "commended|thanked|congratulated|urged|asked|called on|called upon|called for|pressed|"
+    "commended|thanked|congratulated|urged|asked|called upon|called for|pressed|"
+    # "called on X to act", not "called on President X" (a courtesy call: an interaction)
+    r"called on(?!(?=\s+(?:H\.E\.\s+)?(?:the\s+)?[A-Z])"
+    r"(?![^.;]{0,80}?\bto\s+(?!the\b|a\b|an\b|his\b|her\b)[a-z]+))|"
     "requested|briefed(?= (?:[A-Z]|(?:the|him|her|them)\b))|repeated|"
     r"provided(?= (?:an? )?(?:\w+ )?updates? on\b)|"
     "demanded|appealed|insisted|rejected|refused|made clear|recalled|invited|opposed|outlined|"

@@ -53,7 +53,15 @@ class Resolve:
                 and is_person(resolved[0])
             ):
                 subject = resolved[0].actors
-            resolved.append(Resolved(mention, doc.coref.resolve(mention, subject, state)))
+            actors = doc.coref.resolve(mention, subject, state)
+            if not actors and mention.kind == "name" and mention.text in doc.initials:
+                actors = [doc.initials[mention.text]]  # "EAM called on ...": the minister
+            if len(actors) == 1 and actors[0].kind == "Person":
+                for title in mention.titles:
+                    words = [w for w in title.split() if w[:1].isupper()]
+                    if len(words) >= 2:
+                        doc.initials.setdefault("".join(w[0] for w in words), actors[0])
+            resolved.append(Resolved(mention, actors))
         at.resolved = at.taking_part = _officials_of_states(doc, at, resolved)
 
 

@@ -66,6 +66,8 @@ class Doc:
     turn: tuple[Actor | None] | None = None  # in a transcript, whose turn it is (if known)
     speakers: list[Actor] = field(default_factory=list)  # in a transcript: its labels' speakers
     first_label: int | None = None  # where a transcript's first speaker label is
+    # the initials of the titles of the people named so far ("EAM": External Affairs Minister X)
+    initials: dict[str, Actor] = field(default_factory=dict)
 
     @classmethod
     def new(cls, article: Article, registry: Registry, gazetteer: Gazetteer) -> Doc:
