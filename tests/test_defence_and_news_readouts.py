@@ -475,3 +475,11 @@ def test_an_untitled_name_before_a_reporting_verb_is_a_speaker() -> None:
         "Ana Ruiz",
         "Jorge Salas",
     ]
+
+
+def test_a_quotation_attributed_after_it_with_the_name_after_said() -> None:
+    extraction = _one(
+        "Foreign Minister Ana Ruiz met Chilean Foreign Minister Jorge Salas. \u201cThis is a good "
+        "day for both our peoples,\u201d said Salas."
+    )
+    assert _said(extraction) == [("Jorge Salas", "Assertion")]

@@ -205,6 +205,8 @@ def clause_heads(
             subject = group  # "the participants agreed", "X and the two ministers pledged"
         if not subject and not heads and _COORDINATED_PREDICATE.search(before_verb):
             subject = opening_subject(text, sentence, resolved)
+        if not subject and verb in _INVERTED and _AFTER_QUOTE.search(before_verb):
+            subject = _named_after(resolved, match.end())  # '"...," said John Kirby.'
         if not subject and group:
             subject = _joint_with_unknown(text, resolved, match.start(), group)
         if verb == "welcomed" and _hosting(text, resolved, match.end()):
@@ -243,6 +245,19 @@ def clause_heads(
             if subject and new:
                 heads.append((subject, verb, at, match.end(), heads[-1][3] + new.start()))
     return heads
+
+
+# '"...," said Ruiz': the speaker named after the verb that follows a quotation
+_INVERTED = frozenset({"said", "says", "added", "told", "stated"})
+_AFTER_QUOTE = re.compile(r'["\u201d]\s*,?\s*$')
+
+
+def _named_after(resolved: list[Resolved], at: int) -> list[Actor]:
+    """The person or state whose mention starts right after offset ``at`` (a space away)."""
+    for item in resolved:
+        if at < item.mention.start <= at + 2 and item.actors:
+            return [a for a in item.actors if a.kind in ("Person", "State")][:1]
+    return []
 
 
 def _narrated(head: Head, home: Actor) -> bool:
