@@ -483,3 +483,12 @@ def test_a_quotation_attributed_after_it_with_the_name_after_said() -> None:
         "day for both our peoples,\u201d said Salas."
     )
     assert _said(extraction) == [("Jorge Salas", "Assertion")]
+
+
+def test_her_second_visit_to_a_state_is_her_trip() -> None:
+    extraction = _one(
+        "Foreign Minister Ana Ruiz said her second visit to Chile this year showed the ties."
+    )
+    assert [(i.kind, i.visitors[0].label, i.hosts[0].label) for i in extraction.interactions] == [
+        ("Visit", "Ana Ruiz", "Chile")
+    ]

@@ -956,7 +956,8 @@ def find_visit(sentence: Sentence, resolved: list[Resolved]) -> list[tuple[Actor
 # "Cho shared the outcome of his recent trip to Beijing": the trip of the person the sentence
 # opens with, whom "his" refers to.
 _HIS_TRIP = re.compile(
-    r"\b(?:his|her)\s+(?:(?:recent|latest|last|first|upcoming|planned|official|state)\s+)*"
+    r"\b(?:his|her)\s+(?:(?:recent|latest|last|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)"
+    r"|upcoming|planned|official|state)\s+)*"
     r"(?:trip|visit|travel)\s+to\s+(?:the\s+)?$"
 )
 
@@ -965,9 +966,9 @@ _OBJECT_OF = re.compile(r"\b(?:to|with)\s+(?:\w+\s+){0,2}$")
 
 
 def _own_trip(sentence: Sentence, resolved: list[Resolved]) -> list[tuple[Actor, Actor, Span]]:
-    """The trip "his trip to X" names, of the person named last before "his", not as an object
-    ("noted President Biden looks forward to his visit to Israel": Biden's, not the Secretary's);
-    none without one."""
+    """The trip "his trip to X" names ("his second visit to X"), of the person named last before
+    "his", not as an object ("noted President Biden looks forward to his visit to Israel":
+    Biden's, not the Secretary's); none without one."""
     for item in resolved:
         if not item.actors or item.actors[0].kind not in ("Place", "State"):
             continue
