@@ -31,6 +31,9 @@ _SPOKE_HOW = (
     r"|on \w+(?: \d+)?|this \w+|last \w+|earlier|(?:for|over) (?:about |nearly |more than )?"
     r"(?:\d+|an?|one|two|three|several) (?:minutes|hours?))"
 )
+# Planned: "is expected / scheduled / set / due to", and a trip's "is to" ("is to travel to").
+SCHEDULED = r"(?:is|are|was|were)\s+(?:also\s+)?(?:set|due|scheduled|expected)\s+to"
+TO_BE_AHEAD = rf"(?:(?:is|are|was|were)\s+to|{SCHEDULED})"
 TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     (
         "VideoCall",
@@ -177,9 +180,7 @@ TRIGGERS: list[tuple[str, re.Pattern[str]]] = [
     ("Meeting", re.compile(r"\bagreed\s+to\s+meet\b")),  # planned
     (
         "Meeting",
-        re.compile(
-            r"\b(?:is|are|was|were)\s+(?:also\s+)?(?:set|due|scheduled|expected)\s+to\s+meet\b"
-        ),
+        re.compile(rf"\b{SCHEDULED}\s+meet\b"),
     ),
     # planned: "looked forward to meeting again soon", "... to meeting in person", "looked
     # forward to hosting the Foreign Minister in Washington soon"
@@ -293,8 +294,7 @@ _VISIT = re.compile(
     r"|,?\s+(?:who\s+)?(?:is|was)\s+(?:currently\s+)?(?:on\s+(?:an?|his|her)\s+"
     r"(?:[\w-]+\s+){0,3}visit\s+to|visiting)\s+(?:the\s+)?"
     # "A is expected to travel to X", "A is scheduled to visit X"
-    r"|\s+(?:(?:will|plans to|(?:is|are|was|were)\s+"
-    r"(?:to|(?:also\s+)?(?:expected|scheduled|set|due)\s+to))\s+)?"
+    rf"|\s+(?:(?:will|plans to|{TO_BE_AHEAD})\s+)?"
     r"(?:(?:then|later|also|subsequently)\s+)?"
     r"(?:travel(?:l?ed|s)?\s+to|visit(?:ed|s)?|arrived\s+in"
     # "A paid an official visit to X", "A will make a two-day working visit to X"
@@ -319,7 +319,7 @@ _VIRTUAL = TRIGGERS[0][1]
 PLANNED = re.compile(r"\b(?:will|plans? to)\s+(?:(?:also|again|\w+ly)\s+)?$")
 _PLANNED_TRIGGER = re.compile(
     r"(?:will|plans? to|agreed to meet|look(?:s|ed|ing)? forward"
-    r"|(?:is|are|was|were)\s+(?:also\s+)?(?:set|due|scheduled|expected)\s+to)\b"
+    rf"|{SCHEDULED})\b"
 )
 
 

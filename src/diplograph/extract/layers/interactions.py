@@ -15,6 +15,7 @@ from diplograph.extract.interactions import (
     CITY_FOR,
     DIALOGUE,
     SPOKESPERSON,
+    TO_BE_AHEAD,
     Found,
     NamedEvent,
     find_interaction,
@@ -58,9 +59,7 @@ def _with_speaker(doc: Doc, sentence: Sentence, resolved: list[Resolved]) -> lis
 
 # A trip the text reports as made ("traveled to", "visited", "arrived in"), not planned.
 _PAST_TRIP = re.compile(r"\b(?:travell?ed|visited|arrived)\b")
-_PLANNED_TRIP = re.compile(
-    r"\b(?:will|plans?\s+to|(?:is|are|was|were)\s+(?:to|(?:also\s+)?(?:expected|scheduled|set|due)\s+to))\s"
-)
+_PLANNED_TRIP = re.compile(rf"\b(?:will|plans?\s+to|{TO_BE_AHEAD})\s")
 
 
 def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction | None:
@@ -405,18 +404,26 @@ class Interactions:
     def __call__(self, doc: Doc, at: Cursor) -> None:
         text, sentence, coref = doc.text, at.sentence, doc.coref
         found = find_interaction(sentence, at.taking_part)
+        trigger = kind_of(sentence.text)
         speaker = doc.turn[0] if doc.turn is not None else None
-        if found is not None and speaker is not None and speaker not in found.participants:
-            trigger = kind_of(sentence.text)
-            if trigger and _I_SUBJECT.search(sentence.text, 0, trigger[1]):
-                # "Minister Ruiz and I had a very productive meeting": the turn's speaker
-                found.participants.insert(0, speaker)
-                found.subjects += 1
+        if (
+            found is not None
+            and trigger is not None
+            and speaker is not None
+            and speaker not in found.participants
+            and _I_SUBJECT.search(sentence.text, 0, trigger[1])
+        ):
+            # "Minister Ruiz and I had a very productive meeting": the turn's speaker
+            found.participants.insert(0, speaker)
+            found.subjects += 1
         reported = reported_from(text, sentence, at.resolved)
-        if found is not None and reported is not None:
-            trigger = kind_of(sentence.text)
-            if trigger is not None and sentence.start + trigger[1] >= reported:
-                found = None  # "A noted that B met C": a claim of A's, not a fact
+        if (
+            found is not None
+            and reported is not None
+            and trigger is not None
+            and sentence.start + trigger[1] >= reported
+        ):
+            found = None  # "A noted that B met C": a claim of A's, not a fact
         if found is not None:
             made = add_interaction(doc, sentence, found)
             if made is not None:

@@ -260,22 +260,13 @@ def label_speaker(doc: Doc, label: str) -> Actor | None:
     question, the moderator or a label of titles only."""
     named, comma, _ = label.partition(",")
     if comma:  # "Penny Wong, Minister for Foreign Affairs": the name before the post
-        person = doc.registry.find(named, ("Person",)) or doc.registry.person(named, None)
-        doc.coref.remember(person)
-        return person
+        return _person_named(doc, named)
     words = label.split()
     if words[0] in _NOT_SPEAKERS:
         return None
     titled = None if label.isupper() else titled_name(label, doc.gazetteer.title_words)
     if titled is not None:  # "Spokesperson Wang Wenbin"
-        surname = normalize(titled).split()[-1:]
-        for iri in reversed(doc.coref.order):
-            actor = doc.registry.actors[iri]
-            if actor.kind == "Person" and normalize(actor.label).split()[-1:] == surname:
-                return actor
-        person = doc.registry.find(titled, ("Person",)) or doc.registry.person(titled, None)
-        doc.coref.remember(person)
-        return person
+        return _last_named(doc, normalize(titled).split()[-1]) or _person_named(doc, titled)
     while len(words) > 1 and _SUFFIX.match(words[-1]):
         words.pop()  # "LLOYD J. AUSTIN III": the surname is AUSTIN
     name = normalize(words[-1])
@@ -285,16 +276,13 @@ def label_speaker(doc: Doc, label: str) -> Actor | None:
     names = [w for w in words if normalize(w) not in titles | _CONNECTORS]
     # the name the title gives in full goes before a new person of the label's surname alone
     full = _named_in_title(doc.article.title or "", names, titles) if names else None
-    for iri in reversed(coref.order):
-        actor = doc.registry.actors[iri]
-        if actor.kind == "Person" and normalize(actor.label).split()[-1:] == [name]:
-            if (
-                full
-                and actor.new
-                and normalize(actor.label).split() == normalize(" ".join(names)).split()
-            ):
-                break
-            return actor
+    named_before = _last_named(doc, name)
+    if named_before is not None and not (
+        full
+        and named_before.new
+        and normalize(named_before.label).split() == normalize(" ".join(names)).split()
+    ):
+        return named_before
     known = doc.registry.find(words[-1].title(), ("Person",))
     if known is not None:
         return known
@@ -302,6 +290,22 @@ def label_speaker(doc: Doc, label: str) -> Actor | None:
         return None  # titles only, or words after the name: no name to go by
     person = doc.registry.person(full or " ".join(names), None)
     coref.remember(person)
+    return person
+
+
+def _last_named(doc: Doc, surname: str) -> Actor | None:
+    """The person of ``surname`` (normalised) the article has named last, if any."""
+    for iri in reversed(doc.coref.order):
+        actor = doc.registry.actors[iri]
+        if actor.kind == "Person" and normalize(actor.label).split()[-1:] == [surname]:
+            return actor
+    return None
+
+
+def _person_named(doc: Doc, name: str) -> Actor:
+    """The person the registry knows by ``name``, else a new one; remembered as named."""
+    person = doc.registry.find(name, ("Person",)) or doc.registry.person(name, None)
+    doc.coref.remember(person)
     return person
 
 
@@ -393,20 +397,17 @@ def turn(doc: Doc, cursor: Cursor, start: int, speaker: Actor | None) -> None:
     if _reports_others(cursor, speaker, evidence.text):
         cursor.reported = True
         return
+    first = _FIRST_PERSON_VERB.search(evidence.text)
+    will = _FIRST_PERSON_WILL.search(evidence.text)
     if any(  # "Minister Salas held talks with ...", "X and I had a meeting": a narrated meeting
         any(e.start >= sentence.start for e in i.evidence) for i in doc.extraction.interactions
-    ) or (
-        kind_of(evidence.text) is not None
-        and _FIRST_PERSON_VERB.search(evidence.text) is None
-        and _FIRST_PERSON_WILL.search(evidence.text) is None
-    ):
+    ) or (kind_of(evidence.text) is not None and first is None and will is None):
         return
     verb, at = "", evidence.start
-    first = _FIRST_PERSON_VERB.search(evidence.text)
     if first is not None:  # "We call on Russia to ...": the speaker's own reporting verb
         verb, at = _SPEAKER_VERBS[first.group("verb")], evidence.start + first.end()
         kind = kind_for(verb, text[at : evidence.end], own=own_names(doc, speaker))
-    elif _FIRST_PERSON_WILL.search(evidence.text) and not _NEGATED_WILL.search(evidence.text):
+    elif will and not _NEGATED_WILL.search(evidence.text):
         kind = "Commitment"  # "We will keep ...", "my government is committed to ...""
     else:
         kind = kind_for("", evidence.text, own=own_names(doc, speaker))
