@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -174,6 +175,12 @@ def name_key(name: str) -> tuple[str, ...]:
     True
     """
     return tuple(sorted(word.replace("-", "") for word in normalize(name).split()))
+
+
+@cache
+def _people_index(gazetteer: Gazetteer) -> dict[tuple[str, ...], str]:
+    """The gazetteer's ``people`` by :func:`name_key`."""
+    return {name_key(canonical_name(name)): state for name, state in gazetteer.people.items()}
 
 
 class Registry:
@@ -481,9 +488,21 @@ class Registry:
         iri = ID + slug(canonical)
         if iri in self.actors and self.actors[iri].kind != "Person":
             iri = ID + "person/" + slug(canonical)  # a publisher's name: never typed both
+        if state is None and (known := self.nationality_of(canonical)) is not None:
+            state = self.state(known).iri
         actor = self._mint(iri, "Person", canonical, nationality=state)
         self._alias(actor, name)
         return actor
+
+    def nationality_of(self, name: str) -> str | None:
+        """The gazetteer label of the state the office holder of this full name acts for
+        (its ``[people]`` table), in any order of the name's words; None for anyone else.
+
+        >>> registry = Registry.empty()
+        >>> registry.nationality_of("Lavrov Sergey"), registry.nationality_of("Lavrov")
+        ('Russia', None)
+        """
+        return _people_index(self.gazetteer).get(name_key(canonical_name(name)))
 
     def _formal_key(self, name: str) -> tuple[str, ...]:
         """:func:`name_key` with each short given name in its formal form ("Joe" as "Joseph")."""

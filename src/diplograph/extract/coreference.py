@@ -134,6 +134,7 @@ class Coreference:
         if (
             mention.kind == "name"
             and not self.registry.find(mention.name, ("Person",))
+            and self.registry.nationality_of(mention.name) is None  # a known office holder
             and (
                 len(words) < 2
                 or not any(

@@ -45,6 +45,9 @@ class Gazetteer:
     subnational_titles: frozenset[str] = frozenset()
     # a given name's short form -> its formal form, lower case ("joe" -> "joseph")
     given_names: dict[str, str] = field(default_factory=dict)
+    # an office holder's full name -> the label of the state they act for ("Sergey Lavrov" ->
+    # "Russia"): the state of a person the text names without one
+    people: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -55,6 +58,9 @@ def load(path: Path = PATH) -> Gazetteer:
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise DiplographError(f"{path}: {error}") from None
     titles = data["titles"]
+    unknown = sorted(set(data.get("people", {})) - set(data["states"]))
+    if unknown:
+        raise DiplographError(f"{path}: [people]: {unknown[0]!r} is no state of [states]")
     return Gazetteer(
         states=data["states"],
         organizations=data["organizations"],
@@ -78,4 +84,5 @@ def load(path: Path = PATH) -> Gazetteer:
             for formal, shorts in data.get("given_names", {}).items()
             for short in shorts
         },
+        people={name: state for state, names in data.get("people", {}).items() for name in names},
     )

@@ -1286,6 +1286,9 @@ def bare_post(
     'foreign minister'
     >>> bare_post("Peruvian Foreign Minister", [peru])
     'foreign minister'
+    >>> formal = Actor(peru.iri, "State", "Republic of Peru")
+    >>> bare_post("President of the Republic of Peru", [formal])
+    'president'
     """
     text = name_form(label)
     g = gazetteer or load()
@@ -1295,7 +1298,7 @@ def bare_post(
         names.update(g.states.get(organization.label, []))
         names.update(g.organizations.get(organization.label, []))
     for name in sorted({name_form(n) for n in names} - {""}, key=lambda n: (-len(n), n)):
-        for pattern in (rf"\s+of\s+{re.escape(name)}$", rf"^{re.escape(name)}\s+"):
+        for pattern in (rf"\s+of\s+(?:the\s+)?{re.escape(name)}$", rf"^{re.escape(name)}\s+"):
             shorter = re.sub(pattern, "", text)
             if shorter != text and shorter:
                 return shorter

@@ -469,7 +469,8 @@ class RuleMentionFinder:
             else:
                 break
         if known is not None:
-            return [self._known(text, toks, known[0], known[2], known[1])], known[2]
+            mention, end = self._known(text, toks, known[0], known[2], known[1])
+            return [mention], end
         name_start = j
         j = self._name_end(toks, j, lead=bool(title_words))
         appositive = False
@@ -576,9 +577,13 @@ class RuleMentionFinder:
             position += size
         return mentions, j
 
-    def _known(self, text: str, toks: _Tokens, start: int, end: int, iri: str) -> Mention:
-        """A known actor's label, with the titles it opens with: "Secretary of State Antony J.
-        Blinken" is a label of a known person and still gives the post "Secretary of State"."""
+    def _known(
+        self, text: str, toks: _Tokens, start: int, end: int, iri: str
+    ) -> tuple[Mention, int]:
+        """A known actor's label, with the titles it opens with, and the token it ends before:
+        "Secretary of State Antony J. Blinken" is a label of a known person and still gives the
+        post "Secretary of State"; "President Xi Jinping" is the label "President Xi" and the
+        rest of its name."""
         s, e = toks[start].start, toks[end - 1].end
         j = start
         states: list[tuple[int, str]] = []
@@ -604,13 +609,16 @@ class RuleMentionFinder:
             else:
                 break
         name_end = self._name_end(toks, j)
+        if name_end > end and toks.phrase_at[j] == (name_end - j, "known", iri):
+            end = name_end  # "President Xi Jinping" after the label "President Xi"
+            e = toks[end - 1].end
         if (
             not title_words
             or name_end != end
             or not any(w.norm in self.heads for w in title_words)
             or toks[j - 1] is not title_words[-1]
         ):
-            return Mention("known", s, e, text[s:e], known=iri)
+            return Mention("known", s, e, text[s:e], known=iri), end
         # "Chinese President Xi Jinping", a label: its title is "President", as for a new name
         titles, state_titles = self._titles(text, toks, start, j, inside)
         name = text[toks[j].start : toks[end - 1].end]
@@ -629,7 +637,7 @@ class RuleMentionFinder:
             iri,
             title_span,
             state_titles,
-        )
+        ), end
 
     def _post_after(
         self, text: str, toks: _Tokens, j: int
@@ -679,9 +687,13 @@ class RuleMentionFinder:
         return k, titles, state_titles, self._state(states, title_words), span
 
     def _inner_phrase(self, toks: _Tokens, j: int, end: int) -> Phrase | None:
-        """The longest state or organisation phrase at ``toks[j]`` that ends before ``end``."""
+        """The longest state or organisation phrase at ``toks[j]`` that ends before ``end``; a
+        known phrase that names a state ("US" of data/actors.ttl) is that state."""
         for size in range(min(self.lexicon.longest.get(toks[j].norm, 0), end - j), 0, -1):
-            found = self.lexicon.phrases.get(tuple(t.norm for t in toks[j : j + size]))
+            key = tuple(t.norm for t in toks[j : j + size])
+            found = self.lexicon.phrases.get(key)
+            if found and found[0] == "known" and key in self.lexicon.known_states:
+                return size, "state", self.lexicon.known_states[key]
             if found and found[0] in ("state", "organization"):
                 return size, *found
         return None

@@ -197,8 +197,10 @@ def clause_heads(
         verb = match.group(0)
         if heads and match.start() < heads[-1][3]:
             continue
-        subject = subject_of(text, resolved, match.start(), sentence.start)
         before_verb = text[sentence.start : match.start()]
+        if verb in _INVERTED and _AS_SAID.search(before_verb):
+            continue  # "as Linda said, thank you": the speaker's own words, citing another
+        subject = subject_of(text, resolved, match.start(), sentence.start)
         if not subject and (
             _PLURAL_SUBJECT.search(before_verb) or _BARE_PLURAL_SUBJECT.fullmatch(before_verb)
         ):
@@ -250,6 +252,8 @@ def clause_heads(
 # '"...," said Ruiz': the speaker named after the verb that follows a quotation
 _INVERTED = frozenset({"said", "says", "added", "told", "stated"})
 _AFTER_QUOTE = re.compile(r'["\u201d]\s*,?\s*$')
+# "as Linda said", "As the President has said": a parenthetical citing another speaker
+_AS_SAID = re.compile(r"(?:^|[^\w\s]\s*|\s)[Aa]s\s+[^,.;:]{1,40}?(?:\s+(?:has|had|just))?\s+$")
 
 
 def _named_after(resolved: list[Resolved], at: int) -> list[Actor]:

@@ -8,8 +8,8 @@ from diplograph.extract.layers.doc import Doc
 
 def side(doc: Doc, speaker: Actor) -> Actor | None:
     """The side ``speaker`` speaks for: a state itself; a person's state by a post the article
-    attests (up org:postIn and org:subOrganizationOf), else by nationality, else the
-    organisation of a post in no state and no party (an international organisation); an
+    attests (up org:postIn and org:subOrganizationOf), else the organisation of a post in no
+    state and no party (an international organisation), else by nationality; an
     organisation's state, else the organisation itself; an unnamed group, the side of the state
     or organisation it is named by ("U.S. officials"). A person whose every post in the
     article is a former one ("former President Carter") speaks for no side."""
@@ -28,12 +28,12 @@ def side(doc: Doc, speaker: Actor) -> Actor | None:
         state = registry.state_of(registry.actors.get(post.post_in or ""))
         if state is not None:
             return state
-    if speaker.nationality in registry.actors:
-        return registry.actors[speaker.nationality]
     for post in posts:
         where = registry.actors.get(post.post_in or "")
         if where is not None and where.kind not in ("PoliticalParty", "PartyBody"):
-            return where
+            return where  # "OSCE Chairman-in-Office Zbigniew Rau" speaks for the OSCE
+    if speaker.nationality in registry.actors:
+        return registry.actors[speaker.nationality]
     return None
 
 
