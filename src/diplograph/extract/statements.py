@@ -87,7 +87,9 @@ REJECTION_VERBS = frozenset({"rejected", "refused"})
 VERB_KINDS = {
     **dict.fromkeys(DEMAND_VERBS, "Demand"),
     **dict.fromkeys(REJECTION_VERBS, "Rejection"),
-    **dict.fromkeys(("committed", "pledged", "promised", "vowed"), "Commitment"),
+    **dict.fromkeys(
+        ("committed", "pledged", "promised", "vowed", "intended to", "planned to"), "Commitment"
+    ),
     # "The United States will continue to support ...": the speaker binds its side
     **dict.fromkeys(("will continue to", "will work to", "will"), "Commitment"),
     **dict.fromkeys(

@@ -66,6 +66,7 @@ class Doc:
     turn: tuple[Actor | None] | None = None  # in a transcript, whose turn it is (if known)
     speakers: list[Actor] = field(default_factory=list)  # in a transcript: its labels' speakers
     first_label: int | None = None  # where a transcript's first speaker label is
+    joint: bool = False  # a joint statement: its "we" are the main interaction's participants
     # the initials of the titles of the people named so far ("EAM": External Affairs Minister X)
     initials: dict[str, Actor] = field(default_factory=dict)
 

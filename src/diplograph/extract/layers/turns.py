@@ -36,6 +36,15 @@ _NAME_POST_LABEL = re.compile(
     r"(?: (?:[A-Z][\w-]*|for|of|and|the|on)){1,8}):\s+(?=\S)"
 )
 
+# A label as the UN's verbatim records write it: the delegate by honorific and surname and the
+# state they speak for ("Mrs. Thomas-Greenfield (United States of America): "), or the chair
+# ("The President: "), who speaks for nobody's side.
+_RECORD_LABEL = re.compile(
+    r"(?P<label>(?:(?:Mr|Mrs|Ms|Miss|Dame|Sir)\.?(?: [A-Z][\w\u2019'-]+){1,4}"
+    r"(?: \((?P<state>[^()\n:]{2,60})\))?)|The (?:President|Chair|Chairperson|Secretary-General)):"
+    r"\s+(?=\S)"
+)
+
 
 def speaker_label(text: str, at: int, titles: frozenset[str] = frozenset()) -> re.Match[str] | None:
     """The speaker label at offset ``at`` of ``text``: words in capitals and a colon, a name, a
@@ -55,13 +64,15 @@ def speaker_label(text: str, at: int, titles: frozenset[str] = frozenset()) -> r
     'NATO Secretary General Ana Ruiz'
     >>> speaker_label("Key Points: the minister spoke.", 0, titles) is None
     True
+    >>> speaker_label("Mr. Ruiz (Ghana): We regret the vote.", 0).group("label")
+    'Mr. Ruiz (Ghana)'
     """
     match = SPEAKER_LABEL.match(text, at)
     if match is not None and (
         match.group("label").isupper() or titled_name(match.group("label"), titles)
     ):
         return match
-    return _NAME_POST_LABEL.match(text, at)
+    return _NAME_POST_LABEL.match(text, at) or _RECORD_LABEL.match(text, at)
 
 
 def titled_name(label: str, titles: frozenset[str]) -> str | None:
@@ -130,6 +141,17 @@ FIRST_PERSON_VERBS = {
     "pledge": "pledged",
     "reaffirm": "reaffirmed",
     "reiterate": "reiterated",
+    # the plural present of joint statements ("We welcome", "We intend to launch")
+    "welcome": "welcomed",
+    "commit to": "committed",
+    "intend to": "intended to",
+    "plan to": "planned to",
+    "underscore": "underscored",
+    "emphasize": "emphasized",
+    "stress": "stressed",
+    "voice": "voiced",
+    "express": "expressed",
+    "recognize": "recognized",
 }
 # "My government condemns", "our country calls on": the same verbs in the third person; "I
 # urged China", "we agreed to", "I raised our concerns about": a speaker telling what it said in
@@ -261,6 +283,9 @@ def label_speaker(doc: Doc, label: str) -> Actor | None:
     named, comma, _ = label.partition(",")
     if comma:  # "Penny Wong, Minister for Foreign Affairs": the name before the post
         return _person_named(doc, named)
+    record = _RECORD_LABEL.match(label + ": x")
+    if record is not None:  # "Mrs. Thomas-Greenfield (United States of America)", "The President"
+        return _delegate(doc, label, record.group("state"))
     words = label.split()
     if words[0] in _NOT_SPEAKERS:
         return None
@@ -291,6 +316,33 @@ def label_speaker(doc: Doc, label: str) -> Actor | None:
     person = doc.registry.person(full or " ".join(names), None)
     coref.remember(person)
     return person
+
+
+def _delegate(doc: Doc, label: str, state: str | None) -> Actor | None:
+    """The delegate a verbatim record's label names by honorific and surname, of the state in
+    its brackets (when the gazetteer knows it); nobody for the chair ("The President")."""
+    if label.startswith("The "):
+        return None
+    name = label.split(" (")[0].split(maxsplit=1)[1]
+    surname = normalize(name).split()[-1]
+    where = _state_called(doc, state) if state else None
+    person = _last_named(doc, surname) or doc.registry.person(name, where.iri if where else None)
+    if where is not None and person.new and person.nationality is None:
+        person.nationality = where.iri  # the label's mention was read before its brackets
+    doc.coref.remember(person)
+    return person
+
+
+def _state_called(doc: Doc, name: str) -> Actor | None:
+    """The state of this name or alias (the gazetteer's, or data/actors.ttl's), if any."""
+    known = doc.registry.find(name, ("State",))
+    if known is not None:
+        return known
+    wanted = normalize(name)
+    for label, names in doc.gazetteer.states.items():
+        if wanted in (normalize(n) for n in (label, *names)):
+            return doc.registry.state(label)
+    return None
 
 
 def _last_named(doc: Doc, surname: str) -> Actor | None:
@@ -364,9 +416,12 @@ def thanks_for_work(sentence: str) -> bool:
     return _THANKS_TO.search(sentence) is not None
 
 
-def turn(doc: Doc, cursor: Cursor, start: int, speaker: Actor | None) -> None:
+def turn(
+    doc: Doc, cursor: Cursor, start: int, speaker: Actor | None, voices: list[Actor] | None = None
+) -> None:
     """A sentence of a speaker's turn in a transcript: a statement of the speaker unless it is
-    a question, a greeting, thanks or a procedural remark."""
+    a question, a greeting, thanks or a procedural remark; of all ``voices`` together (a joint
+    statement's signatories) when given."""
     sentence = cursor.sentence
     text = doc.text
     interpreted = _INTERPRETED.match(text, start)
@@ -406,12 +461,13 @@ def turn(doc: Doc, cursor: Cursor, start: int, speaker: Actor | None) -> None:
     verb, at = "", evidence.start
     if first is not None:  # "We call on Russia to ...": the speaker's own reporting verb
         verb, at = _SPEAKER_VERBS[first.group("verb")], evidence.start + first.end()
-        kind = kind_for(verb, text[at : evidence.end], own=own_names(doc, speaker))
+        joint = voices is not None and len(voices) > 1
+        kind = kind_for(verb, text[at : evidence.end], joint, own_names(doc, speaker))
     elif will and not _NEGATED_WILL.search(evidence.text):
         kind = "Commitment"  # "We will keep ...", "my government is committed to ...""
     else:
         kind = kind_for("", evidence.text, own=own_names(doc, speaker))
-    together: list[Actor] = []
+    together: list[Actor] = list(voices or [])
     main = doc.main
     we_agreed = first is not None and _WE_AGREED.match(evidence.text, first.start())
     if we_agreed and main is not None and speaker in main.participants:
@@ -569,12 +625,53 @@ def _label_at(doc: Doc, start: int) -> re.Match[str] | None:
     return label if line_start(doc.text, start) else None
 
 
+# "Press remarks by High Representative Ana Ruiz after the meeting", "Statement by Foreign
+# Minister Ana Ruiz on ...": a text of one speaker, who the title names
+_ONE_SPEAKER = re.compile(
+    r"\b(?:[Rr]emarks|[Ss]tatement|[Ss]peech|[Aa]ddress)\s+by\s+"
+    r"(?P<who>[A-Z][\w.\u2019'-]*(?:\s+(?:[A-Z][\w.\u2019'-]*|of|for|the))*)"
+)
+_LINE = re.compile(r"^[ \t]*(?=\S)", re.M)
+# "Joint Statement on ...", "Joint Vision Statement from the Leaders of A, B and C"
+_JOINT_TITLE = re.compile(r"\bJoint\s+(?:[A-Z]\w+\s+)?(?:Statement|Declaration|Communiqu[eé])\b")
+_WE = re.compile(r"\b[Ww]e\b")
+
+
+def _labelled(doc: Doc) -> bool:
+    """Whether a line of the text opens with a speaker label (a transcript)."""
+    return any(_label_at(doc, line.end()) for line in _LINE.finditer(doc.text))
+
+
+def one_speaker(doc: Doc) -> Actor | None:
+    """The speaker of remarks whose title names one speaker and whose text has no speaker
+    label: the person named after the title's titles ("Press remarks by High Representative
+    Ana Ruiz": Ana Ruiz); nobody for a spokesperson, whose statements are their side's."""
+    match = _ONE_SPEAKER.search(doc.article.title or "")
+    if match is None or SPOKESPERSON.search(match.group("who")):
+        return None
+    g = doc.gazetteer
+    titles = {normalize(w) for w in (*g.title_words, *g.honorifics)} | _CONNECTORS
+    words = match.group("who").split()
+    while words and normalize(words[0]) in titles:
+        words.pop(0)
+    if not 2 <= len(words) <= 4 or any(normalize(w) in titles for w in words):
+        return None
+    if _labelled(doc):
+        return None  # a transcript: its labels say who speaks
+    return _person_named(doc, " ".join(words))
+
+
 class Labels:
     """In a transcript: whose turn a speaker label at the start of a line opens (``doc.turn``,
     ``doc.speakers``, ``doc.first_label``), before the sentence's interactions are read ("I'll
-    travel to X" of the label's sentence is the new speaker's)."""
+    travel to X" of the label's sentence is the new speaker's); in remarks of one speaker the
+    title names, theirs from the first sentence on."""
 
     def __call__(self, doc: Doc, at: Cursor) -> None:
+        if doc.turn is None and at.sentence is doc.sentences[0][1]:
+            speaker = one_speaker(doc)
+            doc.turn = (speaker,) if speaker is not None else None
+            doc.joint = bool(_JOINT_TITLE.search(doc.article.title or "")) and not _labelled(doc)
         label = _label_at(doc, at.sentence.start)
         if label is not None:
             doc.turn = (label_speaker(doc, label.group("label")),)
@@ -591,3 +688,8 @@ class Turns:
             label = _label_at(doc, at.sentence.start)
             start = label.end() if label else at.sentence.start
             turn(doc, at, start, doc.turn[0])
+        elif doc.joint and doc.main is not None and not at.clauses:
+            # a joint statement's "We condemn ...": all its signatories' words
+            voices = [p for p in doc.main.participants if p.kind == "Person"]
+            if voices and _WE.search(doc.text, at.sentence.start, at.sentence.end):
+                turn(doc, at, at.sentence.start, voices[0], voices)
