@@ -966,3 +966,34 @@ def test_a_meeting_between_officials_of_an_unknown_state_names_no_one() -> None:
         "Ministers in Santiago."
     )
     assert _found(extraction)[1:] == []
+
+
+def test_a_call_via_video_teleconference_is_a_video_call() -> None:
+    extraction = _one(
+        "Secretary Austin spoke today with Freedonian Defense Minister Lev Petrov via video "
+        "teleconference."
+    )
+    assert [i.kind for i in extraction.interactions] == ["VideoCall"]
+
+
+def test_regression_joined_for_a_named_meeting_was_added_to_the_bilateral_one() -> None:
+    extraction = _one(
+        "Secretary Ruiz met today with Freedonian Foreign Minister Lev Petrov in Valbourg. "
+        "Following their bilateral meeting, Secretary Ruiz and Foreign Minister Petrov were "
+        "joined by Ruritanian Foreign Minister Ivo Novak for the 14th Trilateral Foreign "
+        "Ministerial Meeting. The three ministers condemned the missile launches. The ministers "
+        "also reaffirmed their opposition to coercion."
+    )
+    assert [
+        (i.kind, [p.label for p in i.participants], str(i.when.start) if i.when else None)
+        for i in extraction.interactions
+    ] == [
+        ("Meeting", ["Ruiz", "Lev Petrov"], "2022-03-11"),
+        ("Meeting", ["Ruiz", "Lev Petrov", "Ivo Novak"], "2022-03-11"),
+    ]
+    assert extraction.interactions[1].place is not None
+    assert [s.speaker.label for s in extraction.statements] == [
+        "Ruiz",
+        "Lev Petrov",
+        "Ivo Novak",
+    ] * 2

@@ -340,6 +340,8 @@ def kind_of(text: str) -> tuple[str, int] | None:
     ('Meeting', 8)
     >>> kind_of("Blinken spoke with ministers during the Freedonia Ministerial Meeting.")
     ('Call', 8)
+    >>> kind_of("Austin spoke today with Minister Lev Petrov via video teleconference.")
+    ('VideoCall', 7)
     """
     best: tuple[str, int] | None = None
     for kind, pattern in TRIGGERS:
@@ -355,6 +357,8 @@ def kind_of(text: str) -> tuple[str, int] | None:
         return "Meeting", best[1]
     if best and best[0] in ("Call", "Meeting") and _VIRTUAL.search(text, best[1], best[1] + 40):
         return "VideoCall", best[1]  # "held a virtual call", "held a virtual meeting with"
+    if best and best[0] == "Call" and _VIRTUAL.search(text, best[1]):
+        return "VideoCall", best[1]  # "spoke today with X via video teleconference"
     if best and best[0] == "Call" and _BY_PHONE.search(text):
         return "PhoneCall", best[1]
     return best

@@ -149,6 +149,10 @@ class Clauses:
         matches = list(SPEECH.finditer(text, sentence.start, sentence.end))
         main = doc.main
         group = list(main.participants) if main is not None else list(doc.coref.group)
+        if {a.iri for a in doc.coref.group} > {a.iri for a in group}:
+            # "were joined by C for the Trilateral Meeting. The vice ministers condemned ...":
+            # the main interaction's people and those who joined them since
+            group = list(doc.coref.group)
         heads = (
             clause_heads(text, sentence, resolved, matches, group)
             or purpose(text, sentence, resolved)

@@ -495,6 +495,15 @@ _JOINED = re.compile(
     r"|\b(?:was|were)\s+(?:also\s+)?joined\s+(?P<by>by)\b"
 )
 _INVITED_PRONOUN = re.compile(r"\b(?:him|her)\s+to\s+$")
+# "Following their bilateral meeting, A and B were joined by C for the Trilateral Vice Foreign
+# Ministerial Meeting": a meeting of its own, on the day and at the place of the one before
+_AFTER_THEIR = re.compile(
+    r"\b(?:[Ff]ollowing|[Aa]fter)\s+(?:their|the)\s+(?:\w+\s+)?(?:meeting|talks)\b"
+)
+_FOR_NAMED_MEETING = re.compile(
+    r"\s+for\s+(?:the|a)\s+(?:[\w\u2019'.-]+\s+){0,8}?"
+    r"(?:Meeting|Dialogue|Talks|Consultations?|Summit|Ministerial)\b"
+)
 _JOINED_KINDS = {
     "call": ("Call", "PhoneCall", "VideoCall"),
     "conversation": ("Call", "PhoneCall", "VideoCall"),
@@ -529,6 +538,13 @@ def _add_joiners(doc: Doc, at: Cursor, reported: int | None) -> None:
         else:
             persons = [r for r in at.resolved if r.mention.end <= begin]
     joiners = [a for r in persons if is_person(r) for a in r.actors[:1]]
+    named = [r for r in persons if is_person(r)]
+    if match.group("by") and named and _FOR_NAMED_MEETING.match(doc.text, named[0].mention.end):
+        hosts = [
+            a for r in at.resolved if r.mention.end <= begin and is_person(r) for a in r.actors
+        ]
+        _named_meeting(doc, at, [a for i, a in enumerate([*hosts, *joiners]) if a not in hosts[:i]])
+        return
     joined = next((i for i in reversed(doc.extraction.interactions) if i.kind in kinds), None)
     if joined is None or joined.kind == "Visit":
         return
@@ -537,6 +553,29 @@ def _add_joiners(doc: Doc, at: Cursor, reported: int | None) -> None:
             joined.participants.append(joiner)
     if joined is doc.main:
         doc.coref.group = list(joined.participants)
+
+
+def _named_meeting(doc: Doc, at: Cursor, participants: list[Actor]) -> None:
+    """The meeting "A and B were joined by C for" names: a meeting of all of them, not the one
+    A and B held before ("Following their bilateral meeting, ..."), on the day the sentence
+    gives, if any."""
+    if len(participants) < 3:
+        return
+    text, sentence = doc.text, at.sentence
+    when = find_date(text, sentence.start, doc.article.published, sentence.end, of_nouns=False)
+    place = None
+    after = doc.index.last_with(participants[0]) if _AFTER_THEIR.search(sentence.text) else None
+    if after is not None and when is None:  # "Following their bilateral meeting, ...": its day
+        when, place = after.when, after.place
+    key = unique("meeting-" + "-".join(local(p) for p in participants[:4]), doc.keys)
+    event = Interaction(
+        key, "Meeting", participants, [span(text, sentence.start, sentence.end)], when
+    )
+    event.place = place
+    if when is not None and after is None:
+        event.when_span = span(text, when.offset, when.offset + len(when.expression))
+    doc.extraction.interactions.append(event)
+    doc.coref.group = list(participants)  # "The three vice ministers condemned ..."
 
 
 def _joint_states(at: Cursor) -> list[Actor]:
