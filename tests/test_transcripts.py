@@ -369,3 +369,20 @@ def test_the_speakers_own_meetings_and_trips_in_the_first_person() -> None:
     ]
     # the sentences that narrate the speaker's meetings are no statements of it
     assert [s.evidence[0].text for s in extraction.statements] == []
+
+
+def test_the_speakers_own_meeting_and_visit_named_in_passing() -> None:
+    extraction = _one(
+        "Press Conference\n\nFOREIGN MINISTER RUIZ: As I announced during my visit to Kyiv on "
+        "January 7, Freedonia will host the conference. In my meeting with Foreign Minister "
+        "Lev Petrov, we confirmed that we will work together."
+    )
+    assert [
+        (i.kind, [p.label for p in i.participants], str(i.when.start) if i.when else None)
+        for i in extraction.interactions
+    ] == [("Visit", ["Ruiz", "Ukraine"], "2022-01-07"), ("Meeting", ["Ruiz", "Lev Petrov"], None)]
+    # the sentences that name them in passing are still the speaker's statements
+    assert [s.evidence[0].text[:20] for s in extraction.statements] == [
+        "As I announced durin",
+        "In my meeting with F",
+    ]

@@ -712,7 +712,9 @@ _MARKED_EVENT = re.compile(
     r"(?:\b(?P<mark>planned|upcoming|forthcoming|proposed|recent|previous|last)\s+"
     # "following their meeting in Madrid on June 3": another meeting of theirs, before or after
     r"|\b(?P<framed>following|after|since|ahead\s+of|before|prior\s+to|building\s+on)\s+"
-    r"(?:their|our)\s+(?:(?:last|previous|next|first)\s+)?)"
+    r"(?:their|our)\s+(?:(?:last|previous|next|first)\s+)?"
+    # "In my meeting with Minister X": the transcript's speaker's (a mention of the speaker at "my")
+    r"|\b(?P<mine>[Mm]y)\s+(?:(?:recent|last|first|bilateral)\s+)?)"
     rf"{_EVENT_NOUN}(?:(?:on\s+)?(?P<date>{_EVENT_DATE})\s+)?(?:(?P<prep>between|with)\s+)?"
 )
 _BEFORE_NOW = ("following", "after", "since", "building on")
@@ -798,6 +800,15 @@ def find_named_events(sentence: Sentence, resolved: list[Resolved]) -> list[Name
             continue  # "A's planned meeting" names no one else; "A and B's last meeting" does
         if possessor and possessor.group("own"):
             people += opening_person(sentence, resolved)  # "The Secretary shared his recent talks"
+        if match.groupdict().get("mine"):
+            people += [
+                a
+                for r in resolved
+                if r.mention.start == sentence.start + match.start("mine")
+                for a in r.actors
+            ]
+            if not people:
+                continue  # "my meeting" of no known speaker
         for item in resolved:
             inside = begin <= item.mention.start and item.mention.end <= end
             if inside and item.mention.kind in ("person", "known", "role", "name"):
@@ -960,7 +971,7 @@ def find_visit(sentence: Sentence, resolved: list[Resolved]) -> list[tuple[Actor
 # "Cho shared the outcome of his recent trip to Beijing": the trip of the person the sentence
 # opens with, whom "his" refers to.
 _HIS_TRIP = re.compile(
-    r"\b(?:his|her)\s+(?:(?:recent|latest|last|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)"
+    r"\b(?:his|her|[Mm]y)\s+(?:(?:recent|latest|last|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)"
     r"|upcoming|planned|official|state)\s+)*"
     r"(?:trip|visit|travel)\s+to\s+(?:the\s+)?$"
 )
@@ -983,7 +994,7 @@ def _own_trip(sentence: Sentence, resolved: list[Resolved]) -> list[tuple[Actor,
         before = [
             r.actors[0]
             for r in resolved
-            if r.mention.end <= sentence.start + head.start()
+            if r.mention.start <= sentence.start + head.start()  # "my": the speaker's mention
             and len(r.actors) == 1
             and r.actors[0].kind == "Person"
             and not _OBJECT_OF.search(sentence.text, 0, r.mention.start - sentence.start)

@@ -42,12 +42,14 @@ _I_SUBJECT = re.compile(r"(?:^|\band\s+|,\s+)I\s+(?:(?:have|had|also|just|then|w
 # "I'll travel to X", "I will visit X", "I traveled to X": the turn's speaker's trip
 _I_TRAVEL = re.compile(
     r"\bI(?:[\u2019']ll)?(?=\s+(?:(?:will|then|also|later)\s+)*(?:travel|visit|arrived))"
+    # "my visit to Kyiv", "In my meeting with Minister X": the speaker's own
+    r"|\b[Mm]y(?=\s+(?:(?:recent|last|first|bilateral|official)\s+)?(?:visit|trip|meeting)\b)"
 )
 
 
 def _with_speaker(doc: Doc, sentence: Sentence, resolved: list[Resolved]) -> list[Resolved]:
     """The sentence's resolved mentions, with the turn's speaker where a transcript's "I" sets
-    out on a trip."""
+    out on a trip or "my" names the speaker's visit or meeting."""
     speaker = doc.turn[0] if doc.turn is not None else None
     match = _I_TRAVEL.search(sentence.text) if speaker is not None else None
     if speaker is None or match is None:
@@ -434,7 +436,7 @@ class Interactions:
                     at.resolved = [regroup(r, coref, doc.previous) for r in at.resolved]
         # a trip named inside reported speech ("said that Blinken's trip to Beijing comes at
         # ...") is presupposed, not claimed: it stays
-        for named in find_named_events(sentence, at.resolved):
+        for named in find_named_events(sentence, _with_speaker(doc, sentence, at.resolved)):
             add_named_event(doc, named)
         for match in DIALOGUE.finditer(text, sentence.start, sentence.end):
             add_dialogue(doc, match)

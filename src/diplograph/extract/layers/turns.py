@@ -455,7 +455,9 @@ def turn(
     first = _FIRST_PERSON_VERB.search(evidence.text)
     will = _FIRST_PERSON_WILL.search(evidence.text)
     if any(  # "Minister Salas held talks with ...", "X and I had a meeting": a narrated meeting
-        any(e.start >= sentence.start for e in i.evidence) for i in doc.extraction.interactions
+        # (not one the sentence names in passing: "In my meeting with X, we confirmed ...")
+        any(sentence.start <= e.start <= start for e in i.evidence)
+        for i in doc.extraction.interactions
     ) or (kind_of(evidence.text) is not None and first is None and will is None):
         return
     verb, at = "", evidence.start
