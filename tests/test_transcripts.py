@@ -386,3 +386,20 @@ def test_the_speakers_own_meeting_and_visit_named_in_passing() -> None:
         "As I announced durin",
         "In my meeting with F",
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "kind"),
+    [
+        ("I\u2019m here to reaffirm our unwavering support for Freedonia.", "Commitment"),
+        (
+            "Ruritania continues to strike our cities, a clear violation of international law.",
+            "Criticism",
+        ),
+        ("We hold the Ruritanian Government responsible for his death.", "Criticism"),
+        ("There will be no deals that trade Freedonian territory for a pause.", "Rejection"),
+        ("Ruritania has taken a reckless decision today.", "Criticism"),
+    ],
+)
+def test_the_kind_of_a_spoken_sentence_without_a_reporting_verb(said: str, kind: str) -> None:
+    assert _remarks(said) == [(kind, said)]

@@ -308,6 +308,7 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\bno room for (?:any )?(?:compromise|concession)"
             r"|\b(?:will|would|can|could) (?:never|not) (?:accept|recogni[sz]e|tolerate)\b"
+            r"|\b[Tt]here (?:will|can) be no (?:deals?|compromises?|concessions?)\b"
         ),
     ),
     (
@@ -320,7 +321,12 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "Criticism",
-        re.compile(r"\b(?:erroneous|wrong policies|irresponsible|unacceptable|condemn\w*)\b"),
+        re.compile(
+            r"\b(?:erroneous|wrong policies|irresponsible|unacceptable|condemn\w*|reckless)\b"
+            # "is a clear violation of", "we hold the government responsible"
+            r"|\b(?:clear|flagrant|blatant|gross|serious) violations? of\b"
+            r"|\bhold(?:s)? (?:\w+ ){1,4}(?:fully )?responsible\b"
+        ),
     ),
 ]
 # The kinds aimed at an actor (dip:target): coded at their target only, never at the addressee

@@ -170,10 +170,14 @@ _SPEAKER_VERBS = (
 )
 # "We agreed": the speaker and the other participants of the meeting the speaker is in
 _WE_AGREED = re.compile(r"\b[Ww]e\s+(?:(?:also|again|\w+ly)\s+)?agreed\b")
-_FIRST_PERSON = r"\b(?:I|[Ww]e|[Mm]y (?:country|government)|[Oo]ur (?:country|government))\s+"
+_FIRST_PERSON = (
+    r"\b(?:I|[Ww]e|[Mm]y (?:country|government)|[Oo]ur (?:country|government))"
+    r"(?:\s+|[\u2019'](?:m|re)\s+(?=here\b))"
+)
 _FIRST_PERSON_VERB = re.compile(
     _FIRST_PERSON
     + r"(?:(?:also|again|once again|strongly|firmly|continue to|continues to|\w+ly)\s+){0,2}"
+    + r"(?:(?:am\s+|are\s+|is\s+)?here\s+to\s+)?"  # "I'm here to reaffirm"
     + r"(?P<verb>"
     + "|".join(sorted(_SPEAKER_VERBS, key=len, reverse=True))
     + r")\b"
