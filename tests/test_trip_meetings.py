@@ -164,3 +164,25 @@ def test_place_after_on_the_sidelines_of_a_summit_is_the_city() -> None:
         "G20 Summit in Bali."
     )
     assert _rows(sentence) == [("Meeting", ["antony-blinken", "luis-ortega"], None, "Bali")]
+
+
+def test_a_departure_for_a_place_is_a_trip_dated_by_the_day_that_opens_the_sentence() -> None:
+    def trips(text: str) -> list[tuple[str, list[str], str | None]]:
+        article = Article("a", text, dt.date(2024, 2, 20), "U.S. Department of State")
+        extraction = extract_articles(PROJECT, [article]).extractions[0]
+        return [
+            (i.kind, [p.label for p in i.participants], str(i.when.start) if i.when else None)
+            for i in extraction.interactions
+        ]
+
+    assert trips("Tonight Secretary Blinken departs for Ghana.") == [
+        ("Visit", ["Antony Blinken", "Ghana"], "2024-02-20")
+    ]
+    assert trips("Secretary Blinken left for Ghana on Monday.") == [
+        ("Visit", ["Antony Blinken", "Ghana"], "2024-02-19")
+    ]
+    # a day far before the visitor dates the sentence's main clause, not the trip
+    assert trips(
+        "On February 19, for approximately 45 minutes after the opening session, Secretary "
+        "Blinken, who is visiting Ghana, held a meeting with Foreign Minister Ana Ruiz."
+    )[1:] == [("Visit", ["Antony Blinken", "Ghana"], None)]

@@ -297,6 +297,8 @@ _VISIT = re.compile(
     rf"|\s+(?:(?:will|plans to|{TO_BE_AHEAD})\s+)?"
     r"(?:(?:then|later|also|subsequently)\s+)?"
     r"(?:travel(?:l?ed|s)?\s+to|visit(?:ed|s)?|arrived\s+in"
+    # "A departs for X", "A left for X on Monday"
+    r"|depart(?:ed|s)?\s+for|(?:leaves|left)\s+for"
     # "A paid an official visit to X", "A will make a two-day working visit to X"
     r"|(?:paid|pays|pay|made|makes|make)\s+(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}visit\s+to)"
     r"\s+(?:the\s+)?"

@@ -339,7 +339,16 @@ def add_visit(
     if sentence is not None:  # "... planned visit to Washington on August 30"
         published = doc.article.published
         when = find_date(doc.text, where.end, published, sentence.end)
-        if when is not None and when.offset - where.end <= 20:
+        if when is None or when.offset - where.end > 20:
+            # "Tonight Secretary X departs for Y", "On Friday, X will travel to Y": a date that
+            # opens the sentence
+            when = find_date(doc.text, sentence.start, published, where.start)
+            if when is not None and (
+                when.offset - sentence.start > 4
+                or where.start - (when.offset + len(when.expression)) > 40
+            ):
+                when = None  # not a day the sentence's main clause is dated by, far before
+        if when is not None:
             # "traveled to X on June 18": the latest June 18, as for any interaction
             past = _PAST_TRIP.search(doc.text, where.start, where.end)
             ahead = _PLANNED_TRIP.search(doc.text, where.start, where.end)
