@@ -599,3 +599,43 @@ def test_a_trip_to_a_state_is_scored_with_its_host_as_the_gold_place(tmp_path: P
     assert _counts(score_article(gold, extraction, REGISTRY))[PLACE] == (0, 1, 1)
     trip.hosts, trip.visitors = [JAPAN], [BLINKEN]
     assert _counts(score_article(gold, extraction, REGISTRY))[PLACE] == (1, 0, 0)
+
+
+def test_regression_a_visit_to_a_state_of_a_formal_label_missed_the_gold_place(
+    tmp_path: Path,
+) -> None:
+    # the registry's "People's Republic of China" is the gold's "China" by its alias
+    text = "Secretary Blinken visited China today."
+    article = Article("visit", text, TODAY, "U.S. Department of State")
+    path = tmp_path / "visit.json"
+    path.write_text(
+        json.dumps(
+            {
+                "id": "visit",
+                "published": str(TODAY),
+                "actors": [
+                    {"key": "blinken", "label": "Antony Blinken", "type": "Person",
+                     "surface": ["Secretary Blinken"]},
+                    {"key": "china", "label": "China", "type": "State", "surface": ["China"]},
+                ],
+                "interactions": [
+                    {"key": "i1", "type": "Visit", "participants": ["blinken", "china"],
+                     "date": str(TODAY), "start": None, "end": None, "place": "China",
+                     "planned": False, "part_of": None, "setting": None,
+                     "quote": "Secretary Blinken visited China today"},
+                ],
+                "statements": [], "stances": [], "references": [], "posts": [],
+            }
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    china = _actor("china", "State", "People's Republic of China", "China", "PRC")
+    today = When(TODAY, None, "today", text.index("today"), RULES["today"])
+    visit = Interaction(
+        "visit", "Visit", [BLINKEN, china], [_span(text, text[:-1])], today,
+        hosts=[china], visitors=[BLINKEN],
+    )  # fmt: skip
+    extraction = Extraction(article, STATE_DEPARTMENT, [STATE_DEPARTMENT, US], [visit])
+    result = score_article(load_gold(path, article), extraction, {**REGISTRY, china.iri: china})
+    assert _counts(result)[PLACE] == (1, 0, 0)
+    assert _counts(result)[INTERACTIONS_STRICT] == (1, 0, 0)

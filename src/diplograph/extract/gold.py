@@ -27,8 +27,8 @@ more fields. Unpaired extracted items are false positives, unpaired gold items f
   evidence (the extracted sentence overlaps the gold quote) or half its participants (Jaccard ≥
   0.5). ``interactions`` counts the pairs; ``interactions strict`` the pairs with type equal
   (PhoneCall, VideoCall and Call are distinct), participant set equal under the actor map, date
-  equal (a day, or start and end; none = none) and place equal (first comma-part of the label;
-  none = none). Per field, ``type``, ``date``, ``place`` count the pairs where it is equal
+  equal (a day, or start and end; none = none) and place equal (first comma-part of the label,
+  or of an alias of a visit's host state: "China" of "People's Republic of China"; none = none). Per field, ``type``, ``date``, ``place`` count the pairs where it is equal
   (precision over all extracted interactions, recall over all gold ones), ``participants`` the
   (interaction, participant) pairs.
 - *The main interaction* of a readout, gold interaction 0 against the extractor's main one (the
@@ -926,6 +926,8 @@ class _Found:
     place: str | None
     spans: tuple[tuple[int, int], ...]
     label: str
+    # the other names of a state the place is ("China" of "People's Republic of China")
+    place_names: frozenset[str] = frozenset()
 
 
 def _score_interactions(
@@ -935,10 +937,13 @@ def _score_interactions(
     for interaction in _interactions(extraction):
         tokens = frozenset(actors.token(p) for p in interaction.participants)
         place = interaction.place.label if interaction.place is not None else None
+        names: frozenset[str] = frozenset()
         if place is None and interaction.kind == "Visit" and len(interaction.hosts) == 1:
             # a trip to a state: the model's host is the gold's country of the visit
             host = interaction.hosts[0]
             place = host.label if host.kind == "State" else None
+            if place is not None:
+                names = frozenset(f for a in host.aliases if (f := place_form(a)) is not None)
         found.append(
             _Found(
                 interaction.kind,
@@ -948,6 +953,7 @@ def _score_interactions(
                 tuple((e.start, e.end) for e in interaction.evidence),
                 f"{interaction.kind} [{', '.join(sorted(tokens))}] "
                 f"{_show_when(_when(interaction))}" + (f" in {place}" if place else ""),
+                names,
             )
         )
         result.invented += [p.label for p in interaction.participants if actors.key(p) is None]
@@ -959,7 +965,8 @@ def _score_interactions(
             g.type == f.type,
             frozenset(g.participants) == f.participants,
             g.when == f.when,
-            place_form(g.place) == f.place,
+            place_form(g.place) == f.place
+            or (g.place is not None and place_form(g.place) in f.place_names),
         )
 
     def weight(g: GoldInteraction, f: _Found) -> float:
