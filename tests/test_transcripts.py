@@ -13,6 +13,7 @@ from diplograph.extract.corpus import Article
 from diplograph.extract.model import Extraction
 from diplograph.extract.run import extract_articles
 from diplograph.project import Project
+from extracted import dated
 
 PROJECT = Project(Path(__file__).resolve().parents[1])
 
@@ -377,10 +378,10 @@ def test_the_speakers_own_meeting_and_visit_named_in_passing() -> None:
         "January 7, Freedonia will host the conference. In my meeting with Foreign Minister "
         "Lev Petrov, we confirmed that we will work together."
     )
-    assert [
-        (i.kind, [p.label for p in i.participants], str(i.when.start) if i.when else None)
-        for i in extraction.interactions
-    ] == [("Visit", ["Ruiz", "Ukraine"], "2022-01-07"), ("Meeting", ["Ruiz", "Lev Petrov"], None)]
+    assert dated(extraction) == [
+        ("Visit", ["Ruiz", "Ukraine"], "2022-01-07"),
+        ("Meeting", ["Ruiz", "Lev Petrov"], None),
+    ]
     # the sentences that name them in passing are still the speaker's statements
     assert [s.evidence[0].text[:20] for s in extraction.statements] == [
         "As I announced durin",

@@ -16,6 +16,7 @@ from diplograph.extract.run import extract_articles, serialize
 from diplograph.project import Project
 from diplograph.validate import validate
 from diplograph.vocab import DIP, ID
+from extracted import dated
 
 PROJECT = Project(Path(__file__).resolve().parents[1])
 PUBLISHED = dt.date(2022, 3, 11)  # a Friday
@@ -169,11 +170,7 @@ def test_place_after_on_the_sidelines_of_a_summit_is_the_city() -> None:
 def test_a_departure_for_a_place_is_a_trip_dated_by_the_day_that_opens_the_sentence() -> None:
     def trips(text: str) -> list[tuple[str, list[str], str | None]]:
         article = Article("a", text, dt.date(2024, 2, 20), "U.S. Department of State")
-        extraction = extract_articles(PROJECT, [article]).extractions[0]
-        return [
-            (i.kind, [p.label for p in i.participants], str(i.when.start) if i.when else None)
-            for i in extraction.interactions
-        ]
+        return dated(extract_articles(PROJECT, [article]).extractions[0])
 
     assert trips("Tonight Secretary Blinken departs for Ghana.") == [
         ("Visit", ["Antony Blinken", "Ghana"], "2024-02-20")

@@ -28,7 +28,8 @@ more fields. Unpaired extracted items are false positives, unpaired gold items f
   0.5). ``interactions`` counts the pairs; ``interactions strict`` the pairs with type equal
   (PhoneCall, VideoCall and Call are distinct), participant set equal under the actor map, date
   equal (a day, or start and end; none = none) and place equal (first comma-part of the label,
-  or of an alias of a visit's host state: "China" of "People's Republic of China"; none = none). Per field, ``type``, ``date``, ``place`` count the pairs where it is equal
+  or of an alias of a visit's host state: "China" of "People's Republic of China"; none = none).
+  Per field, ``type``, ``date``, ``place`` count the pairs where it is equal
   (precision over all extracted interactions, recall over all gold ones), ``participants`` the
   (interaction, participant) pairs.
 - *The main interaction* of a readout, gold interaction 0 against the extractor's main one (the
@@ -943,7 +944,7 @@ def _score_interactions(
             host = interaction.hosts[0]
             place = host.label if host.kind == "State" else None
             if place is not None:
-                names = frozenset(f for a in host.aliases if (f := place_form(a)) is not None)
+                names = frozenset(n for a in host.aliases if (n := place_form(a)) is not None)
         found.append(
             _Found(
                 interaction.kind,
