@@ -1,7 +1,8 @@
-"""Office holders the text names without their state (issue 9): the gazetteer's ``[people]``
-table, an event coder's actor dictionary, gives them the state they act for, and so the posts
-their titles give and the side they speak for. The people are the table's real office holders;
-every sentence is written for the test."""
+"""Office holders the text names without their state, and the cities of the gazetteer (issue
+9): the gazetteer's ``[people]`` table, an event coder's actor dictionary, gives them the state
+they act for, and so the posts their titles give and the side they speak for; its ``[places]``
+put a meeting in a city of a state. The people are the table's real office holders; every
+sentence is written for the test."""
 
 from __future__ import annotations
 
@@ -107,3 +108,20 @@ def test_a_table_entry_of_no_state_is_one_line_naming_the_file(tmp_path: Path) -
     )
     with pytest.raises(DiplographError, match=r"gazetteer\.toml: \[people\]: 'Atlantis'"):
         load(bad)
+
+
+def test_a_place_of_no_state_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    bad = tmp_path / "gazetteer.toml"
+    text = PATH.read_text(encoding="utf-8").replace(
+        '"Ramstein" = "Germany"\n', '"Ramstein" = "Germany"\n"Valbourg" = "Freedonia"\n'
+    )
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(DiplographError, match=r"\[places\]: 'Valbourg' is in 'Freedonia'"):
+        load(bad)
+
+
+def test_a_city_of_the_gazetteer_places_a_meeting_in_its_state() -> None:
+    extraction = _one("Foreign Minister Sergey Lavrov met Foreign Minister S. Jaishankar in Kazan.")
+    assert [(i.kind, i.place.label if i.place else None) for i in extraction.interactions] == [
+        ("Meeting", "Kazan")
+    ]

@@ -61,6 +61,14 @@ def load(path: Path = PATH) -> Gazetteer:
     unknown = sorted(set(data.get("people", {})) - set(data["states"]))
     if unknown:
         raise DiplographError(f"{path}: [people]: {unknown[0]!r} is no state of [states]")
+    elsewhere = sorted(
+        p for p, state in data["places"].items() if state and state not in data["states"]
+    )
+    if elsewhere:
+        place = elsewhere[0]
+        raise DiplographError(
+            f"{path}: [places]: {place!r} is in {data['places'][place]!r}, no state of [states]"
+        )
     return Gazetteer(
         states=data["states"],
         organizations=data["organizations"],
