@@ -103,9 +103,10 @@ def test_regression_as_a_colleague_said_made_the_colleague_the_speaker() -> None
 
 def test_a_table_entry_of_no_state_is_one_line_naming_the_file(tmp_path: Path) -> None:
     bad = tmp_path / "gazetteer.toml"
-    bad.write_text(
-        PATH.read_text(encoding="utf-8") + '"Atlantis" = ["Ana Ruiz"]\n', encoding="utf-8"
+    text = PATH.read_text(encoding="utf-8").replace(
+        "[people]\n", '[people]\n"Atlantis" = ["Ana Ruiz"]\n'
     )
+    bad.write_text(text, encoding="utf-8")
     with pytest.raises(DiplographError, match=r"gazetteer\.toml: \[people\]: 'Atlantis'"):
         load(bad)
 
@@ -125,3 +126,41 @@ def test_a_city_of_the_gazetteer_places_a_meeting_in_its_state() -> None:
     assert [(i.kind, i.place.label if i.place else None) for i in extraction.interactions] == [
         ("Meeting", "Kazan")
     ]
+
+
+def _downing_street(day: dt.date) -> Extraction:
+    text = (
+        "The Prime Minister spoke to President Oumar Diarra of Ghana this afternoon.\n\n"
+        "The Prime Minister praised the courage of Ghana's armed forces."
+    )
+    article = Article("pm", text, day, "Prime Minister's Office, 10 Downing Street")
+    return extract_articles(PROJECT, [article]).extractions[0]
+
+
+def test_a_governments_leader_named_by_the_post_alone_is_its_holder_that_day() -> None:
+    extraction = _downing_street(dt.date(2023, 6, 28))
+    assert [[p.label for p in i.participants] for i in extraction.interactions] == [
+        ["Rishi Sunak", "Oumar Diarra"]
+    ]
+    assert [
+        (s.speaker.label, s.on_behalf_of and s.on_behalf_of.label) for s in extraction.statements
+    ] == [("Rishi Sunak", "United Kingdom")]
+    assert ("Rishi Sunak", "Prime Minister of United Kingdom", "The Prime Minister") in {
+        (h.person.label, h.post.label, h.evidence.text) for h in extraction.holdings
+    }
+    # the day decides: the post's holder of 2021
+    earlier = _downing_street(dt.date(2021, 6, 28))
+    assert earlier.interactions[0].participants[0].label == "Boris Johnson"
+
+
+def test_a_term_that_is_not_name_and_days_is_one_line_naming_the_entry(tmp_path: Path) -> None:
+    bad = tmp_path / "gazetteer.toml"
+    bad.write_text(
+        PATH.read_text(encoding="utf-8")
+        + '\n[office_holders.Ghana]\n"President" = [["Ana Ruiz", "2021-13-01"]]\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(
+        DiplographError, match=r"\[office_holders.'Ghana'\] 'President': \['Ana Ruiz'"
+    ):
+        load(bad)

@@ -200,7 +200,8 @@ class Coreference:
     def home_leader(self, mention: Mention, scope: str) -> Actor | None:
         """The home state's leader a role names when no one of the article holds it: "The Prime
         Minister spoke to President Biden" in a readout of the Prime Minister's own office is
-        that state's Prime Minister, an official labelled by the post; none where data/actors.ttl
+        that state's Prime Minister, the holder of the post that day (the gazetteer's
+        ``[office_holders]``), else an official labelled by the post; none where data/actors.ttl
         names the holder ("the President" of a State Department readout) or the title is
         foreign to the home state."""
         title = mention.titles[0] if len(mention.titles) == 1 else ""
@@ -213,6 +214,14 @@ class Coreference:
             or self._home_holder(title)
         ):
             return None
+        # "The Prime Minister" of a Downing Street readout of 2023: who held the post that day
+        name = (
+            self.registry.gazetteer.holder(self.home.label, title, self.published)
+            if self.published
+            else None
+        )
+        if name is not None:
+            return self.registry.person(name, self.home.iri)
         return self.registry.official(f"{title} of {self.home.label}", scope, self.home)
 
     def _home_holder(self, title: str) -> bool:

@@ -9,6 +9,7 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -48,6 +49,25 @@ class Gazetteer:
     # an office holder's full name -> the label of the state they act for ("Sergey Lavrov" ->
     # "Russia"): the state of a person the text names without one
     people: dict[str, str] = field(default_factory=dict)
+    # state label -> leading post -> its holders: (name, first day, day the term ended or None)
+    office_holders: dict[str, dict[str, list[tuple[str, dt.date, dt.date | None]]]] = field(
+        default_factory=dict
+    )
+
+    def holder(self, state: str, post: str, day: dt.date) -> str | None:
+        """Who held ``post`` of ``state`` on ``day`` (the ``[office_holders]`` table), if known.
+
+        >>> load().holder("United Kingdom", "Prime Minister", dt.date(2023, 6, 28))
+        'Rishi Sunak'
+        >>> load().holder("United Kingdom", "Prime Minister", dt.date(2022, 10, 25))
+        'Rishi Sunak'
+        >>> load().holder("Freedonia", "Prime Minister", dt.date(2023, 6, 28)) is None
+        True
+        """
+        for name, start, end in self.office_holders.get(state, {}).get(post, []):
+            if start <= day and (end is None or day < end):
+                return name
+        return None
 
 
 @cache
@@ -93,4 +113,30 @@ def load(path: Path = PATH) -> Gazetteer:
             for short in shorts
         },
         people={name: state for state, names in data.get("people", {}).items() for name in names},
+        office_holders=_office_holders(path, data.get("office_holders", {}), data["states"]),
     )
+
+
+def _office_holders(
+    path: Path, table: dict[str, dict[str, list[list[str]]]], states: dict[str, list[str]]
+) -> dict[str, dict[str, list[tuple[str, dt.date, dt.date | None]]]]:
+    """The ``[office_holders]`` table with its days parsed; a state not in ``[states]`` or a day
+    that is no ISO date is a one-line error naming the entry."""
+    parsed: dict[str, dict[str, list[tuple[str, dt.date, dt.date | None]]]] = {}
+    for state, posts in table.items():
+        if state not in states:
+            raise DiplographError(f"{path}: [office_holders]: {state!r} is no state of [states]")
+        for post, terms in posts.items():
+            for term in terms:
+                try:
+                    name, start, *end = term
+                    days = (dt.date.fromisoformat(start), *map(dt.date.fromisoformat, end))
+                except (TypeError, ValueError):
+                    raise DiplographError(
+                        f"{path}: [office_holders.{state!r}] {post!r}: {term!r} is not "
+                        "[name, first day, end day]"
+                    ) from None
+                parsed.setdefault(state, {}).setdefault(post, []).append(
+                    (name, days[0], days[1] if len(days) > 1 else None)
+                )
+    return parsed

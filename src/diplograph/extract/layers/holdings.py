@@ -91,6 +91,7 @@ def holdings(doc: Doc, resolved: list[Resolved]) -> None:
             appositive_post(doc, item)
         if is_person(item):
             role_post(doc, item)
+            leader_post(doc, item)
         if m.kind not in ("person", "known") or not item.actors or m.title_span is None:
             continue
         person = item.actors[0]
@@ -265,6 +266,26 @@ def role_post(doc: Doc, item: Resolved) -> None:
         add_holding(
             doc, item.actors[0], post, span(text, item.mention.start, match.end()), (title,)
         )
+
+
+def leader_post(doc: Doc, item: Resolved) -> None:
+    """The home state's leading post a role names ("The Prime Minister" of a Downing Street
+    readout, the holder of the day), held where the article first names it so."""
+    m, home = item.mention, doc.coref.home
+    if (
+        m.kind != "role"
+        or home is None
+        or len(item.actors) != 1
+        or len(m.titles) != 1
+        or m.titles[0] not in doc.gazetteer.leaders
+    ):
+        return
+    person = item.actors[0]
+    if person.nationality != home.iri or any(h.person is person for h in doc.extraction.holdings):
+        return
+    post = doc.registry.post(m.titles[0], person, home)
+    if post is not None:
+        add_holding(doc, person, post, span(doc.text, m.start, m.end), m.titles)
 
 
 def _label(names: dict[str, list[str]], name: str) -> str | None:
