@@ -101,26 +101,6 @@ def test_regression_as_a_colleague_said_made_the_colleague_the_speaker() -> None
     assert speakers == {"Antony Blinken"}
 
 
-def test_a_table_entry_of_no_state_is_one_line_naming_the_file(tmp_path: Path) -> None:
-    bad = tmp_path / "gazetteer.toml"
-    text = PATH.read_text(encoding="utf-8").replace(
-        "[people]\n", '[people]\n"Atlantis" = ["Ana Ruiz"]\n'
-    )
-    bad.write_text(text, encoding="utf-8")
-    with pytest.raises(DiplographError, match=r"gazetteer\.toml: \[people\]: 'Atlantis'"):
-        load(bad)
-
-
-def test_a_place_of_no_state_is_one_line_naming_the_file(tmp_path: Path) -> None:
-    bad = tmp_path / "gazetteer.toml"
-    text = PATH.read_text(encoding="utf-8").replace(
-        '"Ramstein" = "Germany"\n', '"Ramstein" = "Germany"\n"Valbourg" = "Freedonia"\n'
-    )
-    bad.write_text(text, encoding="utf-8")
-    with pytest.raises(DiplographError, match=r"\[places\]: 'Valbourg' is in 'Freedonia'"):
-        load(bad)
-
-
 def test_a_city_of_the_gazetteer_places_a_meeting_in_its_state() -> None:
     extraction = _one("Foreign Minister Sergey Lavrov met Foreign Minister S. Jaishankar in Kazan.")
     assert [(i.kind, i.place.label if i.place else None) for i in extraction.interactions] == [
@@ -153,14 +133,28 @@ def test_a_governments_leader_named_by_the_post_alone_is_its_holder_that_day() -
     assert earlier.interactions[0].participants[0].label == "Boris Johnson"
 
 
-def test_a_term_that_is_not_name_and_days_is_one_line_naming_the_entry(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("after", "added", "error"),
+    [
+        ("[people]\n", '"Atlantis" = ["Ana Ruiz"]\n', r"\[people\]: 'Atlantis' is no state"),
+        (
+            '"Ramstein" = "Germany"\n',
+            '"Valbourg" = "Freedonia"\n',
+            r"\[places\]: 'Valbourg' is in 'Freedonia', no state",
+        ),
+        (
+            "[office_holders.Japan]\n",
+            '"President" = [["Ana Ruiz", "2021-13-01"]]\n',
+            r"\[office_holders.'Japan'\] 'President': \['Ana Ruiz', '2021-13-01'\] is not",
+        ),
+    ],
+)
+def test_a_bad_table_entry_is_one_line_naming_the_file_and_entry(
+    tmp_path: Path, after: str, added: str, error: str
+) -> None:
     bad = tmp_path / "gazetteer.toml"
-    bad.write_text(
-        PATH.read_text(encoding="utf-8")
-        + '\n[office_holders.Ghana]\n"President" = [["Ana Ruiz", "2021-13-01"]]\n',
-        encoding="utf-8",
-    )
-    with pytest.raises(
-        DiplographError, match=r"\[office_holders.'Ghana'\] 'President': \['Ana Ruiz'"
-    ):
+    text = PATH.read_text(encoding="utf-8")
+    assert after in text
+    bad.write_text(text.replace(after, after + added), encoding="utf-8")
+    with pytest.raises(DiplographError, match=r"gazetteer\.toml: " + error):
         load(bad)
