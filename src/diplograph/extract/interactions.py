@@ -357,10 +357,12 @@ def kind_of(text: str) -> tuple[str, int] | None:
         and _IN_PERSON.search(text, best[1])
     ):
         return "Meeting", best[1]
-    if best and best[0] in ("Call", "Meeting") and _VIRTUAL.search(text, best[1], best[1] + 40):
-        return "VideoCall", best[1]  # "held a virtual call", "held a virtual meeting with"
-    if best and best[0] == "Call" and _VIRTUAL.search(text, best[1]):
-        return "VideoCall", best[1]  # "spoke today with X via video teleconference"
+    if best and best[0] in ("Call", "Meeting"):
+        # a meeting's medium next to it ("held a virtual meeting with"), a call's anywhere after
+        # it ("held a virtual call", "spoke today with X via video teleconference")
+        end = len(text) if best[0] == "Call" else best[1] + 40
+        if _VIRTUAL.search(text, best[1], end):
+            return "VideoCall", best[1]
     if best and best[0] == "Call" and _BY_PHONE.search(text):
         return "PhoneCall", best[1]
     return best

@@ -548,13 +548,17 @@ def _add_joiners(doc: Doc, at: Cursor, reported: int | None) -> None:
                 persons = before[-1:]
         else:
             persons = [r for r in at.resolved if r.mention.end <= begin]
-    joiners = [a for r in persons if is_person(r) for a in r.actors[:1]]
     named = [r for r in persons if is_person(r)]
+    joiners = [a for r in named for a in r.actors[:1]]
     if match.group("by") and named and _FOR_NAMED_MEETING.match(doc.text, named[0].mention.end):
+        everyone: list[Actor] = []
         hosts = [
             a for r in at.resolved if r.mention.end <= begin and is_person(r) for a in r.actors
         ]
-        _named_meeting(doc, at, [a for i, a in enumerate([*hosts, *joiners]) if a not in hosts[:i]])
+        for actor in [*hosts, *joiners]:
+            if actor not in everyone:
+                everyone.append(actor)
+        _named_meeting(doc, at, everyone)
         return
     joined = next((i for i in reversed(doc.extraction.interactions) if i.kind in kinds), None)
     if joined is None or joined.kind == "Visit":
@@ -579,10 +583,8 @@ def _named_meeting(doc: Doc, at: Cursor, participants: list[Actor]) -> None:
     if after is not None and when is None:  # "Following their bilateral meeting, ...": its day
         when, place = after.when, after.place
     key = unique("meeting-" + "-".join(local(p) for p in participants[:4]), doc.keys)
-    event = Interaction(
-        key, "Meeting", participants, [span(text, sentence.start, sentence.end)], when
-    )
-    event.place = place
+    evidence = [span(text, sentence.start, sentence.end)]
+    event = Interaction(key, "Meeting", participants, evidence, when, place=place)
     if when is not None and after is None:
         event.when_span = span(text, when.offset, when.offset + len(when.expression))
     doc.extraction.interactions.append(event)

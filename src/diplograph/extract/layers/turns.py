@@ -39,11 +39,13 @@ _NAME_POST_LABEL = re.compile(
 # A label as the UN's verbatim records write it: the delegate by honorific and surname and the
 # state they speak for ("Mrs. Thomas-Greenfield (United States of America): "), or the chair
 # ("The President: "), who speaks for nobody's side.
-_RECORD_LABEL = re.compile(
-    r"(?P<label>(?:(?:Mr|Mrs|Ms|Miss|Dame|Sir)\.?(?: [A-Z][\w\u2019'-]+){1,4}"
-    r"(?: \((?P<state>[^()\n:]{2,60})\))?)|The (?:President|Chair|Chairperson|Secretary-General)):"
-    r"\s+(?=\S)"
+_RECORD_NAME = (
+    r"(?:(?P<name>(?:Mr|Mrs|Ms|Miss|Dame|Sir)\.?(?: [A-Z][\w\u2019'-]+){1,4})"
+    r"(?: \((?P<state>[^()\n:]{2,60})\))?"
+    r"|(?P<chair>The (?:President|Chair|Chairperson|Secretary-General)))"
 )
+_RECORD_LABEL = re.compile(rf"(?P<label>{_RECORD_NAME}):\s+(?=\S)")
+_RECORD_SPEAKER = re.compile(_RECORD_NAME)
 
 
 def speaker_label(text: str, at: int, titles: frozenset[str] = frozenset()) -> re.Match[str] | None:
@@ -287,9 +289,9 @@ def label_speaker(doc: Doc, label: str) -> Actor | None:
     named, comma, _ = label.partition(",")
     if comma:  # "Penny Wong, Minister for Foreign Affairs": the name before the post
         return _person_named(doc, named)
-    record = _RECORD_LABEL.match(label + ": x")
+    record = _RECORD_SPEAKER.fullmatch(label)
     if record is not None:  # "Mrs. Thomas-Greenfield (United States of America)", "The President"
-        return _delegate(doc, label, record.group("state"))
+        return _delegate(doc, record)
     words = label.split()
     if words[0] in _NOT_SPEAKERS:
         return None
@@ -322,12 +324,13 @@ def label_speaker(doc: Doc, label: str) -> Actor | None:
     return person
 
 
-def _delegate(doc: Doc, label: str, state: str | None) -> Actor | None:
+def _delegate(doc: Doc, record: re.Match[str]) -> Actor | None:
     """The delegate a verbatim record's label names by honorific and surname, of the state in
     its brackets (when the gazetteer knows it); nobody for the chair ("The President")."""
-    if label.startswith("The "):
+    if record.group("chair"):
         return None
-    name = label.split(" (")[0].split(maxsplit=1)[1]
+    name = record.group("name").split(maxsplit=1)[1]
+    state = record.group("state")
     surname = normalize(name).split()[-1]
     where = _state_called(doc, state) if state else None
     person = _last_named(doc, surname) or doc.registry.person(name, where.iri if where else None)
