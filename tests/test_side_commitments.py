@@ -52,3 +52,31 @@ def test_regression_the_us_will_continue_to_is_a_commitment_when_restated() -> N
 def test_another_states_continuing_is_not_the_speakers_commitment() -> None:
     sentence = "The Prime Minister said Peru would continue to reform its courts."
     assert _kinds(OPENING + sentence) == [("Assertion", sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # what the side "will" do, whatever the verb: it binds itself
+        ("The Prime Minister said the UK would send a special envoy to Lima.", "Commitment"),
+        ("The Prime Minister said he would work with allies on a path for Peru.", "Commitment"),
+        # no binding: a passive, a refusal, a wish, a fact about the side
+        (
+            "The Prime Minister said the case would be handled in accordance with the law.",
+            "Assertion",
+        ),
+        ("The Prime Minister said he would like to visit Lima.", "Assertion"),
+        ("The Prime Minister emphasized that the UK is not a party to the dispute.", "Assertion"),
+        ("The Prime Minister reiterated that the UK is firmly committed to Peru.", "Commitment"),
+    ],
+)
+def test_what_the_speakers_side_will_do_binds_it(sentence: str, kind: str) -> None:
+    assert _kinds(OPENING + sentence) == [(kind, sentence)]
+
+
+def test_regression_a_side_named_by_its_registry_alias_binds_itself() -> None:
+    # "Xi said that China will continue to" was an assertion: the registry's state is labelled
+    # "People's Republic of China", and only the gazetteer's names ("Chinese", "PRC") were its own
+    sentence = "Xi Jinping said that China will continue to provide humanitarian assistance."
+    text = "Chinese President Xi Jinping spoke with Peruvian President Ana Ruiz. " + sentence
+    assert _kinds(text, "Xinhua") == [("Commitment", sentence)]

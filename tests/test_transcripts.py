@@ -400,6 +400,19 @@ def test_the_speakers_own_meeting_and_visit_named_in_passing() -> None:
         ("We hold the Ruritanian Government responsible for his death.", "Criticism"),
         ("There will be no deals that trade Freedonian territory for a pause.", "Rejection"),
         ("Ruritania has taken a reckless decision today.", "Criticism"),
+        # a predicate that judges another's conduct, not an attribute ("Ruritania's brutal war")
+        ("This is 100% an abuse of force and a violation of the Charter.", "Criticism"),
+        ("The so-called referendums were not free, and they were not fair.", "Criticism"),
+        ("Ruritania has also failed to stand up for the regime it helped build.", "Criticism"),
+        (
+            "We are deeply troubled that Ruritania has deepened its ties with the junta.",
+            "Criticism",
+        ),
+        (
+            "We stand with Freedonia against Ruritania\u2019s brutal and unprovoked war.",
+            "Commitment",
+        ),
+        ("Ruritania\u2019s brutal war has lasted two years.", "Assertion"),
     ],
 )
 def test_the_kind_of_a_spoken_sentence_without_a_reporting_verb(said: str, kind: str) -> None:

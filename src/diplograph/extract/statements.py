@@ -200,23 +200,33 @@ _COMMITMENT_CUE = re.compile(
 _TOLD = r"(?:(?:him|her|them|[A-Z][\w.\u2019'-]*(?:\s+[A-Z][\w.\u2019'-]*){0,4})\s+(?=that\b))?"
 
 
+# What a side "will" do that binds it ("will send", "would continue to"): not "would be handled",
+# "will not", "would like to", "would face".
+_ACTS = r"(?!(?:be|have|not|never|like|need|face)\b)[a-z]+\b"
+
+
 @lru_cache(maxsize=512)
 def _own_side(names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Cues of the speaker's side (named by ``names``, or "we", "his government") binding itself:
     (restated: "that the UK stands / will / is ...", anywhere in the complement; ready: "the UK
-    stood ready to", at its start; continuing: "that the UK would continue / keep / always stand",
-    at its start)."""
+    stood ready to", at its start; continuing: "that the UK would continue / send / always
+    stand", "he would work", at its start)."""
     named = "|".join(re.escape(n.rstrip(".")) for n in sorted(names, key=len, reverse=True))
     own = rf"(?:the\s+)?(?:{named})\.?(?:\s+government)?" if named else "(?!)"
     allies = r"(?:,?(?: and)? (?:its |our )?(?:[Aa]llies|partners))*"
     return (
-        re.compile(rf"\bthat {own}{allies} (?:will|would|stands|stood|remains|is|are|continues)\b"),
+        re.compile(
+            rf"\bthat {own}{allies} (?:will|would|stands|stood|remains|continues"
+            # "is committed / ready / determined to", not "is not the creator of the crisis"
+            r"|(?:is|are) (?:\w+ )?"
+            r"(?:committed|ready|determined|prepared|resolved|steadfast|united))\b"
+        ),
         re.compile(
             rf"^\s*(?:that\s+)?{own} (?:will|would|stands ready|stood ready|remains ready)\b"
         ),
         re.compile(
-            rf"^\s*{_TOLD}(?:that\s+)?(?:{own}|we|(?:his|her|its|their|our) government){allies}"
-            r" (?:will|would) (?:always )?(?:continue|remain|keep|stand)\b"
+            rf"^\s*{_TOLD}(?:that\s+)?(?:{own}|we|he|she|(?:his|her|its|their|our) government)"
+            rf"{allies} (?:will|would)\s+(?:(?:always|also|soon|\w+ly)\s+)?{_ACTS}"
         ),
     )
 
@@ -279,7 +289,15 @@ _REJECTION_CUE = re.compile(
 )
 _OPPOSITION_CUE = re.compile(r"^\s*(?:\w+\s+){0,2}opposition to\b")
 _CONCERN_CUE = re.compile(
-    r"^\s*(?:[\w.\u2019']+\s+){0,2}(?:concerns?|horror|outrage|dismay|alarm)\b"
+    r"^\s*(?:[\w.\u2019']+\s+){0,2}(?:concerns?|objections?|horror|outrage|dismay|alarm)\b"
+)
+# What a predicate calls another's conduct: "(is) 100% an abuse of", "(were) not free".
+_JUDGED = (
+    r"(?:(?:not\s+only|also|clearly|simply|nothing\s+but|100%)\s+)*(?:an?\s+)?"
+    r"(?:(?:clear|flagrant|blatant|gross|serious|direct|outright|grave|brazen)\s+)?"
+    r"(?:illegal|illegitimate|immoral|unlawful|absurd|hysterical|shameful|deplorable|outrageous"
+    r"|appalling|abuse|violation|attack|not\s+(?:free|fair)|sham|provocative|provocation"
+    r"|destabiliz\w+)\b"
 )
 _WARNING_CUE = re.compile(
     r"\bwould (?:face|result in|be met with|impose)\b|\bwill be held (?:to account|accountable)\b"
@@ -296,6 +314,9 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             r"\b(?:is|are|remains?|was|were) (?:\w+ )?committed to\b|\bpledged?\b"
             r"|^\s*(?:stands?|remains?) ready to\b"  # "... and stands ready to help"
+            # "We stand with Freedonia", "we will continue to stand by our allies"
+            r"|\b(?:[Ww]e|I)\s+(?:(?:will|continue to|\w+ly)\s+){0,2}stand\s+"
+            r"(?:\w+\s+)?(?:with|by)\b"
         ),
     ),
     ("Commitment", AID_COMMITTED),
@@ -326,6 +347,10 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
             # "is a clear violation of", "we hold the government responsible"
             r"|\b(?:clear|flagrant|blatant|gross|serious) violations? of\b"
             r"|\bhold(?:s)? (?:\w+ ){1,4}(?:fully )?responsible\b"
+            # a predicate that judges conduct: "this is an abuse of", "they were not free",
+            # "it has failed to", "we are troubled that" (not "Russia's unprovoked war")
+            rf"|\b(?:is|are|was|were|be|been|constitutes?|amounts? to)\s+{_JUDGED}"
+            r"|\b(?:has|have)\s+(?:also\s+)?failed\s+to\b|\btroubled\s+(?:that|by)\b"
         ),
     ),
 ]

@@ -49,6 +49,7 @@ def own_names(doc: Doc, *speakers: Actor) -> tuple[str, ...]:
         if own is None:
             continue
         names.add(own.label)
+        names.update(own.aliases)  # the registry's: "China" of the People's Republic of China
         if own.kind == "State":
             names.update(doc.gazetteer.states.get(own.label, ()))
     return tuple(sorted(names))
