@@ -399,6 +399,24 @@ class RuleMentionFinder:
         if toks[j].norm == "the" and j + 1 < len(toks):
             j += 1
         place = toks.phrase_at[j]
+        states: list[tuple[int, str]] = []  # (position in title, state)
+        if (
+            place
+            and place[1] in ("place", "known")
+            and j + place[0] < len(toks)
+            and self._is_title(toks[j + place[0]])
+            and (i == 0 or toks[i - 1].norm not in _PLACE_PREPOSITIONS)
+            and (
+                state := self.lexicon.gazetteer.places.get(
+                    text[toks[j].start : toks[j + place[0] - 1].end]
+                )
+            )
+        ):
+            # "Beijing Party Secretary Yin Li": an official of the place's state (not "in
+            # Beijing Secretary Blinken met")
+            states.append((0, state))
+            j += place[0]
+            place = None
         if place and place[1] == "place" and not self._name_follows(toks, j + place[0]):
             s, e = toks[j].start, toks[j + place[0] - 1].end
             state = self.lexicon.gazetteer.places.get(place[2])
@@ -406,7 +424,6 @@ class RuleMentionFinder:
                 return [Mention("state", s, e, text[s:e], state=state)], j + place[0]
             return [Mention("place", s, e, text[s:e], name=place[2])], j + place[0]
         title_start = j
-        states: list[tuple[int, str]] = []  # (position in title, state)
         organizations: list[str] = []
         title_words: list[Token] = []
         known: tuple[int, str, int] | None = None
@@ -932,6 +949,8 @@ class RuleMentionFinder:
 # "urged Moscow to", "hold Moscow accountable".
 _METONYM_BEFORE = frozenset({"urged", "urging", "pressed", "pressing", "hold", "holding"})
 _CALLED = frozenset({"called", "calling", "calls", "call"})
+# The words before a place that make it where, not whose: "in Beijing Secretary Blinken met".
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "of", "for", "near", "into", "across"})
 
 
 def _metonym(toks: list[Token], start: int, end: int) -> bool:

@@ -4,6 +4,7 @@ meetings it names by a dated noun."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -170,6 +171,18 @@ def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction |
         # the same interaction told again ("@StateDeptSpox: A called B ..."): one
         doc.index.add_evidence(other, evidence)
         return other
+    if interaction.kind in ("Meeting", "Talks") and interaction.part_of is None:
+        # "Yellen traveled to Beijing ... On Sunday she met Premier Li Qiang": part of the trip
+        for trip in doc.extraction.interactions:
+            if (
+                trip.kind == "Visit"
+                and trip.visitors
+                and all(v in participants for v in trip.visitors)
+            ):
+                _hosted_in(doc, trip, interaction)
+                if interaction.place is trip.place:
+                    interaction.part_of = trip
+                break
     doc.extraction.interactions.append(interaction)
     return interaction
 
@@ -375,6 +388,8 @@ def add_visit(
                 other.inferred.append(
                     ("place", f"The sentence reports the trip to {place.label} it is part of.")
                 )
+            else:
+                _hosted_in(doc, trip, other)
             other.inferred.append(
                 (
                     "partOfVisit",
@@ -383,6 +398,46 @@ def add_visit(
                 )
             )
     doc.extraction.interactions.append(trip)
+
+
+_STAY = dt.timedelta(days=14)  # the longest stay a trip dated by one day is read to have
+
+
+def _hosted_in(doc: Doc, trip: Interaction, meeting: Interaction) -> None:
+    """A meeting of the visitor with officials of the host's state (or of no known state) takes
+    place in the trip's city, when the article reports no other trip to that state: "Yellen
+    traveled to Beijing ... She met Premier Li Qiang"."""
+    if trip.place is None or meeting.place is not None or not trip.hosts:
+        return
+    host = trip.hosts[0]
+    visitors = {v.iri for v in trip.visitors}
+    counterparts = [p for p in meeting.participants if p.iri not in visitors]
+    own = {v.nationality for v in trip.visitors}
+    if not counterparts or any(
+        p.nationality not in (None, host.iri) or p.nationality in own or p.kind != "Person"
+        for p in counterparts
+    ):
+        return
+    trips = [i for i in doc.extraction.interactions if i.kind == "Visit" and host in i.hosts]
+    if len(trips) > 1 or trips not in ([], [trip]):
+        return
+    words = " ".join(e.text for e in trip.evidence)
+    cities = {p for p, state in doc.gazetteer.places.items() if state == host.label and p in words}
+    if len(cities) > 1:
+        return  # "traveled to Guangzhou ... then to Beijing": one trip, which city unknown
+    if meeting.when is not None and trip.when is not None:
+        # "traveled to Beijing on Saturday": a day of arrival, the stay after it
+        last = trip.when.end or trip.when.start + _STAY
+        if not trip.when.start <= meeting.when.start <= last:
+            return
+    meeting.place = trip.place
+    meeting.inferred.append(
+        (
+            "place",
+            f"A meeting with an official of {host.label} during the trip to {trip.place.label}, "
+            "the only trip to it the article reports.",
+        )
+    )
 
 
 def add_visit_by(doc: Doc, visit: tuple[list[Actor], Actor, Span]) -> None:

@@ -26,6 +26,7 @@ _NEWS_DATELINE = re.compile(
     r"\s*(?P<agency>\([A-Z][\w.&' -]{0,30}\))?"
     r"\s*(?:-{1,2}|[\u2013\u2014])\s+(?=\S)"
 )
+_CAPITALS = re.compile(r"[A-Z][A-Z.'\u2019-]{2,}(?:[ -][A-Z][A-Z.'\u2019-]+)*\b(?![a-z])")
 # A paragraph that quotes a readout whole, as news reports do: '"President X urged ... . He
 # stressed ...," the readout stated.' Its sentences are the readout's narration, not a speaker's
 # words: read without the quotation marks and the report's attribution.
@@ -53,7 +54,12 @@ class SentenceLayer:
                 rest = span(text, sentence.start + colon.end(), sentence.end)
                 sentence = Sentence(rest.start, rest.end, rest.text, sentence.paragraph)
             dateline = _NEWS_DATELINE.match(sentence.text)
-            if dateline and (dateline.group("day") or dateline.group("agency")):
+            if dateline and (
+                dateline.group("day")
+                or dateline.group("agency")
+                # "BEIJING — ": a place in capitals opening the text
+                or (not doc.sentences and _CAPITALS.match(sentence.text))
+            ):
                 rest = span(text, sentence.start + dateline.end(), sentence.end)
                 sentence = Sentence(rest.start, rest.end, rest.text, sentence.paragraph)
             doc.sentences.append((number, sentence))
