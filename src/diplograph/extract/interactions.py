@@ -265,6 +265,10 @@ _SETTING = re.compile(
     r"(?:\s+[A-Z][\w-]*){0,2}"  # "the OSCE Ministerial Council in Warsaw"
     r"(?:\s+in\s+[A-Z][\w.-]*(?:[ -][A-Z][\w.-]*)?)?"
 )
+# The words that make a place where an interaction is: "in", "at the", "in the Chinese capital,".
+_WHERE_BEFORE = re.compile(
+    r"\b(?:in|at|near|outside|to|from|of)\s+(?:the\s+)?(?:[\w.\u2019'-]+\s+){0,3}?[\w,]*\s*$"
+)
 # A place the sentence fronts, before anyone is named: "Today in Brussels, A met with B".
 _FRONTED_IN = re.compile(
     r"^\s*(?:(?:[Tt]oday|[Yy]esterday|[Ee]arlier|[Ll]ater|[Oo]n\s+\w+(?:\s+\d{1,2})?),?\s+)?"
@@ -418,7 +422,12 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
         if is_place and _TOPIC_IN.search(sentence.text, 0, item.mention.start - sentence.start):
             continue  # "with a focus on the situation in West Asia": a topic's place
         if is_place and place is None and (item.mention.start > at or fronted):
-            place = item.actors[0]
+            if fronted or _WHERE_BEFORE.search(
+                sentence.text,
+                max(0, item.mention.start - sentence.start - 40),
+                item.mention.start - sentence.start,
+            ):
+                place = item.actors[0]  # not "..., as Beijing courts a continent"
             continue
         subject_pronoun = (
             item.mention.kind == "pronoun"

@@ -253,6 +253,13 @@ _RESOLVE = re.compile(
     r"^\s*(?:(?:his|her|their|its|our|the|U\.S\.|firm|strong)\s+)*"
     r"(?:(?:resolve|determination)\s+to|(?:\w+\s+){0,2}commitment\s+to)\b"
 )
+# An invitation to meet, not an appeal to act ("invited France to join in applying principles"):
+# to visit, or to an event ("invited India to take part in the Summit on Peace").
+_INVITED_TO_MEET = re.compile(
+    r"^\s*(?:[\w.\u2019'-]+\s+){1,6}?to\s+(?:visit\b|(?:(?:attend|take part in|participate in|join)"
+    r"\s+)?(?:the\s+|an?\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w.\u2019'-]+\s+){0,6}?"
+    r"(?:[Ss]ummit|[Cc]onference|[Ff]orum|[Mm]eeting|[Dd]ialogue|visit|ceremony|celebrations?)\b)"
+)
 # Looking forward to something: an intent (CAMEO 030), stated, not a commitment or a proposal.
 _LOOKS_FORWARD = re.compile(r"\blook(?:s|ed|ing)? forward to\b")
 _LOOKS_FORWARD_HEAD = re.compile(
@@ -547,6 +554,8 @@ def kind_for(verb: str, content: str, joint: bool = False, own: tuple[str, ...] 
         return "Commitment"  # "expressed resolve to ensure", "expressed commitment to"
     if verb == "offered" and _OFFERED_SENTIMENT.search(head):
         return "Assertion"  # "offered his condolences" proposes nothing
+    if verb == "invited" and _INVITED_TO_MEET.match(content):
+        return "Proposal"  # "invited Modi to the AI Action Summit", "invited her to visit Lima"
     if verb in VERB_KINDS:
         return VERB_KINDS[verb]
     if verb in RESTATING or verb in CONCERN_VERBS:

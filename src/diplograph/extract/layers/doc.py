@@ -67,6 +67,7 @@ class Doc:
     speakers: list[Actor] = field(default_factory=list)  # in a transcript: its labels' speakers
     first_label: int | None = None  # where a transcript's first speaker label is
     joint: bool = False  # a joint statement: its "we" are the main interaction's participants
+    dateline: str | None = None  # the place of a news dateline ("MOSCOW, Nov 8 (Reuters) -")
     # the initials of the titles of the people named so far ("EAM": External Affairs Minister X)
     initials: dict[str, Actor] = field(default_factory=dict)
 

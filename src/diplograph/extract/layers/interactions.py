@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from diplograph.extract.actors import Actor
 from diplograph.extract.coreference import Resolved
-from diplograph.extract.dates import find_date, nearest, upcoming
+from diplograph.extract.dates import When, find_date, nearest, upcoming
 from diplograph.extract.interactions import (
     ATTRIBUTION,
     CITY_FOR,
@@ -134,6 +134,11 @@ def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction |
     trigger = kind_of(sentence.text)
     if when is not None and trigger and planned(sentence.text, trigger[1]):
         when = upcoming(when, article.published)  # "will meet on Friday": the next Friday
+    if when is None and doc.main is None and not (trigger and planned(sentence.text, trigger[1])):
+        when = _lede_day(doc, sentence, participants)
+    planned_one = trigger is not None and planned(sentence.text, trigger[1])
+    if found.place is None and found.kind in ("Meeting", "Talks") and not planned_one:
+        found = replace(found, place=_dateline_place(doc, when))
     key = unique(f"{found.kind.lower()}-" + "-".join(local(p) for p in participants[:4]), doc.keys)
     evidence = [span(article.text, sentence.start, sentence.end)]
     interaction = Interaction(key, found.kind, participants, evidence, when, None, found.place)
@@ -158,7 +163,6 @@ def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction |
                     f"{state.label}, the hosts' state."
                 )
                 interaction.inferred += [("host", why), ("visitor", why)]
-    planned_one = trigger is not None and planned(sentence.text, trigger[1])
     # "A and B agreed to meet again": no retelling of their meeting on another day
     other = (
         None
@@ -185,6 +189,41 @@ def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction |
                 break
     doc.extraction.interactions.append(interaction)
     return interaction
+
+
+def _dateline_place(doc: Doc, when: When | None) -> Actor | None:
+    """The place of a news report's dateline ("TUNIS (AFP) -"), for a meeting the sentence
+    gives no place: the article's first, or one of the days around its publication."""
+    name = doc.dateline
+    states = doc.gazetteer.states
+    if name is None or any(name == n for label in states for n in (label, *states[label])):
+        return None  # "Ukraine — ..." names no city
+    if doc.main is not None and (
+        when is None or abs(when.start - doc.article.published) > _NEWS_DAYS
+    ):
+        return None
+    return doc.registry.place(name)
+
+
+_NEWS_DAYS = dt.timedelta(days=2)
+
+
+def _lede_day(doc: Doc, sentence: Sentence, participants: list[Actor]) -> When | None:
+    """The day of the article's first sentence, for its first interaction, told undated in the
+    next paragraph, when that sentence names one of its participants: "Blinken confronted
+    China's top diplomat on Saturday ... Blinken met Wang Yi on the sidelines of ...", as news
+    reports put the day in the lede only."""
+    lede = doc.sentences[0][1] if doc.sentences else None
+    if lede is None or lede.start == sentence.start or sentence.paragraph > lede.paragraph + 1:
+        return None
+    names = {alias for p in participants if p.kind == "Person" for alias in p.aliases}
+    if not any(re.search(rf"\b{re.escape(name)}\b", lede.text) for name in names):
+        return None
+    published = doc.article.published
+    when = find_date(doc.text, lede.start, published, lede.end, of_nouns=False)
+    if when is None or when.start > published or when.end is not None:
+        return None
+    return when
 
 
 _AGAIN = re.compile(r"\b(?:again|once more|a second time)\b")

@@ -20,13 +20,19 @@ _ATTRIBUTION_END = re.compile(r":\s+(?=\S)")
 # (Xinhua) -- ", "NUSA DUA, Indonesia (AP) \u2014 ". Its day is the report's, not the event's,
 # its place the reporter's: the sentence starts after it.
 _NEWS_DATELINE = re.compile(
-    r"^[A-Z][\w.'\u2019-]*(?:[ -][A-Z][\w.'\u2019-]*){0,3}"
-    r"(?:,\s+[A-Z][a-z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?(?=[,\s]))?"  # ", Indonesia"
-    r"(?P<day>,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s+\d{4})?)?"
-    r"\s*(?P<agency>\([A-Z][\w.&' -]{0,30}\))?"
-    r"\s*(?:-{1,2}|[\u2013\u2014])\s+(?=\S)"
+    r"^(?P<place>[A-Z][\w.'\u2019-]*(?:[ -][A-Z][\w.'\u2019-]*){0,3})"
+    # ", Indonesia", " (Italy)"
+    r"(?:,\s+[A-Z][a-z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)?(?=[,\s])"
+    r"|\s+\([A-Z][\w ]{1,30}\)(?=,))?"
+    r"(?P<day>,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}"
+    r"|\d{1,2}\.\d{1,2}\.\d{4})(?:,\s+\d{4})?\.?)?"
+    r"\s*(?P<agency>\([A-Za-z][\w.&' -]{0,30}\)|/[A-Z]{2,10}/\.?)?"
+    # "(Reuters) - ", "(dpa) - ", and after an agency a space: "(PTI) Prime", "/TASS/. Russian"
+    r"(?:(?:\s*(?:-{1,2}|[\u2013\u2014])\s+|(?(agency)\s+|(?!)))(?=\S)"
+    r"|(?(day)\s*$|(?!)))"  # "BEIJING, April 9." a sentence of its own, before "/TASS/. ..."
 )
-_CAPITALS = re.compile(r"[A-Z][A-Z.'\u2019-]{2,}(?:[ -][A-Z][A-Z.'\u2019-]+)*\b(?![a-z])")
+_AGENCY_OPENING = re.compile(r"/[A-Z]{2,10}/\.?\s+(?=\S)")
+_CAPITALS = re.compile(r"[A-Z]{3,}[A-Z'\u2019-]*(?:[ -][A-Z]{2,}[A-Z'\u2019-]*)*\b(?![a-z.])")
 # A paragraph that quotes a readout whole, as news reports do: '"President X urged ... . He
 # stressed ...," the readout stated.' Its sentences are the readout's narration, not a speaker's
 # words: read without the quotation marks and the report's attribution.
@@ -51,19 +57,39 @@ class SentenceLayer:
                 colon = _ATTRIBUTION_END.search(sentence.text)
                 if colon is None:
                     continue
-                rest = span(text, sentence.start + colon.end(), sentence.end)
-                sentence = Sentence(rest.start, rest.end, rest.text, sentence.paragraph)
+                sentence = Sentence(*_rest(text, sentence, colon.end()), sentence.paragraph)
+            first = not doc.sentences
+            agency = _AGENCY_OPENING.match(sentence.text) if first and doc.dateline else None
+            if agency:  # "/TASS/. Russian Foreign Minister ...", after "BEIJING, April 9."
+                sentence = Sentence(*_rest(text, sentence, agency.end()), sentence.paragraph)
             dateline = _NEWS_DATELINE.match(sentence.text)
             if dateline and (
                 dateline.group("day")
                 or dateline.group("agency")
                 # "BEIJING — ": a place in capitals opening the text
-                or (not doc.sentences and _CAPITALS.match(sentence.text))
+                or (first and _CAPITALS.match(sentence.text))
             ):
-                rest = span(text, sentence.start + dateline.end(), sentence.end)
-                sentence = Sentence(rest.start, rest.end, rest.text, sentence.paragraph)
+                if first:
+                    doc.dateline = _place_name(dateline.group("place"))
+                if dateline.end() == len(sentence.text):
+                    continue
+                sentence = Sentence(*_rest(text, sentence, dateline.end()), sentence.paragraph)
+            elif first and _CAPITALS.fullmatch(sentence.text):
+                doc.dateline = _place_name(sentence.text)  # "ISTANBUL" alone on its line
+                continue
             doc.sentences.append((number, sentence))
         _unquote_readouts(doc)
+
+
+def _rest(text: str, sentence: Sentence, offset: int) -> tuple[int, int, str]:
+    """The sentence after its first ``offset`` characters, trimmed."""
+    rest = span(text, sentence.start + offset, sentence.end)
+    return rest.start, rest.end, rest.text
+
+
+def _place_name(words: str) -> str:
+    """A dateline's place as a name: "CAPE TOWN" is "Cape Town", "Tunis" stays."""
+    return words.title() if words.isupper() else words
 
 
 def _unquote_readouts(doc: Doc) -> None:
