@@ -178,6 +178,22 @@ def _issues(text: str) -> list[tuple[str, str]]:
         ("sheltered families fleeing the war", [("migration", "support")]),
         ("protected those seeking refuge", [("migration", "support")]),
         ("demanded safe passage of all commercial vessels", [("maritime-security", "support")]),
+        # other publishers' forms (the third and fourth blind rounds), in sentences of our own
+        ("agreed to stay in close contact", [("communication-and-cooperation", "support")]),
+        (
+            "agreed to restore military-to-military communications",
+            [("communication-and-cooperation", "support")],
+        ),
+        ("pledged to further develop the relationship", [("bilateral-relations", "support")]),
+        ("said relations had begun to stabilize", [("bilateral-relations", "support")]),
+        ("called for high-level exchanges", [("bilateral-relations", "support")]),
+        ("welcomed the resumption of shuttle diplomacy", [("bilateral-relations", "support")]),
+        ("pressed for a level playing field for Freedonian firms", [("trade", "support")]),
+        ("asked Ruritania to lift its import restrictions", [("trade", "support")]),
+        ("raised concerns about industrial overcapacity", [("trade", "support")]),
+        ("demanded the early release of the detained engineer", [("human-rights", "support")]),
+        ("called for bringing the hostages home", [("human-rights", "support")]),
+        ("affirmed the Mutual Defense Treaty", [("alliances-and-collective-defense", "support")]),
     ],
 )
 def test_general_forms_name_the_issue(text: str, expected: list[tuple[str, str]]) -> None:
