@@ -292,7 +292,8 @@ def test_regression_a_red_line_that_must_not_be_crossed_asks_no_named_actor() ->
         "Peruvian President Ana Ruiz met Chilean President Jorge Salas in Lima on Thursday. "
         "Ruiz told Salas that the Mantaro Valley is the first red line that must not be crossed."
     )
-    assert [(s.kind, s.target) for s in extraction.statements] == [("Demand", None)]
+    # a red line warns (CAMEO 130), as the fourth blind round annotates it; it asks no one
+    assert [(s.kind, s.target) for s in extraction.statements] == [("Warning", None)]
 
 
 def test_a_dateline_with_a_region_is_trimmed() -> None:

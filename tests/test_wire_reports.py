@@ -137,3 +137,34 @@ def test_every_member_of_the_united_nations_is_a_state() -> None:
         ("Faure Gnassingbe", "https://w3id.org/diplograph/id/togo"),
     ]
     assert meeting.place is not None and meeting.place.label == "Lome"
+
+
+def _statements(text: str) -> list[tuple[str, str, str]]:
+    extraction = _extract(text, "Associated Press")
+    return [(s.kind, s.speaker.label, s.evidence[0].text) for s in extraction.statements]
+
+
+CALL = "Peruvian President Ana Ruiz spoke by phone with Chilean President Luis Soto on Monday. "
+
+
+def test_a_present_perfect_reports_a_statement() -> None:
+    said = "Ruiz and Soto have urged Bolivia to reopen the border."
+    assert [k for k, _, _ in _statements(CALL + said)] == ["Demand", "Demand"]
+
+
+@pytest.mark.parametrize(
+    ("role", "speaker"),
+    [
+        ("The Chilean leader", "Luis Soto"),
+        ("The Peruvian president", "Ana Ruiz"),
+        ("The Chilean president", "Luis Soto"),
+    ],
+)
+def test_a_role_in_lower_case_after_a_state_names_its_holder(role: str, speaker: str) -> None:
+    said = f"{role} said relations had begun to stabilize."
+    assert _statements(CALL + said) == [("Assertion", speaker, said)]
+
+
+def test_a_red_line_is_a_warning() -> None:
+    said = "Soto told Ruiz the border was \u201cthe first red line that must not be crossed.\u201d"
+    assert [k for k, _, _ in _statements(CALL + said)] == ["Warning"]

@@ -31,6 +31,15 @@ SYNONYMS = {
     ),
     "minister": ("foreign minister", "minister of foreign affairs"),
     "president": ("chairperson",),
+    # news reports' roles: "the Chinese leader", "China's top diplomat"
+    "leader": ("president", "prime minister", "premier", "chancellor", "general secretary"),
+    "top diplomat": (
+        "foreign minister",
+        "minister of foreign affairs",
+        "secretary of state",
+        "foreign secretary",
+        "director of the office of the central foreign affairs commission",
+    ),
 }
 
 
@@ -271,7 +280,11 @@ class Coreference:
         holds it."""
         role = normalize(mention.titles[0]) if mention.titles else ""
         best: tuple[int, int, str] | None = None
+        # "the Chinese leader": a person of that state only
+        state = self.registry.find(mention.state, ("State",)) if mention.state else None
         for rank, iri in enumerate(self.order):
+            if state is not None and self.registry.actors[iri].nationality != state.iri:
+                continue
             for title in self.titles.get(iri, []):
                 score = _role_score(role, title)
                 if score and (best is None or (score, rank) > best[:2]):

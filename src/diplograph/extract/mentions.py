@@ -398,6 +398,11 @@ class RuleMentionFinder:
             return [Mention("known", s, e, text[s:e], known=whole[2])], i + whole[0]
         if toks[j].norm == "the" and j + 1 < len(toks):
             j += 1
+            lower = _lower_role(toks, j, self.lexicon.known_states)
+            if lower is not None:  # "the Chinese leader", "the French president"
+                role, of_state, end = lower
+                s, e = toks[i].start, toks[end - 1].end
+                return [Mention("role", s, e, text[s:e], None, (role,), of_state)], end
         place = toks.phrase_at[j]
         states: list[tuple[int, str]] = []  # (position in title, state)
         if (
@@ -949,6 +954,40 @@ class RuleMentionFinder:
 # "urged Moscow to", "hold Moscow accountable".
 _METONYM_BEFORE = frozenset({"urged", "urging", "pressed", "pressing", "hold", "holding"})
 _CALLED = frozenset({"called", "calling", "calls", "call"})
+# The roles news reports name in lower case after a state ("the Chinese leader", "the U.S.
+# president"), and the title each stands for.
+_LOWER_ROLES = {
+    ("leader",): "Leader",
+    ("president",): "President",
+    ("premier",): "Premier",
+    ("chancellor",): "Chancellor",
+    ("prime", "minister"): "Prime Minister",
+    ("foreign", "minister"): "Foreign Minister",
+    ("top", "diplomat"): "Top Diplomat",
+}
+
+
+def _lower_role(
+    toks: _Tokens, j: int, known_states: Mapping[tuple[str, ...], str]
+) -> tuple[str, str, int] | None:
+    """(title, state, end) of "the <state> <role in lower case>" with the state at ``j`` (a
+    state's phrase, or a known one that names a state: "the U.S. president")."""
+    phrase = toks.phrase_at[j]
+    if phrase is None or phrase[1] not in ("state", "known"):
+        return None
+    at = j + phrase[0]
+    state = phrase[2] if phrase[1] == "state" else known_states.get(toks.norms[j:at])
+    if state is None:
+        return None
+    for words, title in _LOWER_ROLES.items():
+        end = at + len(words)
+        if toks.norms[at:end] == words and all(t.text.islower() for t in toks[at:end]):
+            if end < len(toks) and toks[end].text[:1].isupper():
+                return None  # "the Chinese foreign minister Wang Yi": a name follows
+            return title, state, end
+    return None
+
+
 # The words before a place that make it where, not whose: "in Beijing Secretary Blinken met".
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "of", "for", "near", "into", "across"})
 

@@ -339,6 +339,8 @@ CUES: list[tuple[str, re.Pattern[str]]] = [
             r"|\b[Tt]here (?:will|can) be no (?:deals?|compromises?|concessions?)\b"
         ),
     ),
+    # a line not to be crossed, a threat of response: "Taiwan is the first red line"
+    ("Warning", re.compile(r"\bred lines?\b|\bnot (?:sit|stand) idly by\b")),
     (
         "Demand",
         re.compile(

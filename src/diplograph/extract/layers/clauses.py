@@ -33,8 +33,8 @@ SPEAKER_KINDS = ("Person", "State", "Organization", "GovernmentBody", "PartyBody
 _ALLIES = r"(?:\s+and\s+(?:its|our)\s+(?:[Aa]llies|partners)(?:\s+and\s+(?:[Aa]llies|partners))?)?"
 _SUBJECT_GAP = re.compile(
     rf"^{_ALLIES}\s*(?:,[^,]{{1,160}},)?\s*"
-    r"(?:(?:also|further|again|then|once again|both|all|together|\w+ly) ){0,3}$"
-)  # ("They both expressed", "The two ministers all agreed")
+    r"(?:(?:also|further|again|then|once again|both|all|together|has|have|had|\w+ly) ){0,3}$"
+)  # ("They both expressed", "The two ministers all agreed", "A and B have urged")
 _JOINT_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?|\s*,\s*")
 # What opens a coordinated reporting clause with the subject before ("..., and urged", "; also
 # noted"), a participle clause (", emphasizing"), a clause with a subject of its own ("..., and the
