@@ -168,3 +168,17 @@ def test_a_role_in_lower_case_after_a_state_names_its_holder(role: str, speaker:
 def test_a_red_line_is_a_warning() -> None:
     said = "Soto told Ruiz the border was \u201cthe first red line that must not be crossed.\u201d"
     assert [k for k, _, _ in _statements(CALL + said)] == ["Warning"]
+
+
+def test_the_two_of_a_later_meeting_agree_in_its_own_sentence() -> None:
+    extraction = _extract(
+        "Foreign Minister Ana Ruiz of Peru met Chilean President Luis Soto on Monday. She also "
+        "held talks with her Chilean counterpart Alberto van Klaveren, and the two ministers "
+        "agreed to deepen cooperation in fisheries."
+    )
+    talks = extraction.interactions[1]
+    assert [p.label for p in talks.participants] == ["Ana Ruiz", "Alberto van Klaveren"]
+    assert [(s.kind, s.speaker.label) for s in extraction.statements] == [
+        ("AgreementStatement", "Ana Ruiz"),
+        ("AgreementStatement", "Alberto van Klaveren"),
+    ]

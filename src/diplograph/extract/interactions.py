@@ -249,6 +249,8 @@ _TOPIC_IN = re.compile(
     r"\b(?:situation|crisis|conflict|war|developments?|peace|security|stability|tensions"
     r"|violence|events|issues?)\s+in\s+(?:the\s+)?$"
 )
+# A coordinated clause after the trigger, with a subject of its own: ", and the two ministers".
+_NEXT_CLAUSE = re.compile(r",\s+and\s+")
 _WINDOW_END = re.compile(
     r"\b(?:to discuss|to review|to reaffirm|to express|to congratulate|to follow|to affirm|"
     r"to offer|to highlight|to underscore|to emphasize|to continue|to thank|to coordinate|"
@@ -436,6 +438,10 @@ def find_interaction(sentence: Sentence, resolved: list[Resolved]) -> Found | No
         )  # "..., where he will meet with B": the one "he" is
         if item.mention.kind in ("state", "place") or _possessive(sentence, item):
             continue
+        if item.mention.kind == "group" and _NEXT_CLAUSE.search(
+            sentence.text, offset, item.mention.start - sentence.start
+        ):
+            continue  # "held talks with B, and the two ministers agreed": a clause of its own
         if item.mention.kind == "pronoun" and not subject_pronoun:
             continue
         organization = item.mention.kind == "organization" or (

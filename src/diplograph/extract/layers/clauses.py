@@ -153,6 +153,7 @@ class Clauses:
             # "were joined by C for the Trilateral Meeting. The vice ministers condemned ...":
             # the main interaction's people and those who joined them since
             group = list(doc.coref.group)
+        group = at.group or group  # "He also held talks with B, and the two ministers agreed"
         heads = (
             clause_heads(text, sentence, resolved, matches, group)
             or purpose(text, sentence, resolved)

@@ -115,6 +115,9 @@ class Cursor:
     # a sentence of a transcript's turn that reports what others said ("Qin Gang pointed out
     # that ..." in a spokesperson's answer): its statements are its clauses', not the speaker's
     reported: bool = False
+    # the participants of an interaction of the sentence other than the main one ("He also held
+    # talks with B, and the two ministers agreed"): who its plural subjects are
+    group: list[Actor] = field(default_factory=list)
 
 
 class Step(Protocol):

@@ -537,6 +537,11 @@ class Interactions:
                     coref.group = list(doc.main.participants)
                     # "..., where they reiterated": the group the sentence has just named
                     at.resolved = [regroup(r, coref, doc.previous) for r in at.resolved]
+                elif trigger is not None and len(made.participants) == 2:
+                    # "He also held talks with his counterpart B, and the two ministers agreed":
+                    # the two of this sentence's own interaction, for this sentence
+                    at.resolved = _group_of(doc, at, made, sentence.start + trigger[1])
+                    at.group = list(made.participants)
         # a trip named inside reported speech ("said that Blinken's trip to Beijing comes at
         # ...") is presupposed, not claimed: it stays
         for named in find_named_events(sentence, _with_speaker(doc, sentence, at.resolved)):
@@ -568,6 +573,19 @@ class Interactions:
             if len(people) >= 2:
                 coref.group = list(people.values())
                 at.resolved = [regroup(r, coref, doc.previous) for r in at.resolved]
+
+
+def _group_of(doc: Doc, at: Cursor, made: Interaction, after: int) -> list[Resolved]:
+    """The sentence's mentions with its groups after ``after`` resolved to ``made``'s
+    participants, the article's group kept for the sentences that follow."""
+    coref, kept = doc.coref, list(doc.coref.group)
+    coref.group = list(made.participants)
+    try:
+        return [
+            regroup(r, coref, doc.previous) if r.mention.start > after else r for r in at.resolved
+        ]
+    finally:
+        coref.group = kept
 
 
 # Participants the sentence names in lower case, whom no rule reads ("meet with diplomats")
