@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from diplograph.errors import DiplographError
+from diplograph.extract.text import normalize
 
 PATH = Path(__file__).with_name("gazetteer.toml")
 
@@ -67,6 +68,18 @@ class Gazetteer:
         for name, start, end in self.office_holders.get(state, {}).get(post, []):
             if start <= day and (end is None or day < end):
                 return name
+        return None
+
+    def state_called(self, name: str) -> str | None:
+        """The label of the state ``name`` is the name or an alias of (normalised), if any.
+
+        >>> load().state_called("German"), load().state_called("Cape Town")
+        ('Germany', None)
+        """
+        wanted = normalize(name)
+        for label, names in self.states.items():
+            if wanted in (normalize(n) for n in (label, *names)):
+                return label
         return None
 
 

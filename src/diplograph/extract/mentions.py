@@ -398,7 +398,10 @@ class RuleMentionFinder:
             return [Mention("known", s, e, text[s:e], known=whole[2])], i + whole[0]
         if toks[j].norm == "the" and j + 1 < len(toks):
             j += 1
-            lower = _lower_role(toks, j, self.lexicon.known_states)
+            state_at = toks.phrase_at[j]
+            if state_at and state_at[1] == "known":  # "the U.S. president"
+                state_at = self._known_state(toks, j)
+            lower = _lower_role(toks, j, state_at)
             if lower is not None:  # "the Chinese leader", "the French president"
                 role, of_state, end = lower
                 s, e = toks[i].start, toks[end - 1].end
@@ -967,18 +970,12 @@ _LOWER_ROLES = {
 }
 
 
-def _lower_role(
-    toks: _Tokens, j: int, known_states: Mapping[tuple[str, ...], str]
-) -> tuple[str, str, int] | None:
-    """(title, state, end) of "the <state> <role in lower case>" with the state at ``j`` (a
-    state's phrase, or a known one that names a state: "the U.S. president")."""
-    phrase = toks.phrase_at[j]
-    if phrase is None or phrase[1] not in ("state", "known"):
+def _lower_role(toks: _Tokens, j: int, phrase: Phrase | None) -> tuple[str, str, int] | None:
+    """(title, state, end) of "the <state> <role in lower case>", the state's ``phrase`` at
+    ``j``."""
+    if phrase is None or phrase[1] != "state":
         return None
-    at = j + phrase[0]
-    state = phrase[2] if phrase[1] == "state" else known_states.get(toks.norms[j:at])
-    if state is None:
-        return None
+    at, state = j + phrase[0], phrase[2]
     for words, title in _LOWER_ROLES.items():
         end = at + len(words)
         if toks.norms[at:end] == words and all(t.text.islower() for t in toks[at:end]):

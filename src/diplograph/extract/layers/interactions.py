@@ -132,11 +132,11 @@ def add_interaction(doc: Doc, sentence: Sentence, found: Found) -> Interaction |
     if when is None and found.dated:
         when = find_date(article.text, sentence.start, article.published, sentence.end, False)
     trigger = kind_of(sentence.text)
-    if when is not None and trigger and planned(sentence.text, trigger[1]):
-        when = upcoming(when, article.published)  # "will meet on Friday": the next Friday
-    if when is None and doc.main is None and not (trigger and planned(sentence.text, trigger[1])):
-        when = _lede_day(doc, sentence, participants)
     planned_one = trigger is not None and planned(sentence.text, trigger[1])
+    if when is not None and planned_one:
+        when = upcoming(when, article.published)  # "will meet on Friday": the next Friday
+    if when is None and doc.main is None and not planned_one:
+        when = _lede_day(doc, sentence, participants)
     if found.place is None and found.kind in ("Meeting", "Talks") and not planned_one:
         found = replace(found, place=_dateline_place(doc, when))
     key = unique(f"{found.kind.lower()}-" + "-".join(local(p) for p in participants[:4]), doc.keys)
@@ -195,8 +195,7 @@ def _dateline_place(doc: Doc, when: When | None) -> Actor | None:
     """The place of a news report's dateline ("TUNIS (AFP) -"), for a meeting the sentence
     gives no place: the article's first, or one of the days around its publication."""
     name = doc.dateline
-    states = doc.gazetteer.states
-    if name is None or any(name == n for label in states for n in (label, *states[label])):
+    if name is None or doc.gazetteer.state_called(name) is not None:
         return None  # "Ukraine — ..." names no city
     if doc.main is not None and (
         when is None or abs(when.start - doc.article.published) > _NEWS_DAYS
@@ -458,7 +457,7 @@ def _hosted_in(doc: Doc, trip: Interaction, meeting: Interaction) -> None:
     ):
         return
     trips = [i for i in doc.extraction.interactions if i.kind == "Visit" and host in i.hosts]
-    if len(trips) > 1 or trips not in ([], [trip]):
+    if trips not in ([], [trip]):
         return
     words = " ".join(e.text for e in trip.evidence)
     cities = {p for p, state in doc.gazetteer.places.items() if state == host.label and p in words}
@@ -537,10 +536,9 @@ class Interactions:
                     coref.group = list(doc.main.participants)
                     # "..., where they reiterated": the group the sentence has just named
                     at.resolved = [regroup(r, coref, doc.previous) for r in at.resolved]
-                elif trigger is not None and len(made.participants) == 2:
+                elif len(made.participants) == 2:
                     # "He also held talks with his counterpart B, and the two ministers agreed":
-                    # the two of this sentence's own interaction, for this sentence
-                    at.resolved = _group_of(doc, at, made, sentence.start + trigger[1])
+                    # the two of this sentence's own interaction, for this sentence's clauses
                     at.group = list(made.participants)
         # a trip named inside reported speech ("said that Blinken's trip to Beijing comes at
         # ...") is presupposed, not claimed: it stays
@@ -573,19 +571,6 @@ class Interactions:
             if len(people) >= 2:
                 coref.group = list(people.values())
                 at.resolved = [regroup(r, coref, doc.previous) for r in at.resolved]
-
-
-def _group_of(doc: Doc, at: Cursor, made: Interaction, after: int) -> list[Resolved]:
-    """The sentence's mentions with its groups after ``after`` resolved to ``made``'s
-    participants, the article's group kept for the sentences that follow."""
-    coref, kept = doc.coref, list(doc.coref.group)
-    coref.group = list(made.participants)
-    try:
-        return [
-            regroup(r, coref, doc.previous) if r.mention.start > after else r for r in at.resolved
-        ]
-    finally:
-        coref.group = kept
 
 
 # Participants the sentence names in lower case, whom no rule reads ("meet with diplomats")

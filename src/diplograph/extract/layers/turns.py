@@ -345,11 +345,8 @@ def _state_called(doc: Doc, name: str) -> Actor | None:
     known = doc.registry.find(name, ("State",))
     if known is not None:
         return known
-    wanted = normalize(name)
-    for label, names in doc.gazetteer.states.items():
-        if wanted in (normalize(n) for n in (label, *names)):
-            return doc.registry.state(label)
-    return None
+    label = doc.gazetteer.state_called(name)
+    return doc.registry.state(label) if label else None
 
 
 def _last_named(doc: Doc, surname: str) -> Actor | None:
